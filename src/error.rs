@@ -1,0 +1,248 @@
+//! The crate's one error type.
+
+use crate::period::Frequency;
+
+/// An error that can occur in this crate.
+///
+/// Variants carry the data a caller needs to react (the period, the line, the
+/// rejected value) rather than pre-formatted strings. Periods are carried in
+/// their display form (`2025-05`, `2025-Q1`, `2025`) so that one error type
+/// serves every frequency.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A period string or date that does not name a valid period.
+    #[error("invalid {frequency} period {input:?}: {problem}")]
+    ParsePeriod {
+        /// The frequency that was being parsed.
+        frequency: Frequency,
+        /// The rejected text.
+        input: String,
+        /// What was wrong with it.
+        problem: ParseProblem,
+    },
+    /// A period string whose frequency could not be recognised at all.
+    #[error("unrecognised period {input:?}: expected YYYY-MM, YYYY-Qn, YYYY or a first-of-period date YYYY-MM-01")]
+    UnrecognisedPeriod {
+        /// The rejected text.
+        input: String,
+    },
+    /// A month number outside `1..=12`.
+    #[error("month {month} is out of range 1..=12")]
+    InvalidMonth {
+        /// The rejected month number.
+        month: u32,
+    },
+    /// A quarter number outside `1..=4`.
+    #[error("quarter {quarter} is out of range 1..=4")]
+    InvalidQuarter {
+        /// The rejected quarter number.
+        quarter: u32,
+    },
+    /// A year outside the supported range.
+    #[error("year {year} is out of range {min}..={max}", min = crate::period::MIN_YEAR, max = crate::period::MAX_YEAR)]
+    YearOutOfRange {
+        /// The rejected year.
+        year: i64,
+    },
+    /// Period arithmetic left the supported range of years.
+    #[error("{period} {op} {amount} periods leaves the supported range of years")]
+    PeriodOverflow {
+        /// The period the arithmetic started from.
+        period: String,
+        /// `+` or `-`.
+        op: char,
+        /// The number of periods added or subtracted.
+        amount: i64,
+    },
+    /// The same period appeared twice when building a series.
+    #[error("duplicate period {period}")]
+    DuplicatePeriod {
+        /// The repeated period.
+        period: String,
+    },
+    /// A value that is NaN or infinite.
+    #[error("non-finite value {value} at {period}")]
+    NonFinite {
+        /// The period of the value.
+        period: String,
+        /// The rejected value.
+        value: f64,
+    },
+    /// A NaN or infinite number where a finite one is required.
+    #[error("value {value} is not finite")]
+    NotFinite {
+        /// The rejected value.
+        value: f64,
+    },
+    /// Input that holds no observations at all.
+    #[error("no observations")]
+    NoObservations,
+    /// Periods of different frequencies where one frequency was needed.
+    #[error("mixed frequencies: expected {expected} periods, found {found} period {period}")]
+    MixedFrequency {
+        /// The frequency established by the earlier periods.
+        expected: Frequency,
+        /// The frequency of the offending period.
+        found: Frequency,
+        /// The offending period as written.
+        period: String,
+    },
+    /// A series of one frequency where another was required.
+    #[error("expected a {expected} series, found a {found} one")]
+    FrequencyMismatch {
+        /// The frequency required.
+        expected: Frequency,
+        /// The frequency supplied.
+        found: Frequency,
+    },
+    /// A transform result that is undefined at a period (strict transforms only).
+    #[error("{transform} is undefined at {period}: {reason}")]
+    Undefined {
+        /// The transform, e.g. `pc1`.
+        transform: &'static str,
+        /// The period whose result is undefined.
+        period: String,
+        /// Why it is undefined.
+        reason: UndefinedReason,
+    },
+    /// An argument outside its valid range (a zero window, a `min_count` of 0, ...).
+    #[error("invalid argument {name} = {value}: {expected}")]
+    InvalidArgument {
+        /// The argument's name.
+        name: &'static str,
+        /// The rejected value, as written.
+        value: String,
+        /// What was expected instead.
+        expected: &'static str,
+    },
+    /// Two series or indicators that cannot be combined.
+    #[error("incompatible {what}: {left} vs {right}")]
+    Incompatible {
+        /// The attribute that differs (currency, scale, partner, ...).
+        what: &'static str,
+        /// The left-hand value.
+        left: String,
+        /// The right-hand value.
+        right: String,
+    },
+    /// A transform that the indicator's measure kind does not allow.
+    #[error("{transform} is not meaningful for a {kind} series")]
+    NotAllowed {
+        /// The transform asked for.
+        transform: &'static str,
+        /// The measure kind of the series.
+        kind: &'static str,
+    },
+    /// Too few observations for the requested computation.
+    #[error("need at least {need} observations, got {got}")]
+    TooShort {
+        /// Observations required.
+        need: usize,
+        /// Observations available.
+        got: usize,
+    },
+    /// An error while reading input, with the line it occurred on.
+    #[error("line {line}: {source} (in {text:?})")]
+    Read {
+        /// The 1-based line number in the input.
+        line: u64,
+        /// The offending line (or field) as read.
+        text: String,
+        /// What was wrong.
+        #[source]
+        source: Box<Error>,
+    },
+    /// A value field that is not a number.
+    #[error("{text:?} is not a number")]
+    NotANumber {
+        /// The rejected field.
+        text: String,
+    },
+    /// A malformed CSV record (wrong number of fields, bad quoting, invalid UTF-8).
+    #[error("malformed CSV: {message}")]
+    Csv {
+        /// The CSV parser's description of the problem.
+        message: String,
+    },
+    /// An I/O error from the underlying reader or writer.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    /// Malformed JSON (only with the `serde` feature).
+    #[cfg(feature = "serde")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    /// A polars operation failed (only with the `polars` feature).
+    #[cfg(feature = "polars")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "polars")))]
+    #[error(transparent)]
+    Polars(#[from] polars::error::PolarsError),
+}
+
+/// What was wrong with a period string; carried by [`Error::ParsePeriod`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ParseProblem {
+    /// The text does not have the expected shape.
+    #[error("expected {expected}")]
+    Syntax {
+        /// The accepted forms.
+        expected: &'static str,
+    },
+    /// A month number outside `1..=12`.
+    #[error("month {0} is out of range 1..=12")]
+    Month(u32),
+    /// A quarter number outside `1..=4`.
+    #[error("quarter {0} is out of range 1..=4")]
+    Quarter(u32),
+    /// A year outside the supported range.
+    #[error("year {0} is out of range {min}..={max}", min = crate::period::MIN_YEAR, max = crate::period::MAX_YEAR)]
+    Year(i64),
+    /// A date that is not a real calendar date (e.g. `2025-02-30`).
+    #[error("not a calendar date")]
+    InvalidDate,
+    /// A date that is not the first day of the period (FRED marks a period by its first day).
+    #[error("{0} is not the first day of a period of this frequency")]
+    NotFirstDay(chrono::NaiveDate),
+}
+
+/// Why a transform's result is undefined at a period; carried by [`Error::Undefined`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum UndefinedReason {
+    /// The value at the period itself is missing.
+    #[error("the value is missing")]
+    MissingValue,
+    /// The value the transform compares with is missing or lies before the series starts.
+    #[error("the value at {0} is missing")]
+    MissingLag(String),
+    /// A ratio's base is zero or negative.
+    #[error("the base at {0} is not positive")]
+    NonPositiveBase(String),
+    /// A logarithm of a zero or negative value.
+    #[error("the log of a non-positive value at {0}")]
+    NonPositiveLog(String),
+    /// A window (rolling, year-to-date, aggregation) lacks some of its values.
+    #[error("the window is incomplete")]
+    IncompleteWindow,
+}
+
+impl Error {
+    /// Whether this error comes from malformed input (parse errors, bad values,
+    /// duplicates) as opposed to an I/O failure or a misuse of the API.
+    pub fn is_input_error(&self) -> bool {
+        !matches!(self, Error::Io(_) | Error::InvalidArgument { .. })
+    }
+
+    /// The 1-based input line the error refers to, if it came from a reader.
+    pub fn line(&self) -> Option<u64> {
+        match self {
+            Error::Read { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+}
+
+/// Shorthand for `Result<T, Error>`.
+pub type Result<T, E = Error> = core::result::Result<T, E>;

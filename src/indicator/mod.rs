@@ -1,0 +1,1 @@
+//! Typed indicators: what a series measures decides which transforms exist.
