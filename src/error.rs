@@ -22,7 +22,9 @@ pub enum Error {
         problem: ParseProblem,
     },
     /// A period string whose frequency could not be recognised at all.
-    #[error("unrecognised period {input:?}: expected YYYY-MM, YYYY-Qn, YYYY or a first-of-period date YYYY-MM-01")]
+    #[error(
+        "unrecognised period {input:?}: expected YYYY-MM, YYYY-Qn, YYYY or a first-of-period date YYYY-MM-01"
+    )]
     UnrecognisedPeriod {
         /// The rejected text.
         input: String,
@@ -89,7 +91,7 @@ pub enum Error {
         period: String,
     },
     /// A series of one frequency where another was required.
-    #[error("expected a {expected} series, found a {found} one")]
+    #[error("frequency mismatch: expected {expected}, found {found}")]
     FrequencyMismatch {
         /// The frequency required.
         expected: Frequency,
@@ -127,12 +129,24 @@ pub enum Error {
         right: String,
     },
     /// A transform that the indicator's measure kind does not allow.
-    #[error("{transform} is not meaningful for a {kind} series")]
+    #[error("{transform} is not meaningful for {kind} series")]
     NotAllowed {
         /// The transform asked for.
         transform: &'static str,
         /// The measure kind of the series.
         kind: &'static str,
+    },
+    /// An indicator whose metadata does not fit: an attribute that is not set
+    /// or has the wrong value for the operation (a real series where a
+    /// nominal one is needed, a trade flow without a currency).
+    #[error("{what} must be {expected}, found {found}")]
+    InvalidMetadata {
+        /// The attribute (currency, price basis, ...).
+        what: &'static str,
+        /// What the operation needs.
+        expected: &'static str,
+        /// What the metadata holds (`none` if not set).
+        found: String,
     },
     /// Too few observations for the requested computation.
     #[error("need at least {need} observations, got {got}")]
@@ -153,6 +167,15 @@ pub enum Error {
         #[source]
         source: Box<Error>,
     },
+    /// An error in one row of a data frame (0-based row index).
+    #[error("row {row}: {source}")]
+    Row {
+        /// The 0-based row index.
+        row: usize,
+        /// What was wrong.
+        #[source]
+        source: Box<Error>,
+    },
     /// A value field that is not a number.
     #[error("{text:?} is not a number")]
     NotANumber {
@@ -164,6 +187,22 @@ pub enum Error {
     Csv {
         /// The CSV parser's description of the problem.
         message: String,
+    },
+    /// A CSV record with the wrong number of fields.
+    #[error("expected {expected} fields, found {found}")]
+    FieldCount {
+        /// The number of fields required.
+        expected: usize,
+        /// The number of fields in the record.
+        found: usize,
+    },
+    /// A frequency conversion to a frequency that is not coarser than the source.
+    #[error("cannot aggregate {from} to {to}: the target frequency must be coarser")]
+    NotCoarser {
+        /// The frequency of the series.
+        from: Frequency,
+        /// The requested target frequency.
+        to: Frequency,
     },
     /// An I/O error from the underlying reader or writer.
     #[error(transparent)]
@@ -226,6 +265,10 @@ pub enum UndefinedReason {
     /// A window (rolling, year-to-date, aggregation) lacks some of its values.
     #[error("the window is incomplete")]
     IncompleteWindow,
+    /// Every input is present and in the domain, but the result is too large
+    /// for an `f64` (e.g. a ratio of 1e200 to 1e-200).
+    #[error("the result overflows")]
+    Overflow,
 }
 
 impl Error {

@@ -13,16 +13,29 @@
 //!   [`Period`] trait, with `Display`/`FromStr` (`2025-05`, `2025-Q1`, `2025`,
 //!   and FRED's first-of-period dates).
 //! - [`Series`]: a regular series indexed by periods, missing values explicit.
-//! - [`unit`]: [`Percent`], [`PercentagePoints`] and [`IndexPoints`], so a growth
+//! - [`mod@unit`]: [`Percent`], [`PercentagePoints`] and [`IndexPoints`], so a growth
 //!   rate and a change in a rate are different types.
+//! - [`transform`]: FRED's nine units ([`Units`]), rolling windows, year-to-date
+//!   sums, rebasing, deflating, compound annual growth, and frequency conversion
+//!   ([`Aggregation`]) that never builds a quarter from one month unless asked.
+//! - [`indicator`]: what a series measures. [`Exports`], [`Imports`],
+//!   [`TradeBalance`], [`Gdp`] and [`ConfidenceIndex`] only offer the transforms
+//!   that make sense for them; [`Indicator`] checks the same rules at run time.
+//! - [`io`]: CSV (plain `period,value` and FRED's download form) and JSON;
+//!   [`AnySeries`] when the frequency is only known at run time.
 //!
 //! # Example
 //! ```
 //! use econseries::{Month, Series};
 //!
-//! let s = Series::from_values(Month::new(2024, 1)?, (0..13).map(|i| 100.0 + i as f64))?;
-//! assert_eq!(s.get(Month::new(2025, 1)?), Some(112.0));
-//! # Ok::<(), econseries::Error>(())
+//! let csv = "period,value\n2024-05,100.0\n2024-06,101.0\n2025-05,58.6\n";
+//! let imports = Series::<Month>::from_csv_str(csv)?;
+//! // 2024-07 .. 2025-04 are absent: they are missing, not skipped over.
+//! let may = Month::new(2025, 5)?;
+//! let yoy = imports.pc1();
+//! assert_eq!(format!("{:.1}", yoy.get(may).ok_or("missing")?), "-41.4%");
+//! assert_eq!(yoy.get(Month::new(2025, 4)?), None);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! # Crate features
@@ -45,7 +58,16 @@ pub mod series;
 pub mod transform;
 pub mod unit;
 
+#[cfg(feature = "polars")]
+#[cfg_attr(docsrs, doc(cfg(feature = "polars")))]
+pub mod polars;
+
 pub use error::{Error, ParseProblem, Result, UndefinedReason};
+pub use indicator::{
+    ConfidenceIndex, Currency, Exports, Gdp, Imports, Indicator, MeasureKind, Metadata, Neutral,
+    PriceBasis, Scale, SeasonalAdjustment, TradeBalance,
+};
+pub use io::AnySeries;
 pub use period::{Frequency, Month, Period, Quarter, Within, Year};
 pub use series::Series;
 pub use transform::{Aggregation, Units};

@@ -25,7 +25,9 @@ pub(crate) use sealed::Sealed;
 /// the series' own unit), [`Percent`], [`PercentagePoints`] or [`IndexPoints`].
 ///
 /// The trait is sealed; values are always finite.
-pub trait Value: Copy + fmt::Debug + PartialEq + PartialOrd + Send + Sync + 'static + Sealed {
+pub trait Value:
+    Copy + fmt::Debug + PartialEq + PartialOrd + Send + Sync + 'static + Sealed
+{
     /// A short label for the unit: `""`, `"%"`, `"pp"` or `"points"`.
     const LABEL: &'static str;
 
@@ -169,13 +171,18 @@ mod serde_impls {
     macro_rules! serde_value {
         ($name:ident) => {
             impl serde::Serialize for $name {
-                fn serialize<S: serde::Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
+                fn serialize<S: serde::Serializer>(
+                    &self,
+                    s: S,
+                ) -> core::result::Result<S::Ok, S::Error> {
                     s.serialize_f64(self.0)
                 }
             }
 
             impl<'de> serde::Deserialize<'de> for $name {
-                fn deserialize<D: serde::Deserializer<'de>>(d: D) -> core::result::Result<$name, D::Error> {
+                fn deserialize<D: serde::Deserializer<'de>>(
+                    d: D,
+                ) -> core::result::Result<$name, D::Error> {
                     let x = <f64 as serde::Deserialize>::deserialize(d)?;
                     $name::new(x).map_err(serde::de::Error::custom)
                 }

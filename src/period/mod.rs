@@ -331,8 +331,8 @@ macro_rules! period_ops {
         }
     };
 }
-pub(crate) use period_ops;
 pub(crate) use parse::{Token, tokenize};
+pub(crate) use period_ops;
 
 #[cfg(test)]
 mod tests {
@@ -353,8 +353,17 @@ mod tests {
         let y: Year = m.coarsen();
         assert_eq!(q, Quarter::new(2025, 4).unwrap());
         assert_eq!(y, q.coarsen::<Year>());
-        assert_eq!(<Month as Within<Quarter>>::first_in(q), Month::new(2025, 10).unwrap());
-        assert_eq!(<Month as Within<Year>>::first_in(y), Month::new(2025, 1).unwrap());
-        assert_eq!(<Quarter as Within<Year>>::first_in(y), Quarter::new(2025, 1).unwrap());
+        assert_eq!(
+            <Month as Within<Quarter>>::first_in(q),
+            Month::new(2025, 10).unwrap()
+        );
+        assert_eq!(
+            <Month as Within<Year>>::first_in(y),
+            Month::new(2025, 1).unwrap()
+        );
+        assert_eq!(
+            <Quarter as Within<Year>>::first_in(y),
+            Quarter::new(2025, 1).unwrap()
+        );
     }
 }

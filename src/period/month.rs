@@ -3,7 +3,9 @@ use core::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Frequency, Period, Quarter, Token, Within, Year, check_year, first_of_month, tokenize};
+use super::{
+    Frequency, Period, Quarter, Token, Within, Year, check_year, first_of_month, tokenize,
+};
 use crate::error::{Error, ParseProblem, Result};
 
 /// A calendar month, such as `2025-05`.
@@ -194,7 +196,10 @@ mod tests {
         assert!(Month::MIN.checked_sub(1).is_err());
         assert!(Month::MAX.checked_add(1).is_err());
         assert!(m(2025, 1).checked_add(i64::MAX).is_err());
-        assert_eq!(Month::from_index(m(2025, 7).index().into()).unwrap(), m(2025, 7));
+        assert_eq!(
+            Month::from_index(m(2025, 7).index().into()).unwrap(),
+            m(2025, 7)
+        );
     }
 
     #[test]
@@ -210,7 +215,10 @@ mod tests {
     #[test]
     fn parse_errors_name_the_problem() {
         let e = "2025-13".parse::<Month>().unwrap_err().to_string();
-        assert_eq!(e, "invalid monthly period \"2025-13\": month 13 is out of range 1..=12");
+        assert_eq!(
+            e,
+            "invalid monthly period \"2025-13\": month 13 is out of range 1..=12"
+        );
         let e = "abc".parse::<Month>().unwrap_err().to_string();
         assert!(e.contains("expected YYYY-MM"), "{e}");
         let e = "2025-Q1".parse::<Month>().unwrap_err().to_string();
@@ -222,8 +230,17 @@ mod tests {
 
     #[test]
     fn new_rejects() {
-        assert!(matches!(Month::new(2025, 0), Err(Error::InvalidMonth { month: 0 })));
-        assert!(matches!(Month::new(10_000, 1), Err(Error::YearOutOfRange { year: 10_000 })));
-        assert!(matches!(Month::new(0, 1), Err(Error::YearOutOfRange { year: 0 })));
+        assert!(matches!(
+            Month::new(2025, 0),
+            Err(Error::InvalidMonth { month: 0 })
+        ));
+        assert!(matches!(
+            Month::new(10_000, 1),
+            Err(Error::YearOutOfRange { year: 10_000 })
+        ));
+        assert!(matches!(
+            Month::new(0, 1),
+            Err(Error::YearOutOfRange { year: 0 })
+        ));
     }
 }

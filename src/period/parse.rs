@@ -123,7 +123,10 @@ mod tests {
             tokenize("99999999999999999999999"),
             Err(ParseProblem::Year(i64::MAX))
         );
-        for bad in ["abc", "", "25-05", "2025-5", "2025-", "2025-Q", "2025-Q1x", " 2025", "2025-05 ", "-2025", "2025/05"] {
+        for bad in [
+            "abc", "", "25-05", "2025-5", "2025-", "2025-Q", "2025-Q1x", " 2025", "2025-05 ",
+            "-2025", "2025/05",
+        ] {
             assert!(
                 matches!(tokenize(bad), Err(ParseProblem::Syntax { .. })),
                 "{bad:?} -> {:?}",

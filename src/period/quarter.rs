@@ -196,7 +196,10 @@ mod tests {
         assert_eq!("2025Q3".parse::<Quarter>().unwrap(), q(2025, 3));
         assert_eq!("2025-10-01".parse::<Quarter>().unwrap(), q(2025, 4));
         let e = "2025-Q5".parse::<Quarter>().unwrap_err().to_string();
-        assert_eq!(e, "invalid quarterly period \"2025-Q5\": quarter 5 is out of range 1..=4");
+        assert_eq!(
+            e,
+            "invalid quarterly period \"2025-Q5\": quarter 5 is out of range 1..=4"
+        );
         let e = "2025-02-01".parse::<Quarter>().unwrap_err().to_string();
         assert!(e.contains("not the first day"), "{e}");
         assert!("2025-05".parse::<Quarter>().is_err());

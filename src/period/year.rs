@@ -132,7 +132,10 @@ mod tests {
         assert_eq!(y.last_day().to_string(), "2024-12-31");
         assert_eq!("2024".parse::<Year>().unwrap(), y);
         let e = "12345".parse::<Year>().unwrap_err().to_string();
-        assert_eq!(e, "invalid annual period \"12345\": year 12345 is out of range 1..=9999");
+        assert_eq!(
+            e,
+            "invalid annual period \"12345\": year 12345 is out of range 1..=9999"
+        );
         assert!("2024-07-01".parse::<Year>().is_err());
         assert!("2024-Q1".parse::<Year>().is_err());
     }

@@ -1,0 +1,361 @@
+//! [`AnySeries`]: a series whose frequency is known only at run time.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::io::read::read_rows;
+use crate::period::{Frequency, Month, Quarter, Year};
+use crate::series::Series;
+use crate::transform::{Aggregation, Units};
+
+/// A plain-number series whose frequency is decided at run time, such as one
+/// read from a file: monthly, quarterly or annual.
+///
+/// Convert to a typed [`Series`] with `TryFrom` (or borrow with
+/// [`as_monthly`](AnySeries::as_monthly) and friends), and back with `From`.
+///
+/// # Example
+/// ```
+/// use econseries::{AnySeries, Frequency, Quarter, Series};
+///
+/// let any = AnySeries::from_csv_str("date,GDPC1\n2024-10-01,23542.349\n2025-01-01,23526.085\n")?;
+/// assert_eq!(any.frequency(), Frequency::Quarterly);
+/// let gdp = Series::<Quarter>::try_from(any)?;
+/// assert_eq!(gdp.get("2025-Q1".parse()?), Some(23526.085));
+/// # Ok::<(), econseries::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum AnySeries {
+    /// A monthly series.
+    Monthly(Series<Month>),
+    /// A quarterly series.
+    Quarterly(Series<Quarter>),
+    /// An annual series.
+    Annual(Series<Year>),
+}
+
+/// Evaluates `$body` with `$s` bound to the inner series, whatever its frequency.
+macro_rules! each {
+    ($any:expr, $s:ident => $body:expr) => {
+        match $any {
+            AnySeries::Monthly($s) => $body,
+            AnySeries::Quarterly($s) => $body,
+            AnySeries::Annual($s) => $body,
+        }
+    };
+}
+
+/// Like `each!`, rewrapping the result in the same variant.
+macro_rules! map {
+    ($any:expr, $s:ident => $body:expr) => {
+        match $any {
+            AnySeries::Monthly($s) => AnySeries::Monthly($body),
+            AnySeries::Quarterly($s) => AnySeries::Quarterly($body),
+            AnySeries::Annual($s) => AnySeries::Annual($body),
+        }
+    };
+}
+
+impl AnySeries {
+    /// Reads a series from CSV, inferring its frequency.
+    ///
+    /// Accepts what [`Series::read_csv`] accepts. The frequency comes from the
+    /// periods: an explicit form decides it (`2025-05` monthly, `2025-Q1` or
+    /// `2025Q1` quarterly, `2025` annual); a file of FRED first-of-period dates
+    /// is read at the coarsest frequency whose periods start on every date, or
+    /// monthly if it has a single row. See the [module documentation](crate::io)
+    /// for the rule and its ambiguities; [`read_csv_as`](AnySeries::read_csv_as)
+    /// states the frequency instead.
+    ///
+    /// # Errors
+    /// As [`Series::read_csv`], except that the first row's period is never
+    /// a [`Error::FrequencyMismatch`]; a row whose explicit period is of another
+    /// frequency than the rows before it is an [`Error::MixedFrequency`].
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{AnySeries, Frequency};
+    ///
+    /// let any = AnySeries::read_csv("period,value\n2025-05,1.5\n2025-06,\n".as_bytes())?;
+    /// assert_eq!(any.frequency(), Frequency::Monthly);
+    /// assert_eq!((any.len(), any.count()), (2, 1));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn read_csv(reader: impl Read) -> Result<AnySeries> {
+        Self::from_rows(read_rows(reader, None)?)
+    }
+
+    /// Reads a series from CSV at the stated frequency, which FRED-style dates
+    /// must then start periods of.
+    ///
+    /// # Errors
+    /// As [`Series::read_csv`] for a series of that frequency.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{AnySeries, Frequency};
+    ///
+    /// // Two January dates: annual if inferred, but these are monthly data with a gap.
+    /// let csv = "observation_date,X\n2024-01-01,1\n2025-01-01,2\n";
+    /// assert_eq!(AnySeries::from_csv_str(csv)?.frequency(), Frequency::Annual);
+    /// let monthly = AnySeries::read_csv_as(csv.as_bytes(), Frequency::Monthly)?;
+    /// assert_eq!(monthly.frequency(), Frequency::Monthly);
+    /// assert_eq!(monthly.len(), 13);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn read_csv_as(reader: impl Read, frequency: Frequency) -> Result<AnySeries> {
+        Self::from_rows(read_rows(reader, Some(frequency))?)
+    }
+
+    /// Reads a series from the CSV file at `path`, inferring its frequency; see
+    /// [`read_csv`](AnySeries::read_csv).
+    ///
+    /// # Errors
+    /// [`Error::Io`] if the file cannot be opened or read, otherwise as
+    /// [`read_csv`](AnySeries::read_csv).
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{AnySeries, Frequency};
+    ///
+    /// let nile = AnySeries::read_csv_path("data/bundled_R_datasets_Nile_annual.csv")?;
+    /// assert_eq!((nile.frequency(), nile.len()), (Frequency::Annual, 100));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn read_csv_path(path: impl AsRef<Path>) -> Result<AnySeries> {
+        Self::read_csv(std::fs::File::open(path)?)
+    }
+
+    /// Reads a series from CSV text, inferring its frequency; see
+    /// [`read_csv`](AnySeries::read_csv).
+    ///
+    /// # Errors
+    /// As [`read_csv`](AnySeries::read_csv).
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{AnySeries, Error, Frequency};
+    ///
+    /// let any = AnySeries::from_csv_str("2025Q1,1\n2025Q2,2\n")?; // no header
+    /// assert_eq!(any.frequency(), Frequency::Quarterly);
+    ///
+    /// let mixed = AnySeries::from_csv_str("2025-Q1,1\n2025-05,2\n").unwrap_err();
+    /// assert_eq!(mixed.line(), Some(2));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn from_csv_str(text: &str) -> Result<AnySeries> {
+        Self::read_csv(text.as_bytes())
+    }
+
+    fn from_rows(rows: super::read::Rows) -> Result<AnySeries> {
+        Ok(match rows.frequency {
+            Frequency::Monthly => AnySeries::Monthly(rows.into_series()?),
+            Frequency::Quarterly => AnySeries::Quarterly(rows.into_series()?),
+            Frequency::Annual => AnySeries::Annual(rows.into_series()?),
+        })
+    }
+
+    /// Writes the series as CSV, as [`Series::write_csv`] does.
+    ///
+    /// # Errors
+    /// [`Error::Io`] if writing fails.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::AnySeries;
+    ///
+    /// let any = AnySeries::from_csv_str("observation_date,GDP\n2025-01-01,1\n2025-07-01,3\n")?;
+    /// let mut out = Vec::new();
+    /// any.write_csv(&mut out)?;
+    /// assert_eq!(out, b"period,value\n2025-Q1,1\n2025-Q2,\n2025-Q3,3\n");
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn write_csv(&self, writer: impl Write) -> Result<()> {
+        each!(self, s => s.write_csv(writer))
+    }
+
+    /// The series as CSV text, as [`Series::to_csv_string`] gives it.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::AnySeries;
+    ///
+    /// let any = AnySeries::from_csv_str(" 1871 , 1120 \r\n1872,1160\r\n")?;
+    /// assert_eq!(any.to_csv_string(), "period,value\n1871,1120\n1872,1160\n");
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn to_csv_string(&self) -> String {
+        each!(self, s => s.to_csv_string())
+    }
+
+    /// The series' frequency.
+    pub fn frequency(&self) -> Frequency {
+        each!(self, s => s.frequency())
+    }
+
+    /// The number of periods spanned, missing ones included.
+    pub fn len(&self) -> usize {
+        each!(self, s => s.len())
+    }
+
+    /// Whether the series spans no periods.
+    pub fn is_empty(&self) -> bool {
+        each!(self, s => s.is_empty())
+    }
+
+    /// The number of non-missing values.
+    pub fn count(&self) -> usize {
+        each!(self, s => s.count())
+    }
+
+    /// The monthly series, if it is one.
+    pub fn as_monthly(&self) -> Option<&Series<Month>> {
+        match self {
+            AnySeries::Monthly(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The quarterly series, if it is one.
+    pub fn as_quarterly(&self) -> Option<&Series<Quarter>> {
+        match self {
+            AnySeries::Quarterly(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The annual series, if it is one.
+    pub fn as_annual(&self) -> Option<&Series<Year>> {
+        match self {
+            AnySeries::Annual(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Applies one of FRED's units, as [`Series::units`] does.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{AnySeries, Units};
+    ///
+    /// let any = AnySeries::from_csv_str("1871,100\n1872,110\n")?;
+    /// let growth = any.units(Units::Pch);
+    /// assert_eq!(growth.to_csv_string(), "period,value\n1871,\n1872,10.000000000000009\n");
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn units(&self, units: Units) -> AnySeries {
+        map!(self, s => s.units(units))
+    }
+
+    /// Converts to the coarser frequency `to`, as [`Series::aggregate`] does: a
+    /// coarser period is missing unless all its sub-periods are present.
+    ///
+    /// # Errors
+    /// [`Error::NotCoarser`] unless `to` is coarser than the series' frequency.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{AnySeries, Aggregation, Frequency};
+    ///
+    /// let any = AnySeries::from_csv_str("2025-01,1\n2025-02,2\n2025-03,6\n")?;
+    /// let q = any.aggregate(Frequency::Quarterly, Aggregation::Mean)?;
+    /// assert_eq!(q.to_csv_string(), "period,value\n2025-Q1,3\n");
+    /// assert!(q.aggregate(Frequency::Monthly, Aggregation::Mean).is_err());
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn aggregate(&self, to: Frequency, method: Aggregation) -> Result<AnySeries> {
+        self.convert(to, method, None)
+    }
+
+    /// Like [`aggregate`](AnySeries::aggregate), but a coarser period needs
+    /// only `min_count` present sub-periods, as [`Series::aggregate_with`].
+    ///
+    /// # Errors
+    /// [`Error::NotCoarser`] unless `to` is coarser than the series'
+    /// frequency; [`Error::InvalidArgument`] unless `min_count` is between 1
+    /// and the number of sub-periods in a `to` period.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{AnySeries, Aggregation, Frequency};
+    ///
+    /// let any = AnySeries::from_csv_str("2025-01,1\n2025-02,2\n")?;
+    /// let strict = any.aggregate(Frequency::Quarterly, Aggregation::Mean)?;
+    /// assert_eq!(strict.count(), 0);
+    /// let lenient = any.aggregate_with(Frequency::Quarterly, Aggregation::Mean, 2)?;
+    /// assert_eq!(lenient.to_csv_string(), "period,value\n2025-Q1,1.5\n");
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn aggregate_with(
+        &self,
+        to: Frequency,
+        method: Aggregation,
+        min_count: u32,
+    ) -> Result<AnySeries> {
+        self.convert(to, method, Some(min_count))
+    }
+
+    fn convert(
+        &self,
+        to: Frequency,
+        method: Aggregation,
+        min_count: Option<u32>,
+    ) -> Result<AnySeries> {
+        Ok(match (self, to) {
+            (AnySeries::Monthly(s), Frequency::Quarterly) => {
+                AnySeries::Quarterly(match min_count {
+                    None => s.aggregate(method),
+                    Some(n) => s.aggregate_with(method, n)?,
+                })
+            }
+            (AnySeries::Monthly(s), Frequency::Annual) => AnySeries::Annual(match min_count {
+                None => s.aggregate(method),
+                Some(n) => s.aggregate_with(method, n)?,
+            }),
+            (AnySeries::Quarterly(s), Frequency::Annual) => AnySeries::Annual(match min_count {
+                None => s.aggregate(method),
+                Some(n) => s.aggregate_with(method, n)?,
+            }),
+            _ => {
+                return Err(Error::NotCoarser {
+                    from: self.frequency(),
+                    to,
+                });
+            }
+        })
+    }
+}
+
+macro_rules! conversions {
+    ($period:ty, $variant:ident) => {
+        impl From<Series<$period>> for AnySeries {
+            fn from(s: Series<$period>) -> AnySeries {
+                AnySeries::$variant(s)
+            }
+        }
+
+        impl TryFrom<AnySeries> for Series<$period> {
+            type Error = Error;
+
+            /// The typed series.
+            ///
+            /// # Errors
+            /// [`Error::FrequencyMismatch`] if the series has another frequency.
+            fn try_from(any: AnySeries) -> Result<Series<$period>> {
+                match any {
+                    AnySeries::$variant(s) => Ok(s),
+                    other => Err(Error::FrequencyMismatch {
+                        expected: Frequency::$variant,
+                        found: other.frequency(),
+                    }),
+                }
+            }
+        }
+    };
+}
+
+conversions!(Month, Monthly);
+conversions!(Quarter, Quarterly);
+conversions!(Year, Annual);

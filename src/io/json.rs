@@ -1,0 +1,259 @@
+//! JSON (serde) for [`Series`] and [`AnySeries`].
+//!
+//! ```text
+//! {"frequency":"monthly","start":"2025-01","values":[1.5,null,2.0]}
+//! ```
+
+use serde::de::Error as _;
+use serde::ser::SerializeStruct as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{Error, Result};
+use crate::io::AnySeries;
+use crate::period::{Frequency, Period};
+use crate::series::Series;
+use crate::unit::Value;
+
+/// The JSON form of a series, before validation.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "Series")]
+struct Repr {
+    frequency: String,
+    start: String,
+    values: Vec<Option<f64>>,
+}
+
+impl Repr {
+    fn frequency(&self) -> Result<Frequency> {
+        self.frequency.parse()
+    }
+
+    /// The series, checking that its frequency is `P`'s and its span fits.
+    fn into_series<P: Period, U: Value>(self) -> Result<Series<P, U>> {
+        let found = self.frequency()?;
+        if found != P::FREQUENCY {
+            return Err(Error::FrequencyMismatch {
+                expected: P::FREQUENCY,
+                found,
+            });
+        }
+        let start: P = self.start.parse()?;
+        // `from_options` rejects non-finite numbers, so wrapping them first is safe.
+        Series::from_options(
+            start,
+            self.values
+                .into_iter()
+                .map(|v| v.map(<U as crate::unit::Sealed>::wrap)),
+        )
+    }
+
+    fn into_any(self) -> Result<AnySeries> {
+        Ok(match self.frequency()? {
+            Frequency::Monthly => AnySeries::Monthly(self.into_series()?),
+            Frequency::Quarterly => AnySeries::Quarterly(self.into_series()?),
+            Frequency::Annual => AnySeries::Annual(self.into_series()?),
+        })
+    }
+}
+
+/// The values of a series as a JSON array, `null` for missing.
+struct Values<'a, P: Period, U: Value>(&'a Series<P, U>);
+
+impl<P: Period, U: Value> Serialize for Values<'_, P, U> {
+    fn serialize<S: Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.values().map(|v| v.map(Value::get)))
+    }
+}
+
+/// Serialises as `{"frequency":"monthly","start":"2025-01","values":[1.5,null,2.0]}`:
+/// the frequency's name, the first period in canonical form (also for an empty
+/// series, whose anchor it is) and one number or `null` per period.
+impl<P: Period, U: Value> Serialize for Series<P, U> {
+    fn serialize<S: Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Series", 3)?;
+        st.serialize_field("frequency", P::FREQUENCY.as_str())?;
+        st.serialize_field("start", &self.start().to_string())?;
+        st.serialize_field("values", &Values(self))?;
+        st.end()
+    }
+}
+
+/// Deserialises the form [`Serialize`] writes, rejecting unknown fields, a
+/// frequency other than `P`'s, and a span that runs past [`Period::MAX`].
+impl<'de, P: Period, U: Value> Deserialize<'de> for Series<P, U> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> core::result::Result<Self, D::Error> {
+        Repr::deserialize(d)?
+            .into_series()
+            .map_err(D::Error::custom)
+    }
+}
+
+/// Serialises the inner series.
+impl Serialize for AnySeries {
+    fn serialize<S: Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
+        match self {
+            AnySeries::Monthly(x) => x.serialize(s),
+            AnySeries::Quarterly(x) => x.serialize(s),
+            AnySeries::Annual(x) => x.serialize(s),
+        }
+    }
+}
+
+/// Deserialises a series of any frequency, dispatching on its `frequency` field.
+impl<'de> Deserialize<'de> for AnySeries {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> core::result::Result<Self, D::Error> {
+        Repr::deserialize(d)?.into_any().map_err(D::Error::custom)
+    }
+}
+
+impl<P: Period, U: Value> Series<P, U> {
+    /// The series as JSON: `{"frequency":"monthly","start":"2025-01","values":[1.5,null,2.0]}`.
+    ///
+    /// Numbers are written in their shortest round-trip form, so
+    /// [`from_json`](Series::from_json) gives back the same bits.
+    ///
+    /// # Errors
+    /// [`Error::Json`] if serialisation fails (it does not for this type; the
+    /// `Result` follows `serde_json`).
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    ///
+    /// let s = Series::from_options(Month::new(2025, 1)?, [Some(1.5), None, Some(2.0)])?;
+    /// assert_eq!(s.to_json()?, r#"{"frequency":"monthly","start":"2025-01","values":[1.5,null,2.0]}"#);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn to_json(&self) -> Result<String> {
+        Ok(serde_json::to_string(self)?)
+    }
+}
+
+impl<P: Period> Series<P> {
+    /// Reads a series from the JSON that [`to_json`](Series::to_json) writes.
+    /// Keys may come in any order; for a series of another unit, use
+    /// [`into_unit`](Series::into_unit) or `serde_json` directly.
+    ///
+    /// # Errors
+    /// [`Error::Json`] for malformed JSON, a missing or unknown field, or a
+    /// number too large for an `f64`; [`Error::InvalidArgument`] for an
+    /// unknown frequency name; [`Error::FrequencyMismatch`] if it is not `P`'s;
+    /// [`Error::ParsePeriod`] for a bad `start`; [`Error::PeriodOverflow`] if
+    /// the values run past [`Period::MAX`].
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Error, Month, Quarter, Series};
+    ///
+    /// let json = r#"{"frequency":"quarterly","start":"2025-Q1","values":[1.5,null,2.0]}"#;
+    /// let s = Series::<Quarter>::from_json(json)?;
+    /// assert_eq!(s.get("2025-Q3".parse()?), Some(2.0));
+    /// assert_eq!(Series::<Quarter>::from_json(&s.to_json()?)?, s);
+    ///
+    /// let e = Series::<Month>::from_json(json).unwrap_err();
+    /// assert!(matches!(e, Error::FrequencyMismatch { .. }));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn from_json(json: &str) -> Result<Series<P>> {
+        serde_json::from_str::<Repr>(json)?.into_series()
+    }
+}
+
+impl AnySeries {
+    /// The series as JSON, as [`Series::to_json`] writes it.
+    ///
+    /// # Errors
+    /// [`Error::Json`] if serialisation fails (it does not for this type).
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::AnySeries;
+    ///
+    /// let any = AnySeries::from_csv_str("1871,1120\n1872,1160\n")?;
+    /// assert_eq!(any.to_json()?, r#"{"frequency":"annual","start":"1871","values":[1120.0,1160.0]}"#);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn to_json(&self) -> Result<String> {
+        Ok(serde_json::to_string(self)?)
+    }
+
+    /// Reads a series of any frequency from JSON, dispatching on `frequency`.
+    ///
+    /// # Errors
+    /// As [`Series::from_json`], without the frequency check.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{AnySeries, Frequency};
+    ///
+    /// let any = AnySeries::from_json(r#"{"frequency":"annual","start":"1871","values":[1120,null]}"#)?;
+    /// assert_eq!((any.frequency(), any.len(), any.count()), (Frequency::Annual, 2, 1));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn from_json(json: &str) -> Result<AnySeries> {
+        serde_json::from_str::<Repr>(json)?.into_any()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Month, Percent, Quarter, Year};
+
+    #[test]
+    fn bits_survive() {
+        let xs = [0.1 + 0.2, -0.0, 5e-324, f64::MAX, -1e300, 20493.855247, 1.0];
+        let s: Series<Month> =
+            Series::from_options(Month::new(2025, 1).unwrap(), xs.map(Some)).unwrap();
+        let back = Series::<Month>::from_json(&s.to_json().unwrap()).unwrap();
+        for (a, b) in s.values().zip(back.values()) {
+            assert_eq!(a.unwrap().to_bits(), b.unwrap().to_bits());
+        }
+    }
+
+    #[test]
+    fn rejects() {
+        let bad = |j: &str| Series::<Quarter>::from_json(j).unwrap_err();
+        assert!(matches!(
+            bad(r#"{"frequency":"weekly","start":"2025-Q1","values":[]}"#),
+            Error::InvalidArgument { .. }
+        ));
+        assert!(matches!(
+            bad(r#"{"frequency":"quarterly","start":"2025-05","values":[]}"#),
+            Error::ParsePeriod { .. }
+        ));
+        assert!(matches!(
+            bad(r#"{"frequency":"quarterly","start":"2025-Q1","values":[1e400]}"#),
+            Error::Json(_)
+        ));
+        assert!(matches!(
+            bad(r#"{"frequency":"quarterly","start":"2025-Q1"}"#),
+            Error::Json(_)
+        ));
+        assert!(matches!(
+            bad(r#"{"frequency":"quarterly","start":"2025-Q1","values":[],"x":1}"#),
+            Error::Json(_)
+        ));
+        assert!(matches!(
+            bad(r#"{"frequency":"quarterly","start":"9999-Q4","values":[1,2]}"#),
+            Error::PeriodOverflow { .. }
+        ));
+        let e = serde_json::from_str::<Series<Year, Percent>>(
+            r#"{"frequency":"monthly","start":"2025-01","values":[]}"#,
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("frequency mismatch: expected annual, found monthly"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn empty_series_keeps_its_anchor() {
+        let s: Series<Year> = Series::empty(Year::new(2020).unwrap());
+        let j = s.to_json().unwrap();
+        assert_eq!(j, r#"{"frequency":"annual","start":"2020","values":[]}"#);
+        assert_eq!(Series::<Year>::from_json(&j).unwrap(), s);
+    }
+}
