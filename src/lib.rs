@@ -62,6 +62,11 @@ pub mod unit;
 #[cfg_attr(docsrs, doc(cfg(feature = "polars")))]
 pub mod polars;
 
+/// The README's code blocks, compiled and run as doc tests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use error::{Error, ParseProblem, Result, UndefinedReason};
 pub use indicator::{
     ConfidenceIndex, Currency, Exports, Gdp, Imports, Indicator, MeasureKind, Metadata, Neutral,

@@ -11,15 +11,15 @@ use crate::unit::Value;
 /// The header line every writer emits.
 pub(crate) const HEADER: &str = "period,value\n";
 
-/// Formats a number in the shortest form that reads back to the same `f64`.
+/// Formats a number with the fewest significant digits that read back to the
+/// same `f64`.
 ///
-/// Both candidate notations carry the shortest digit string that round-trips
-/// (Rust's `{}` and `{:e}`); this picks the shorter of the two, the plain one
-/// on a tie. So `0.1` stays `0.1` and `20493.855247` stays as it is, but
-/// `1e300` is not written as 301 digits, and round thousands take the
-/// exponent form once it is strictly shorter (`1000` → `1e3`, `1100` stays).
-/// `-0.0` is `-0`. Non-finite numbers, which no series holds, come out as
-/// `NaN`, `inf` and `-inf`.
+/// The digits are the shortest round-trip digits (Rust's `{}` and `{:e}`
+/// both produce them). The notation follows Python's `repr`: plain for
+/// magnitudes from `1e-4` up to `1e16`, where data live (`250`, `20493.855247`,
+/// `0.30000000000000004`), and the shorter of plain and exponent outside it,
+/// so `1e300` is not written as 301 digits. `-0.0` is `-0`. Non-finite
+/// numbers, which no series holds, come out as `NaN`, `inf` and `-inf`.
 ///
 /// # Example
 /// ```
@@ -30,6 +30,8 @@ pub(crate) const HEADER: &str = "period,value\n";
 /// assert_eq!(format_value(5e-324), "5e-324");
 /// assert_eq!(format_value(0.1 + 0.2), "0.30000000000000004");
 /// assert_eq!(format_value(250.0), "250");
+/// assert_eq!(format_value(20000.0), "20000");
+/// assert_eq!(format_value(0.00012), "0.00012");
 /// for x in [1e300, 5e-324, -0.0, 0.1 + 0.2, 123456.789] {
 ///     assert_eq!(format_value(x).parse::<f64>()?.to_bits(), x.to_bits());
 /// }
@@ -49,6 +51,9 @@ pub(crate) fn push_value(out: &mut String, x: f64) {
         return;
     }
     let plain = out.len() - mark;
+    if x == 0.0 || (1e-4..1e16).contains(&x.abs()) {
+        return;
+    }
     let _ = write!(out, "{x:e}");
     let exp = out.len() - mark - plain;
     if exp < plain {

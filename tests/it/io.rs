@@ -925,11 +925,17 @@ fn format_value_examples() {
     assert_eq!(format_value(123.0), "123");
     assert_eq!(format_value(1e21), "1e21");
     assert_eq!(format_value(f64::MIN_POSITIVE), "2.2250738585072014e-308");
+    // Plain notation where data live, even where the exponent form is shorter.
+    assert_eq!(format_value(20000.0), "20000");
+    assert_eq!(format_value(1e15), "1000000000000000");
+    assert_eq!(format_value(1e16), "1e16");
+    assert_eq!(format_value(0.0001), "0.0001");
+    assert_eq!(format_value(0.00001), "1e-5");
 }
 
 proptest! {
     /// Any finite f64 (drawn from all bit patterns) reads back bit for bit,
-    /// in the shorter of the two notations.
+    /// in plain notation from 1e-4 to 1e16 and the shorter notation outside.
     #[test]
     fn format_value_round_trips(bits in any::<u64>()) {
         let x = f64::from_bits(bits);
@@ -937,7 +943,11 @@ proptest! {
         let s = format_value(x);
         prop_assert_eq!(s.parse::<f64>().map(f64::to_bits), Ok(bits));
         let (plain, exp) = (format!("{x}").len(), format!("{x:e}").len());
-        prop_assert!(s.len() <= plain && s.len() <= exp);
+        if x == 0.0 || (1e-4..1e16).contains(&x.abs()) {
+            prop_assert_eq!(s.len(), plain);
+        } else {
+            prop_assert!(s.len() <= plain && s.len() <= exp);
+        }
     }
 
     /// Ordinary magnitudes too (bit patterns rarely give them).
