@@ -1,0 +1,55 @@
+//! `econ`: FRED's units transformations and frequency conversion for CSV series.
+//!
+//! ```text
+//! econ transform --units pc1 data/us_imports_goods_from_china_impch_monthly.csv
+//! econ aggregate --to quarterly --method mean --min-count 2 < UNRATE.csv
+//! ```
+//!
+//! Input is CSV in the plain `period,value` form or FRED's download form
+//! (`observation_date,SERIESID`, `.` for missing), from a file or standard
+//! input; the frequency is inferred unless `--frequency` states it. Output is
+//! `period,value` on standard output, one row per period, missing values as
+//! empty fields. Bad input exits with status 2 and one line on standard error.
+//! All parsing and formatting live in the library (`econseries::io`); each
+//! subcommand is one module here, sharing the input and error handling of
+//! [`common`].
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod common;
+mod transform;
+
+use common::{Failure, report};
+
+/// Transform and convert economic time series in CSV.
+#[derive(Debug, Parser)]
+#[command(name = "econ", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Apply one of FRED's units transformations (pc1 = percent change from a year ago, ...).
+    Transform(transform::TransformArgs),
+    /// Convert to a coarser frequency.
+    Aggregate(transform::AggregateArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Transform(args) => transform::transform(args),
+        Command::Aggregate(args) => transform::aggregate(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`econ ... | head`) is the reader's choice, not an error.
+        Err(Failure::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Output(e)) => report(&format!("cannot write output: {e}"), 1),
+        Err(Failure::Input(message)) => report(&message, 2),
+    }
+}
