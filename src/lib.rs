@@ -50,10 +50,14 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod changepoint;
+pub mod detect;
 pub mod error;
 pub mod indicator;
 pub mod io;
+pub mod narrate;
 pub mod period;
+pub mod seasonal;
 pub mod series;
 pub mod transform;
 pub mod unit;

@@ -1,9 +1,12 @@
 //! One integration-test binary; one module per area.
 
+mod changepoint;
+mod detect;
 mod fixtures;
 mod indicator;
 mod io;
 mod properties;
+mod seasonal;
 mod transform;
 
 #[cfg(feature = "cli")]

@@ -1,0 +1,1 @@
+//! Statistical change points: costs, exact and approximate searches, penalties, CUSUM and online detection.

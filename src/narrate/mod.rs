@@ -1,0 +1,1 @@
+//! Sentences from findings, in newsroom style, built from an indicator's metadata.
