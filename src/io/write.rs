@@ -141,12 +141,14 @@ mod tests {
         assert_eq!(format_value(0.0), "0");
         assert_eq!(format_value(-0.0), "-0");
         assert_eq!(format_value(100.0), "100");
-        assert_eq!(format_value(1000.0), "1e3");
+        assert_eq!(format_value(1000.0), "1000");
         assert_eq!(format_value(1100.0), "1100");
         assert_eq!(format_value(0.01), "0.01");
-        assert_eq!(format_value(0.001), "1e-3");
+        assert_eq!(format_value(0.001), "0.001");
         assert_eq!(format_value(0.0012), "0.0012");
-        assert_eq!(format_value(0.0001), "1e-4");
+        assert_eq!(format_value(0.0001), "0.0001");
+        assert_eq!(format_value(0.00001), "1e-5");
+        assert_eq!(format_value(1e17), "1e17");
         assert_eq!(format_value(-1.5e-10), "-1.5e-10");
         assert_eq!(format_value(f64::MAX), "1.7976931348623157e308");
         assert_eq!(format_value(f64::NAN), "NaN");
