@@ -21,6 +21,9 @@
 //! - [`indicator`]: what a series measures. [`Exports`], [`Imports`],
 //!   [`TradeBalance`], [`Gdp`] and [`ConfidenceIndex`] only offer the transforms
 //!   that make sense for them; [`Indicator`] checks the same rules at run time.
+//! - [`detect`]: records, streaks, crossings, contractions, technical
+//!   recessions, the Sahm rule, turning points and anomalies, as typed
+//!   [`Event`](detect::Event)s; [`narrate`] turns them into sentences.
 //! - [`io`]: CSV (plain `period,value` and FRED's download form) and JSON;
 //!   [`AnySeries`] when the frequency is only known at run time.
 //!

@@ -11,5 +11,7 @@ mod transform;
 
 #[cfg(feature = "cli")]
 mod cli;
+#[cfg(feature = "cli")]
+mod cli_detect;
 #[cfg(feature = "polars")]
 mod polars;

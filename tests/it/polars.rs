@@ -6,7 +6,7 @@ fn data(file: &str) -> String {
     format!("{}/data/{file}", env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Every shipped data file survives Series → DataFrame → Series unchanged
+/// Every shipped numeric data file survives Series → DataFrame → Series unchanged
 /// (values bit for bit, missing stays missing), and the frame has one row per
 /// period with nulls exactly where values are missing.
 #[test]
@@ -15,7 +15,12 @@ fn every_data_file_round_trips_through_a_dataframe() -> Result<(), Box<dyn std::
     let mut files = 0;
     for entry in dir {
         let path = entry?.path();
-        if path.extension().and_then(|e| e.to_str()) != Some("csv") {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        // The NBER files hold the words peak/trough, not numbers.
+        if !name.ends_with(".csv") || name.starts_with("nber_turning_points_") {
             continue;
         }
         files += 1;
@@ -26,7 +31,7 @@ fn every_data_file_round_trips_through_a_dataframe() -> Result<(), Box<dyn std::
             other => panic!("unexpected frequency {:?}", other.frequency()),
         }
     }
-    assert_eq!(files, 15);
+    assert!(files >= 15, "only {files} data files found");
     Ok(())
 }
 

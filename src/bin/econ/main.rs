@@ -19,6 +19,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod common;
+mod detect;
+mod headline;
 mod transform;
 
 use common::{Failure, report};
@@ -37,6 +39,16 @@ enum Command {
     Transform(transform::TransformArgs),
     /// Convert to a coarser frequency.
     Aggregate(transform::AggregateArgs),
+    /// For every observation, the last earlier period at least as low (--low) or high (--high).
+    Records(detect::RecordsArgs),
+    /// Technical recessions (two or more quarterly declines) of a quarterly level.
+    Recessions(detect::RecessionsArgs),
+    /// The Sahm rule of a monthly unemployment rate.
+    Sahm(detect::SahmArgs),
+    /// Business-cycle peaks and troughs (BBQ for quarterly, Bry-Boschan for monthly).
+    TurningPoints(detect::TurningPointsArgs),
+    /// Newsroom sentences about one period.
+    Headline(headline::HeadlineArgs),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +56,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Transform(args) => transform::transform(args),
         Command::Aggregate(args) => transform::aggregate(args),
+        Command::Records(args) => detect::records_cmd(args),
+        Command::Recessions(args) => detect::recessions_cmd(args),
+        Command::Sahm(args) => detect::sahm_cmd(args),
+        Command::TurningPoints(args) => detect::turning_points_cmd(args),
+        Command::Headline(args) => headline::headline(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
