@@ -63,6 +63,16 @@ macro_rules! value_type {
             ///
             /// # Errors
             /// [`Error::NotFinite`] if `x` is NaN or infinite.
+            ///
+            /// # Example
+            /// ```
+            #[doc = concat!("use econseries::", stringify!($name), ";")]
+            ///
+            #[doc = concat!("let x = ", stringify!($name), "::new(-0.3)?;")]
+            #[doc = concat!("assert_eq!(x, ", stringify!($name), "::try_from(-0.3)?);")]
+            #[doc = concat!("assert!(", stringify!($name), "::new(f64::NAN).is_err());")]
+            /// # Ok::<(), econseries::Error>(())
+            /// ```
             pub fn new(x: f64) -> Result<$name> {
                 if x.is_finite() {
                     Ok($name(x))
@@ -72,6 +82,15 @@ macro_rules! value_type {
             }
 
             /// The number.
+            ///
+            /// # Example
+            /// ```
+            #[doc = concat!("use econseries::", stringify!($name), ";")]
+            ///
+            #[doc = concat!("assert_eq!(", stringify!($name), "::new(-0.3)?.get(), -0.3);")]
+            #[doc = concat!("assert_eq!(", stringify!($name), "::ZERO.get(), 0.0);")]
+            /// # Ok::<(), econseries::Error>(())
+            /// ```
             pub const fn get(self) -> f64 {
                 self.0
             }

@@ -133,21 +133,75 @@ impl<P: Period> TradeBalance<P> {
     }
 
     /// The values, in the metadata's currency and scale (negative for a deficit).
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    /// use econseries::indicator::{Currency, Metadata, TradeBalance};
+    ///
+    /// let may = Month::new(2025, 5)?;
+    /// let meta = Metadata::new("US goods balance with China", "US").with_partner("CN").with_currency(Currency::USD);
+    /// let balance = TradeBalance::from_series(Series::from_values(may, [-13_940.6])?, meta)?;
+    /// assert_eq!(balance.series().get(may), Some(-13_940.6)); // a deficit
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn series(&self) -> &Series<P> {
         &self.series
     }
 
     /// The metadata.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    /// use econseries::indicator::{Currency, Metadata, Scale, TradeBalance};
+    ///
+    /// let meta = Metadata::new("US goods balance with China", "US").with_partner("CN")
+    ///     .with_currency(Currency::USD).with_scale(Scale::Millions);
+    /// let balance = TradeBalance::from_series(Series::from_values(Month::new(2025, 5)?, [-13_940.6])?, meta)?;
+    /// assert_eq!(balance.metadata().partner(), Some("CN"));
+    /// assert_eq!(balance.metadata().scale(), Scale::Millions);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn metadata(&self) -> &Metadata {
         &self.metadata
     }
 
     /// The values and the metadata.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    /// use econseries::indicator::{Currency, Metadata, TradeBalance};
+    ///
+    /// let may = Month::new(2025, 5)?;
+    /// let meta = Metadata::new("US goods balance with China", "US").with_currency(Currency::USD);
+    /// let balance = TradeBalance::from_series(Series::from_values(may, [-13_940.6])?, meta)?;
+    /// let (series, meta) = balance.into_parts();
+    /// assert_eq!((series.get(may), meta.currency()), (Some(-13_940.6), Some(Currency::USD)));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn into_parts(self) -> (Series<P>, Metadata) {
         (self.series, self.metadata)
     }
 
     /// The same balance under another name.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    /// use econseries::indicator::{Currency, Exports, Imports, Metadata, TradeBalance};
+    ///
+    /// let may = Month::new(2025, 5)?;
+    /// let meta = Metadata::new("US goods trade with China", "US").with_partner("CN").with_currency(Currency::USD);
+    /// let exports = Exports::new(Series::from_values(may, [6_553.3])?, meta.clone())?;
+    /// let imports = Imports::new(Series::from_values(may, [20_493.9])?, meta)?;
+    /// let balance = TradeBalance::new(&exports, &imports)?;
+    /// assert_eq!(balance.metadata().name(), "trade balance");
+    /// let balance = balance.with_name("US goods balance with China");
+    /// assert_eq!(balance.metadata().name(), "US goods balance with China");
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn with_name(mut self, name: impl Into<String>) -> TradeBalance<P> {
         self.metadata = self.metadata.with_name(name);
         self

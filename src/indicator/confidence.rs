@@ -53,6 +53,15 @@ pub enum Neutral {
 
 impl Neutral {
     /// The neutral value: 100, 100, 50, 0, or the custom level.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::Neutral;
+    ///
+    /// assert_eq!(Neutral::Diffusion50.level(), 50.0); // an ISM PMI of 48.7 signals contraction
+    /// assert_eq!(Neutral::Custom(80.0).level(), 80.0);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub const fn level(self) -> f64 {
         match self {
             Neutral::LongRunAverage100 | Neutral::BasePeriod100 => 100.0,
@@ -151,21 +160,68 @@ impl<P: Period> ConfidenceIndex<P> {
     }
 
     /// The values.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    /// use econseries::indicator::{ConfidenceIndex, Metadata, Neutral};
+    ///
+    /// let nov = Month::new(2025, 11)?;
+    /// let meta = Metadata::new("University of Michigan consumer sentiment", "US");
+    /// let umich = ConfidenceIndex::new(Series::from_values(nov, [51.0])?, meta, Neutral::BasePeriod100)?;
+    /// assert_eq!(umich.series().get(nov), Some(51.0));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn series(&self) -> &Series<P> {
         &self.series
     }
 
     /// The metadata.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    /// use econseries::indicator::{ConfidenceIndex, Metadata, Neutral};
+    ///
+    /// let meta = Metadata::new("University of Michigan consumer sentiment", "US");
+    /// let umich = ConfidenceIndex::new(Series::from_values(Month::new(2025, 11)?, [51.0])?, meta, Neutral::BasePeriod100)?;
+    /// assert_eq!(umich.metadata().name(), "University of Michigan consumer sentiment");
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn metadata(&self) -> &Metadata {
         &self.metadata
     }
 
     /// The neutral level.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    /// use econseries::indicator::{ConfidenceIndex, Metadata, Neutral};
+    ///
+    /// let meta = Metadata::new("University of Michigan consumer sentiment", "US");
+    /// let umich = ConfidenceIndex::new(Series::from_values(Month::new(2025, 11)?, [51.0])?, meta, Neutral::BasePeriod100)?;
+    /// assert_eq!(umich.neutral(), Neutral::BasePeriod100); // 100 = 1966Q1, not a balance of opinion
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn neutral(&self) -> Neutral {
         self.neutral
     }
 
     /// The values, the metadata and the neutral level.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    /// use econseries::indicator::{ConfidenceIndex, Metadata, Neutral};
+    ///
+    /// let nov = Month::new(2025, 11)?;
+    /// let meta = Metadata::new("University of Michigan consumer sentiment", "US");
+    /// let umich = ConfidenceIndex::new(Series::from_values(nov, [51.0])?, meta, Neutral::BasePeriod100)?;
+    /// let (series, meta, neutral) = umich.into_parts();
+    /// assert_eq!((series.get(nov), meta.area(), neutral), (Some(51.0), "US", Neutral::BasePeriod100));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn into_parts(self) -> (Series<P>, Metadata, Neutral) {
         (self.series, self.metadata, self.neutral)
     }

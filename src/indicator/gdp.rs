@@ -70,21 +70,71 @@ impl<P: Period> Gdp<P> {
     }
 
     /// The values, in the metadata's currency and scale.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Quarter, Series};
+    /// use econseries::indicator::{Gdp, Metadata, PriceBasis};
+    ///
+    /// let q1 = Quarter::new(2025, 1)?;
+    /// let meta = Metadata::new("US GDP", "US").with_price_basis(PriceBasis::Nominal);
+    /// let gdp = Gdp::new(Series::from_values(q1, [30_042.113])?, meta)?;
+    /// assert_eq!(gdp.series().get(q1), Some(30_042.113));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn series(&self) -> &Series<P> {
         &self.series
     }
 
     /// The metadata.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Quarter, Series};
+    /// use econseries::indicator::{Gdp, Metadata, PriceBasis, Scale};
+    ///
+    /// let meta = Metadata::new("US GDP", "US").with_price_basis(PriceBasis::Nominal)
+    ///     .with_scale(Scale::Billions).with_annual_rate(true);
+    /// let gdp = Gdp::new(Series::from_values(Quarter::new(2025, 1)?, [30_042.113])?, meta)?;
+    /// assert!(gdp.metadata().is_annual_rate());
+    /// assert_eq!(gdp.metadata().scale(), Scale::Billions);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn metadata(&self) -> &Metadata {
         &self.metadata
     }
 
     /// The values and the metadata.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Quarter, Series};
+    /// use econseries::indicator::{Gdp, Metadata, PriceBasis};
+    ///
+    /// let q1 = Quarter::new(2025, 1)?;
+    /// let meta = Metadata::new("US GDP", "US").with_price_basis(PriceBasis::Nominal);
+    /// let (series, meta) = Gdp::new(Series::from_values(q1, [30_042.113])?, meta)?.into_parts();
+    /// assert_eq!((series.get(q1), meta.price_basis()), (Some(30_042.113), Some(PriceBasis::Nominal)));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn into_parts(self) -> (Series<P>, Metadata) {
         (self.series, self.metadata)
     }
 
     /// The price basis (always stated for GDP).
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Quarter, Series, Year};
+    /// use econseries::indicator::{Gdp, Metadata, PriceBasis};
+    ///
+    /// let chained = PriceBasis::Chained { reference_year: Year::new(2017)? };
+    /// let meta = Metadata::new("US real GDP", "US").with_price_basis(chained);
+    /// let gdp = Gdp::new(Series::from_values(Quarter::new(2025, 1)?, [23_548.21])?, meta)?;
+    /// assert_eq!(gdp.price_basis(), chained);
+    /// assert!(gdp.price_basis().is_real());
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn price_basis(&self) -> PriceBasis {
         self.metadata.price_basis().unwrap_or(PriceBasis::Nominal)
     }

@@ -95,21 +95,69 @@ impl<P: Period> Indicator<P> {
     }
 
     /// The values.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    /// use econseries::indicator::{Indicator, MeasureKind, Metadata};
+    ///
+    /// let sep = Month::new(2025, 9)?;
+    /// let meta = Metadata::new("US unemployment rate", "US");
+    /// let unrate = Indicator::new(Series::from_values(sep, [4.4])?, meta, MeasureKind::Rate)?;
+    /// assert_eq!(unrate.series().get(sep), Some(4.4));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn series(&self) -> &Series<P> {
         &self.series
     }
 
     /// The metadata.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    /// use econseries::indicator::{Indicator, MeasureKind, Metadata};
+    ///
+    /// let meta = Metadata::new("US unemployment rate", "US").with_source("BLS via FRED (UNRATE)");
+    /// let unrate = Indicator::new(Series::from_values(Month::new(2025, 9)?, [4.4])?, meta, MeasureKind::Rate)?;
+    /// assert_eq!(unrate.metadata().source(), Some("BLS via FRED (UNRATE)"));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn metadata(&self) -> &Metadata {
         &self.metadata
     }
 
     /// The measure kind.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    /// use econseries::indicator::{Indicator, MeasureKind, Metadata};
+    ///
+    /// let meta = Metadata::new("US unemployment rate", "US");
+    /// let unrate = Indicator::new(Series::from_values(Month::new(2025, 9)?, [4.4])?, meta, MeasureKind::Rate)?;
+    /// assert_eq!(unrate.kind(), MeasureKind::Rate);
+    /// assert!(!unrate.kind().has_percent_changes());
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn kind(&self) -> MeasureKind {
         self.kind
     }
 
     /// The values, the metadata and the kind.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    /// use econseries::indicator::{Indicator, MeasureKind, Metadata};
+    ///
+    /// let sep = Month::new(2025, 9)?;
+    /// let meta = Metadata::new("US unemployment rate", "US");
+    /// let unrate = Indicator::new(Series::from_values(sep, [4.4])?, meta, MeasureKind::Rate)?;
+    /// let (series, meta, kind) = unrate.into_parts();
+    /// assert_eq!((series.get(sep), meta.name(), kind), (Some(4.4), "US unemployment rate", MeasureKind::Rate));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn into_parts(self) -> (Series<P>, Metadata, MeasureKind) {
         (self.series, self.metadata, self.kind)
     }

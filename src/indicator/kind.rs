@@ -52,6 +52,15 @@ pub enum MeasureKind {
 
 impl MeasureKind {
     /// The lowercase name: `flow`, `stock`, `balance`, `rate` or `index`.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::MeasureKind;
+    ///
+    /// assert_eq!(MeasureKind::Balance.name(), "balance");
+    /// assert_eq!(MeasureKind::Rate.to_string(), MeasureKind::Rate.name());
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub const fn name(self) -> &'static str {
         match self {
             MeasureKind::Flow => "flow",
@@ -64,11 +73,30 @@ impl MeasureKind {
 
     /// Whether percent changes (`pch`, `pc1`, `pca`) are meaningful: only for
     /// flows and stocks.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::MeasureKind;
+    ///
+    /// assert!(MeasureKind::Flow.has_percent_changes()); // imports fell 41.4%
+    /// assert!(!MeasureKind::Balance.has_percent_changes()); // a deficit has no percent change
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub const fn has_percent_changes(self) -> bool {
         matches!(self, MeasureKind::Flow | MeasureKind::Stock)
     }
 
     /// The neutral level of an index, `None` for the other kinds.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::{MeasureKind, Neutral};
+    ///
+    /// let pmi = MeasureKind::Index { neutral: Neutral::Diffusion50 };
+    /// assert_eq!(pmi.neutral(), Some(Neutral::Diffusion50));
+    /// assert_eq!(MeasureKind::Flow.neutral(), None);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub const fn neutral(self) -> Option<Neutral> {
         match self {
             MeasureKind::Index { neutral } => Some(neutral),

@@ -65,6 +65,15 @@ impl Currency {
     }
 
     /// The ISO code, such as `"USD"`.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::Currency;
+    ///
+    /// assert_eq!(Currency::USD.as_str(), "USD");
+    /// assert_eq!(Currency::new("cny")?.as_str(), "CNY");
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn as_str(&self) -> &str {
         // Only ever built from three ASCII letters.
         core::str::from_utf8(&self.0).unwrap_or("???")
@@ -120,6 +129,15 @@ pub enum Scale {
 
 impl Scale {
     /// The multiplier: 1, 10³, 10⁶, 10⁹ or 10¹².
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::Scale;
+    ///
+    /// assert_eq!(Scale::Millions.factor(), 1e6); // "millions of USD"
+    /// assert_eq!(Scale::Trillions.factor() / Scale::Billions.factor(), 1e3);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub const fn factor(self) -> f64 {
         match self {
             Scale::Units => 1.0,
@@ -131,6 +149,15 @@ impl Scale {
     }
 
     /// The lowercase name: `units`, `thousands`, ...
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::Scale;
+    ///
+    /// assert_eq!(Scale::Millions.name(), "millions");
+    /// assert_eq!(Scale::default().name(), "units");
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub const fn name(self) -> &'static str {
         match self {
             Scale::Units => "units",
@@ -201,6 +228,16 @@ pub enum PriceBasis {
 
 impl PriceBasis {
     /// Whether the amounts are volumes (chained or constant prices).
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::Year;
+    /// use econseries::indicator::PriceBasis;
+    ///
+    /// assert!(PriceBasis::Chained { reference_year: Year::new(2017)? }.is_real()); // FRED GDPC1
+    /// assert!(!PriceBasis::Nominal.is_real()); // FRED GDP
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub const fn is_real(self) -> bool {
         !matches!(self, PriceBasis::Nominal)
     }
@@ -284,6 +321,16 @@ pub struct Metadata {
 
 impl Metadata {
     /// Metadata with a name and a (reporting) area; everything else unset.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::{Metadata, Scale};
+    ///
+    /// let meta = Metadata::new("US imports of goods from China", "US");
+    /// assert_eq!((meta.name(), meta.area()), ("US imports of goods from China", "US"));
+    /// assert_eq!((meta.partner(), meta.currency(), meta.scale()), (None, None, Scale::Units));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn new(name: impl Into<String>, area: impl Into<String>) -> Metadata {
         Metadata {
             name: name.into(),
@@ -300,12 +347,31 @@ impl Metadata {
     }
 
     /// With another name.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::Metadata;
+    ///
+    /// let meta = Metadata::new("IMPCH", "US").with_name("US imports of goods from China");
+    /// assert_eq!(meta.name(), "US imports of goods from China");
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn with_name(mut self, name: impl Into<String>) -> Metadata {
         self.name = name.into();
         self
     }
 
     /// With another reporting area.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::Metadata;
+    ///
+    /// // The same flow reported by the other side.
+    /// let meta = Metadata::new("China exports to the US", "US").with_area("CN");
+    /// assert_eq!(meta.area(), "CN");
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn with_area(mut self, area: impl Into<String>) -> Metadata {
         self.area = area.into();
         self
@@ -313,30 +379,78 @@ impl Metadata {
 
     /// With a partner area (the counterpart of bilateral trade: China for US
     /// imports from China).
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::Metadata;
+    ///
+    /// let meta = Metadata::new("US imports of goods from China", "US").with_partner("CN");
+    /// assert_eq!((meta.area(), meta.partner()), ("US", Some("CN")));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn with_partner(mut self, partner: impl Into<String>) -> Metadata {
         self.partner = Some(partner.into());
         self
     }
 
     /// With the currency the amounts are in.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::{Currency, Metadata};
+    ///
+    /// let meta = Metadata::new("US imports of goods from China", "US").with_currency(Currency::USD);
+    /// assert_eq!(meta.currency(), Some(Currency::USD));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn with_currency(mut self, currency: Currency) -> Metadata {
         self.currency = Some(currency);
         self
     }
 
     /// With the unit multiplier of the amounts.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::{Metadata, Scale};
+    ///
+    /// let meta = Metadata::new("US imports of goods from China", "US").with_scale(Scale::Millions);
+    /// assert_eq!(meta.scale(), Scale::Millions);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn with_scale(mut self, scale: Scale) -> Metadata {
         self.scale = scale;
         self
     }
 
     /// With a price basis (nominal, chained or constant prices).
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::Year;
+    /// use econseries::indicator::{Metadata, PriceBasis};
+    ///
+    /// let chained = PriceBasis::Chained { reference_year: Year::new(2017)? };
+    /// let meta = Metadata::new("US real GDP", "US").with_price_basis(chained);
+    /// assert!(meta.price_basis().is_some_and(PriceBasis::is_real));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn with_price_basis(mut self, price_basis: PriceBasis) -> Metadata {
         self.price_basis = Some(price_basis);
         self
     }
 
     /// With a seasonal-adjustment status.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::{Metadata, SeasonalAdjustment};
+    ///
+    /// let meta = Metadata::new("US imports of goods from China", "US")
+    ///     .with_seasonal_adjustment(SeasonalAdjustment::NotAdjusted);
+    /// assert_eq!(meta.seasonal_adjustment(), Some(SeasonalAdjustment::NotAdjusted));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn with_seasonal_adjustment(mut self, sa: SeasonalAdjustment) -> Metadata {
         self.seasonal_adjustment = Some(sa);
         self
@@ -346,12 +460,32 @@ impl Metadata {
     /// quarterly and monthly NIPA levels: the quarter's flow times 4, the
     /// month's times 12). Such a series aggregates to a coarser period by the
     /// mean, not the sum.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::Metadata;
+    ///
+    /// // FRED GDP: billions of dollars, seasonally adjusted annual rate.
+    /// let meta = Metadata::new("US GDP", "US").with_annual_rate(true);
+    /// assert!(meta.is_annual_rate());
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn with_annual_rate(mut self, annual_rate: bool) -> Metadata {
         self.annual_rate = annual_rate;
         self
     }
 
     /// With a source (agency, database, series id).
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::Metadata;
+    ///
+    /// let meta = Metadata::new("US imports of goods from China", "US")
+    ///     .with_source("US Census Bureau via FRED (IMPCH)");
+    /// assert_eq!(meta.source(), Some("US Census Bureau via FRED (IMPCH)"));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn with_source(mut self, source: impl Into<String>) -> Metadata {
         self.source = Some(source.into());
         self
@@ -360,57 +494,169 @@ impl Metadata {
     /// With a vintage: the date the values were published or downloaded,
     /// which tells apart releases of the same series (GDP's advance estimate
     /// from the revised one).
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Period};
+    /// use econseries::indicator::Metadata;
+    ///
+    /// // Downloaded on 2025-08-01.
+    /// let meta = Metadata::new("US imports of goods from China", "US").with_vintage(Month::new(2025, 8)?.first_day());
+    /// assert_eq!(meta.vintage().map(|d| d.to_string()), Some("2025-08-01".to_owned()));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn with_vintage(mut self, vintage: NaiveDate) -> Metadata {
         self.vintage = Some(vintage);
         self
     }
 
     /// The series' name.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::Metadata;
+    ///
+    /// let meta = Metadata::new("US imports of goods from China", "US");
+    /// assert_eq!(meta.name(), "US imports of goods from China");
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The reporting area.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::Metadata;
+    ///
+    /// let meta = Metadata::new("US imports of goods from China", "US");
+    /// assert_eq!(meta.area(), "US");
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn area(&self) -> &str {
         &self.area
     }
 
     /// The partner area, for bilateral series.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::Metadata;
+    ///
+    /// let meta = Metadata::new("US imports of goods from China", "US");
+    /// assert_eq!(meta.partner(), None);
+    /// assert_eq!(meta.with_partner("CN").partner(), Some("CN"));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn partner(&self) -> Option<&str> {
         self.partner.as_deref()
     }
 
     /// The currency, for amounts of money.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::{Currency, Metadata};
+    ///
+    /// let meta = Metadata::new("US imports of goods from China", "US");
+    /// assert_eq!(meta.currency(), None);
+    /// assert_eq!(meta.with_currency(Currency::USD).currency(), Some(Currency::USD));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn currency(&self) -> Option<Currency> {
         self.currency
     }
 
     /// The unit multiplier.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::{Metadata, Scale};
+    ///
+    /// let meta = Metadata::new("US imports of goods from China", "US");
+    /// assert_eq!(meta.scale(), Scale::Units); // unless set
+    /// assert_eq!(meta.with_scale(Scale::Millions).scale(), Scale::Millions);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn scale(&self) -> Scale {
         self.scale
     }
 
     /// The price basis, if stated.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::{Metadata, PriceBasis};
+    ///
+    /// let meta = Metadata::new("US GDP", "US");
+    /// assert_eq!(meta.price_basis(), None);
+    /// assert_eq!(meta.with_price_basis(PriceBasis::Nominal).price_basis(), Some(PriceBasis::Nominal));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn price_basis(&self) -> Option<PriceBasis> {
         self.price_basis
     }
 
     /// The seasonal-adjustment status, if stated.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::{Metadata, SeasonalAdjustment};
+    ///
+    /// let meta = Metadata::new("US GDP", "US");
+    /// assert_eq!(meta.seasonal_adjustment(), None);
+    /// let sa = meta.with_seasonal_adjustment(SeasonalAdjustment::Adjusted);
+    /// assert_eq!(sa.seasonal_adjustment(), Some(SeasonalAdjustment::Adjusted));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn seasonal_adjustment(&self) -> Option<SeasonalAdjustment> {
         self.seasonal_adjustment
     }
 
     /// Whether the values are at an annual rate.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::Metadata;
+    ///
+    /// let meta = Metadata::new("US GDP", "US");
+    /// assert!(!meta.is_annual_rate()); // unless set
+    /// assert!(meta.with_annual_rate(true).is_annual_rate());
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn is_annual_rate(&self) -> bool {
         self.annual_rate
     }
 
     /// The source, if stated.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::indicator::Metadata;
+    ///
+    /// let meta = Metadata::new("US GDP", "US");
+    /// assert_eq!(meta.source(), None);
+    /// assert_eq!(meta.with_source("BEA via FRED (GDP)").source(), Some("BEA via FRED (GDP)"));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn source(&self) -> Option<&str> {
         self.source.as_deref()
     }
 
     /// The vintage, if stated.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Period, Quarter};
+    /// use econseries::indicator::Metadata;
+    ///
+    /// let meta = Metadata::new("US GDP", "US");
+    /// assert_eq!(meta.vintage(), None);
+    /// let release = Quarter::new(2025, 3)?.first_day(); // downloaded on 2025-07-01
+    /// assert_eq!(meta.with_vintage(release).vintage(), Some(release));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn vintage(&self) -> Option<NaiveDate> {
         self.vintage
     }

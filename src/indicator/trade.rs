@@ -46,16 +46,55 @@ macro_rules! trade_flow {
             }
 
             /// The values, in the metadata's currency and scale.
+            ///
+            /// # Example
+            /// ```
+            /// use econseries::{Month, Series};
+            #[doc = concat!("use econseries::indicator::{Currency, ", stringify!($name), ", Metadata};")]
+            ///
+            #[doc = concat!("let meta = Metadata::new(", stringify!($example_name), ", \"US\").with_currency(Currency::USD);")]
+            /// let may = Month::new(2025, 5)?;
+            #[doc = concat!("let flow = ", stringify!($name), "::new(Series::from_values(may, [", stringify!($v12), "])?, meta)?;")]
+            #[doc = concat!("assert_eq!(flow.series().get(may), Some(", stringify!($v12), "));")]
+            /// # Ok::<(), econseries::Error>(())
+            /// ```
             pub fn series(&self) -> &Series<P> {
                 &self.series
             }
 
             /// The metadata.
+            ///
+            /// # Example
+            /// ```
+            /// use econseries::{Month, Series};
+            #[doc = concat!("use econseries::indicator::{Currency, ", stringify!($name), ", Metadata, Scale};")]
+            ///
+            #[doc = concat!("let meta = Metadata::new(", stringify!($example_name), ", \"US\")")]
+            ///     .with_partner("CN").with_currency(Currency::USD).with_scale(Scale::Millions);
+            #[doc = concat!("let flow = ", stringify!($name), "::new(Series::from_values(Month::new(2025, 5)?, [", stringify!($v12), "])?, meta)?;")]
+            /// assert_eq!(flow.metadata().partner(), Some("CN"));
+            /// assert_eq!(flow.metadata().scale(), Scale::Millions);
+            /// # Ok::<(), econseries::Error>(())
+            /// ```
             pub fn metadata(&self) -> &Metadata {
                 &self.metadata
             }
 
             /// The values and the metadata.
+            ///
+            /// # Example
+            /// ```
+            /// use econseries::{Month, Series};
+            #[doc = concat!("use econseries::indicator::{Currency, ", stringify!($name), ", Metadata};")]
+            ///
+            #[doc = concat!("let meta = Metadata::new(", stringify!($example_name), ", \"US\").with_currency(Currency::USD);")]
+            /// let may = Month::new(2025, 5)?;
+            #[doc = concat!("let flow = ", stringify!($name), "::new(Series::from_values(may, [", stringify!($v12), "])?, meta)?;")]
+            /// let (series, meta) = flow.into_parts();
+            #[doc = concat!("assert_eq!(series.get(may), Some(", stringify!($v12), "));")]
+            /// assert_eq!(meta.currency(), Some(Currency::USD));
+            /// # Ok::<(), econseries::Error>(())
+            /// ```
             pub fn into_parts(self) -> (Series<P>, Metadata) {
                 (self.series, self.metadata)
             }

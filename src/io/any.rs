@@ -191,26 +191,73 @@ impl AnySeries {
     }
 
     /// The series' frequency.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{AnySeries, Frequency};
+    ///
+    /// let gdp = AnySeries::from_csv_str("observation_date,GDP\n2025-01-01,30042.113\n2025-04-01,30485.729\n")?;
+    /// assert_eq!(gdp.frequency(), Frequency::Quarterly);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn frequency(&self) -> Frequency {
         each!(self, s => s.frequency())
     }
 
     /// The number of periods spanned, missing ones included.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::AnySeries;
+    ///
+    /// let imports = AnySeries::from_csv_str("period,value\n2025-04,25378.1\n2025-06,18948.7\n")?;
+    /// assert_eq!(imports.len(), 3); // May is absent: missing, but in the span
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         each!(self, s => s.len())
     }
 
     /// Whether the series spans no periods.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{AnySeries, Month, Series};
+    ///
+    /// assert!(!AnySeries::from_csv_str("period,value\n2025-05,20493.9\n")?.is_empty());
+    /// assert!(AnySeries::from(Series::<Month>::empty(Month::new(2025, 5)?)).is_empty());
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         each!(self, s => s.is_empty())
     }
 
     /// The number of non-missing values.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::AnySeries;
+    ///
+    /// let imports = AnySeries::from_csv_str("period,value\n2025-04,25378.1\n2025-06,18948.7\n")?;
+    /// assert_eq!((imports.count(), imports.len()), (2, 3));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn count(&self) -> usize {
         each!(self, s => s.count())
     }
 
     /// The monthly series, if it is one.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{AnySeries, Month};
+    ///
+    /// let imports = AnySeries::from_csv_str("period,value\n2025-05,20493.9\n")?;
+    /// let may = Month::new(2025, 5)?;
+    /// assert_eq!(imports.as_monthly().and_then(|s| s.get(may)), Some(20_493.9));
+    /// assert!(imports.as_quarterly().is_none());
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn as_monthly(&self) -> Option<&Series<Month>> {
         match self {
             AnySeries::Monthly(s) => Some(s),
@@ -219,6 +266,17 @@ impl AnySeries {
     }
 
     /// The quarterly series, if it is one.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{AnySeries, Quarter};
+    ///
+    /// let gdp = AnySeries::from_csv_str("period,value\n2025-Q1,30042.113\n")?;
+    /// let q1 = Quarter::new(2025, 1)?;
+    /// assert_eq!(gdp.as_quarterly().and_then(|s| s.get(q1)), Some(30_042.113));
+    /// assert!(gdp.as_monthly().is_none());
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn as_quarterly(&self) -> Option<&Series<Quarter>> {
         match self {
             AnySeries::Quarterly(s) => Some(s),
@@ -227,6 +285,17 @@ impl AnySeries {
     }
 
     /// The annual series, if it is one.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{AnySeries, Year};
+    ///
+    /// let gdp = AnySeries::from_csv_str("period,value\n2024,29298.013\n")?;
+    /// let y2024 = Year::new(2024)?;
+    /// assert_eq!(gdp.as_annual().and_then(|s| s.get(y2024)), Some(29_298.013));
+    /// assert!(gdp.as_quarterly().is_none());
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn as_annual(&self) -> Option<&Series<Year>> {
         match self {
             AnySeries::Annual(s) => Some(s),

@@ -75,6 +75,15 @@ impl Frequency {
     }
 
     /// The lowercase name used in messages and on the command line.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::Frequency;
+    ///
+    /// assert_eq!(Frequency::Monthly.as_str(), "monthly");
+    /// assert_eq!("q".parse::<Frequency>()?.as_str(), "quarterly");
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Frequency::Monthly => "monthly",

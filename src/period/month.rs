@@ -34,6 +34,16 @@ impl Month {
     /// # Errors
     /// [`Error::InvalidMonth`] unless `1 <= month <= 12`;
     /// [`Error::YearOutOfRange`] unless the year is supported.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Error, Month};
+    ///
+    /// assert_eq!(Month::new(2025, 5)?.to_string(), "2025-05");
+    /// assert!(matches!(Month::new(2025, 13), Err(Error::InvalidMonth { month: 13 })));
+    /// assert!(matches!(Month::new(10_000, 1), Err(Error::YearOutOfRange { .. })));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn new(year: i32, month: u32) -> Result<Month> {
         let year = check_year(i64::from(year))?;
         if !(1..=12).contains(&month) {
@@ -46,16 +56,41 @@ impl Month {
     }
 
     /// The month number, 1–12.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::Month;
+    ///
+    /// assert_eq!("2025-05".parse::<Month>()?.month(), 5);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub const fn month(self) -> u32 {
         self.month as u32
     }
 
     /// The quarter containing this month.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Quarter};
+    ///
+    /// assert_eq!(Month::new(2025, 5)?.quarter(), Quarter::new(2025, 2)?);
+    /// assert_eq!(Month::new(2025, 12)?.quarter().to_string(), "2025-Q4");
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn quarter(self) -> Quarter {
         self.coarsen()
     }
 
     /// The year containing this month, as a period.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Year};
+    ///
+    /// assert_eq!(Month::new(2025, 5)?.to_year(), Year::new(2025)?);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn to_year(self) -> Year {
         self.coarsen()
     }

@@ -32,6 +32,16 @@ impl Quarter {
     /// # Errors
     /// [`Error::InvalidQuarter`] unless `1 <= quarter <= 4`;
     /// [`Error::YearOutOfRange`] unless the year is supported.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Error, Quarter};
+    ///
+    /// assert_eq!(Quarter::new(2025, 1)?.to_string(), "2025-Q1");
+    /// assert!(matches!(Quarter::new(2025, 5), Err(Error::InvalidQuarter { quarter: 5 })));
+    /// assert!(matches!(Quarter::new(0, 1), Err(Error::YearOutOfRange { year: 0 })));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn new(year: i32, quarter: u32) -> Result<Quarter> {
         let year = check_year(i64::from(year))?;
         if !(1..=4).contains(&quarter) {
@@ -49,16 +59,41 @@ impl Quarter {
     }
 
     /// The quarter number, 1–4.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::Quarter;
+    ///
+    /// assert_eq!("2025-Q3".parse::<Quarter>()?.quarter(), 3);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub const fn quarter(self) -> u32 {
         self.quarter as u32
     }
 
     /// The first month of the quarter (1, 4, 7 or 10).
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::Quarter;
+    ///
+    /// assert_eq!(Quarter::new(2025, 1)?.first_month(), 1);
+    /// assert_eq!(Quarter::new(2025, 4)?.first_month(), 10);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub const fn first_month(self) -> u32 {
         (self.quarter as u32 - 1) * 3 + 1
     }
 
     /// The year containing this quarter, as a period.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Quarter, Year};
+    ///
+    /// assert_eq!(Quarter::new(2025, 1)?.to_year(), Year::new(2025)?);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn to_year(self) -> Year {
         self.coarsen()
     }

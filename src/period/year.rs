@@ -29,6 +29,15 @@ impl Year {
     ///
     /// # Errors
     /// [`Error::YearOutOfRange`] unless the year is supported.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Error, Year};
+    ///
+    /// assert_eq!(Year::new(2025)?.to_string(), "2025");
+    /// assert!(matches!(Year::new(10_000), Err(Error::YearOutOfRange { year: 10_000 })));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn new(year: i32) -> Result<Year> {
         let year = check_year(i64::from(year))?;
         Ok(Year { year: year as i16 })

@@ -46,6 +46,16 @@ pub struct Series<P: Period, U: Value = f64> {
 
 impl<P: Period, U: Value> Series<P, U> {
     /// An empty series anchored at `start`.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    ///
+    /// let s = Series::<Month>::empty(Month::new(2025, 5)?);
+    /// assert!(s.is_empty());
+    /// assert_eq!((s.start(), s.end()), (Month::new(2025, 5)?, None));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn empty(start: P) -> Series<P, U> {
         Series {
             start,
@@ -214,11 +224,31 @@ impl<P: Period, U: Value> Series<P, U> {
     }
 
     /// The first period of the series (also for an empty series, whose anchor it is).
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    ///
+    /// // US imports of goods from China, millions of USD.
+    /// let imports = Series::from_values(Month::new(2025, 3)?, [29_383.7, 25_378.1, 20_493.9])?;
+    /// assert_eq!(imports.start(), Month::new(2025, 3)?);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn start(&self) -> P {
         self.start
     }
 
     /// The last period of the series, `None` if it is empty.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    ///
+    /// let imports = Series::from_values(Month::new(2025, 3)?, [29_383.7, 25_378.1, 20_493.9])?;
+    /// assert_eq!(imports.end(), Some(Month::new(2025, 5)?));
+    /// assert_eq!(Series::<Month>::empty(Month::new(2025, 3)?).end(), None);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn end(&self) -> Option<P> {
         if self.values.is_empty() {
             None
@@ -228,16 +258,44 @@ impl<P: Period, U: Value> Series<P, U> {
     }
 
     /// The number of periods spanned, missing ones included.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    ///
+    /// let imports = Series::from_options(Month::new(2025, 3)?, [Some(29_383.7), None, Some(20_493.9)])?;
+    /// assert_eq!(imports.len(), 3); // the missing April counts
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.values.len()
     }
 
     /// Whether the series spans no periods.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    ///
+    /// let imports = Series::from_values(Month::new(2025, 5)?, [20_493.9])?;
+    /// assert!(!imports.is_empty());
+    /// assert!(imports.slice(..Month::new(2025, 5)?).is_empty());
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.values.is_empty()
     }
 
     /// The series' frequency.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Frequency, Quarter, Series};
+    ///
+    /// let gdp = Series::from_values(Quarter::new(2025, 1)?, [30_042.113])?;
+    /// assert_eq!(gdp.frequency(), Frequency::Quarterly);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn frequency(&self) -> Frequency {
         P::FREQUENCY
     }
@@ -254,16 +312,47 @@ impl<P: Period, U: Value> Series<P, U> {
     }
 
     /// The value at `p`: `None` if it is missing or `p` lies outside the series.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    ///
+    /// let imports = Series::from_options(Month::new(2025, 4)?, [Some(25_378.1), None])?;
+    /// assert_eq!(imports.get(Month::new(2025, 4)?), Some(25_378.1));
+    /// assert_eq!(imports.get(Month::new(2025, 5)?), None); // missing
+    /// assert_eq!(imports.get(Month::new(2024, 5)?), None); // outside the series
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn get(&self, p: P) -> Option<U> {
         self.position(p).and_then(|i| slot(self.values[i]))
     }
 
     /// Whether `p` lies within the series' span (whether or not its value is missing).
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    ///
+    /// let imports = Series::from_options(Month::new(2025, 4)?, [Some(25_378.1), None])?;
+    /// assert!(imports.contains(Month::new(2025, 5)?)); // in the span, though missing
+    /// assert!(!imports.contains(Month::new(2025, 6)?));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn contains(&self, p: P) -> bool {
         self.position(p).is_some()
     }
 
     /// Every period of the span with its value, in order.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    ///
+    /// let imports = Series::from_options(Month::new(2025, 4)?, [Some(25_378.1), None])?;
+    /// let rows: Vec<_> = imports.iter().collect();
+    /// assert_eq!(rows, [(Month::new(2025, 4)?, Some(25_378.1)), (Month::new(2025, 5)?, None)]);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (P, Option<U>)> + '_ {
         let start = self.start;
         self.values
@@ -273,26 +362,72 @@ impl<P: Period, U: Value> Series<P, U> {
     }
 
     /// The non-missing observations, in order.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    ///
+    /// let imports = Series::from_options(Month::new(2025, 4)?, [Some(25_378.1), None, Some(18_948.7)])?;
+    /// let present: Vec<_> = imports.observations().collect();
+    /// assert_eq!(present, [(Month::new(2025, 4)?, 25_378.1), (Month::new(2025, 6)?, 18_948.7)]);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn observations(&self) -> impl Iterator<Item = (P, U)> + '_ {
         self.iter().filter_map(|(p, v)| v.map(|v| (p, v)))
     }
 
     /// The values of the span in order, `None` for missing.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    ///
+    /// let imports = Series::from_options(Month::new(2025, 4)?, [Some(25_378.1), None])?;
+    /// assert_eq!(imports.values().collect::<Vec<_>>(), [Some(25_378.1), None]);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn values(&self) -> impl ExactSizeIterator<Item = Option<U>> + '_ {
         self.values.iter().map(|&x| slot(x))
     }
 
     /// The periods whose value is missing.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    ///
+    /// let imports = Series::from_options(Month::new(2025, 4)?, [Some(25_378.1), None, Some(18_948.7)])?;
+    /// assert_eq!(imports.missing().collect::<Vec<_>>(), [Month::new(2025, 5)?]);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn missing(&self) -> impl Iterator<Item = P> + '_ {
         self.iter().filter(|(_, v)| v.is_none()).map(|(p, _)| p)
     }
 
     /// The number of non-missing values.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    ///
+    /// let imports = Series::from_options(Month::new(2025, 4)?, [Some(25_378.1), None, Some(18_948.7)])?;
+    /// assert_eq!((imports.count(), imports.len()), (2, 3));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn count(&self) -> usize {
         self.values.iter().filter(|x| !x.is_nan()).count()
     }
 
     /// The first period with a value.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    ///
+    /// let imports = Series::from_options(Month::new(2025, 3)?, [None, Some(25_378.1), Some(20_493.9), None])?;
+    /// assert_eq!(imports.first_valid(), Some(Month::new(2025, 4)?));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn first_valid(&self) -> Option<P> {
         self.values
             .iter()
@@ -301,6 +436,15 @@ impl<P: Period, U: Value> Series<P, U> {
     }
 
     /// The last period with a value.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    ///
+    /// let imports = Series::from_options(Month::new(2025, 3)?, [None, Some(25_378.1), Some(20_493.9), None])?;
+    /// assert_eq!(imports.last_valid(), Some(Month::new(2025, 5)?));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn last_valid(&self) -> Option<P> {
         self.values
             .iter()
@@ -348,6 +492,16 @@ impl<P: Period, U: Value> Series<P, U> {
     }
 
     /// The series without its leading and trailing missing values.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    ///
+    /// let imports = Series::from_options(Month::new(2025, 3)?, [None, Some(25_378.1), Some(20_493.9), None])?;
+    /// let trimmed = imports.trim();
+    /// assert_eq!((trimmed.start(), trimmed.len()), (Month::new(2025, 4)?, 2));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn trim(&self) -> Series<P, U> {
         match (self.first_valid(), self.last_valid()) {
             (Some(a), Some(b)) => self.slice(a..=b),
@@ -381,6 +535,16 @@ impl<P: Period, U: Value> Series<P, U> {
 
     /// The same numbers relabelled as unit `V` (for example a growth-rate file
     /// read as plain numbers, declared to be [`Percent`](crate::Percent)).
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Percent, Series};
+    ///
+    /// // Year-on-year growth read from a file as plain numbers.
+    /// let growth = Series::from_values(Month::new(2025, 5)?, [-41.4])?.into_unit::<Percent>();
+    /// assert_eq!(growth.get(Month::new(2025, 5)?), Some(Percent::new(-41.4)?));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn into_unit<V: Value>(self) -> Series<P, V> {
         Series {
             start: self.start,
@@ -390,6 +554,15 @@ impl<P: Period, U: Value> Series<P, U> {
     }
 
     /// The same numbers as plain `f64`.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Percent, Series};
+    ///
+    /// let growth = Series::from_values(Month::new(2025, 5)?, [Percent::new(-41.4)?])?;
+    /// assert_eq!(growth.into_raw().get(Month::new(2025, 5)?), Some(-41.4));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn into_raw(self) -> Series<P> {
         self.into_unit()
     }

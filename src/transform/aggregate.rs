@@ -47,6 +47,15 @@ pub enum Aggregation {
 
 impl Aggregation {
     /// The lowercase name: `mean`, `sum`, ...
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::Aggregation;
+    ///
+    /// assert_eq!(Aggregation::Sum.name(), "sum");
+    /// assert_eq!("eop".parse::<Aggregation>()?.name(), "last"); // FRED's end of period
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub const fn name(self) -> &'static str {
         match self {
             Aggregation::Mean => "mean",

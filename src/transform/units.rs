@@ -84,6 +84,15 @@ impl Units {
     ];
 
     /// FRED's code: `lin`, `chg`, ...
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::Units;
+    ///
+    /// assert_eq!(Units::Pc1.code(), "pc1");
+    /// assert_eq!("PCA".parse::<Units>()?.code(), "pca");
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub const fn code(self) -> &'static str {
         match self {
             Units::Lin => "lin",
