@@ -24,6 +24,10 @@
 //! - [`detect`]: records, streaks, crossings, contractions, technical
 //!   recessions, the Sahm rule, turning points and anomalies, as typed
 //!   [`Event`](detect::Event)s; [`narrate`] turns them into sentences.
+//! - [`seasonal`]: STL (statsmodels' parameters and results), classical
+//!   decomposition, the HP filter in O(n) (two- and one-sided), Hamilton's
+//!   filter, seasonal strength, and January–February combined periods for
+//!   the Lunar New Year.
 //! - [`io`]: CSV (plain `period,value` and FRED's download form) and JSON;
 //!   [`AnySeries`] when the frequency is only known at run time.
 //!

@@ -13,5 +13,7 @@ mod transform;
 mod cli;
 #[cfg(feature = "cli")]
 mod cli_detect;
+#[cfg(feature = "cli")]
+mod cli_seasonal;
 #[cfg(feature = "polars")]
 mod polars;

@@ -21,6 +21,7 @@ use clap::{Parser, Subcommand};
 mod common;
 mod detect;
 mod headline;
+mod seasonal;
 mod transform;
 
 use common::{Failure, report};
@@ -39,6 +40,10 @@ enum Command {
     Transform(transform::TransformArgs),
     /// Convert to a coarser frequency.
     Aggregate(transform::AggregateArgs),
+    /// STL decomposition: writes period,trend,seasonal,remainder.
+    Stl(seasonal::StlArgs),
+    /// Hodrick-Prescott filter: writes period,trend,cycle.
+    Hp(seasonal::HpArgs),
     /// For every observation, the last earlier period at least as low (--low) or high (--high).
     Records(detect::RecordsArgs),
     /// Technical recessions (two or more quarterly declines) of a quarterly level.
@@ -56,6 +61,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Transform(args) => transform::transform(args),
         Command::Aggregate(args) => transform::aggregate(args),
+        Command::Stl(args) => seasonal::stl(args),
+        Command::Hp(args) => seasonal::hp(args),
         Command::Records(args) => detect::records_cmd(args),
         Command::Recessions(args) => detect::recessions_cmd(args),
         Command::Sahm(args) => detect::sahm_cmd(args),

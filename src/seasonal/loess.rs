@@ -1,0 +1,473 @@
+//! LOESS as STL uses it: the `est` (one local fit) and `ess` (a smoothed
+//! series, optionally evaluated every `jump` points and interpolated) routines
+//! of Cleveland et al.'s Fortran STL, with statsmodels' conventions.
+//!
+//! Windows are given 1-based (`nleft..=nright`) and so is the abscissa `xs`,
+//! as in the original, because its arithmetic (the window shift, the
+//! bandwidth) is defined on 1-based positions; `xs` may be 0 or `n + 1` when
+//! STL extrapolates a cycle-subseries one step beyond its ends.
+//!
+//! Two things differ from a line-by-line port, neither changes a result by
+//! more than rounding: a local fit gathers its five weighted sums in one pass
+//! (the closed form of the weighted linear fit) instead of normalising and
+//! re-weighting the window three times, and, since the bandwidth of a window
+//! shorter than the series depends only on where the point sits in it, the
+//! tricube weights of every position (and, without robustness weights, the
+//! whole fit as a linear filter) are computed once per series length rather
+//! than once per point. Positions are taken relative to `xs`, so the sums stay
+//! small and the weighted variance does not lose digits to cancellation.
+
+/// Degree of the local polynomial: 0 (local mean) or 1 (local line).
+pub(crate) type Degree = u8;
+
+/// Tricube weight `(1 − (r/h)³)³`, with the original's cut-offs: full weight
+/// within `0.001·h`, none beyond `0.999·h`.
+#[inline]
+fn tricube(r: f64, h: f64) -> f64 {
+    if r <= 0.001 * h {
+        1.0
+    } else if r <= 0.999 * h {
+        let q = r / h;
+        let t = 1.0 - q * q * q;
+        t * t * t
+    } else {
+        0.0
+    }
+}
+
+/// The local fit at `xs` from `y[nleft-1..nright]`; `None` if every weight
+/// is zero (the caller then keeps the data value, as the original does).
+///
+/// ```text
+/// h = max(xs − nleft, nright − xs) + max(0, ⌊(len − n)/2⌋)
+/// w_j = tricube(|j − xs|, h) · rw_j
+/// degree 0: Σ w_j y_j / Σ w_j
+/// degree 1: the weighted least-squares line through the window, at xs
+///           (degree 0 if the window's weighted spread is below 0.001·(n − 1))
+/// ```
+pub(crate) fn est(
+    y: &[f64],
+    len: usize,
+    deg: Degree,
+    xs: i64,
+    nleft: usize,
+    nright: usize,
+    rw: Option<&[f64]>,
+) -> Option<f64> {
+    let n = y.len();
+    let mut h = (xs - nleft as i64).max(nright as i64 - xs) as f64;
+    if len > n {
+        h += ((len - n) / 2) as f64;
+    }
+    let lo = nleft - 1;
+    let (h1, h9, inv_h) = (0.001 * h, 0.999 * h, 1.0 / h);
+    let (mut s0, mut su, mut suu, mut sy, mut suy) = (0.0, 0.0, 0.0, 0.0, 0.0);
+    let mut u = lo as f64 + 1.0 - xs as f64;
+    for j in lo..nright {
+        let r = u.abs();
+        let mut w = if r <= h1 {
+            1.0
+        } else if r <= h9 {
+            let q = r * inv_h;
+            let t = 1.0 - q * q * q;
+            t * t * t
+        } else {
+            0.0
+        };
+        if let Some(rw) = rw {
+            w *= rw[j];
+        }
+        let wy = w * y[j];
+        s0 += w;
+        su += w * u;
+        suu += w * u * u;
+        sy += wy;
+        suy += wy * u;
+        u += 1.0;
+    }
+    local_fit(
+        s0,
+        su,
+        suu,
+        sy,
+        suy,
+        h > 0.0 && deg > 0,
+        0.001 * (n as f64 - 1.0),
+    )
+}
+
+/// The local fit at one position of a window of fixed length: its tricube
+/// weights, and without robustness weights the whole fit as a linear filter.
+///
+/// When the window is shorter than the series, the bandwidth depends only on
+/// where `xs` sits in the window (`rel = xs − nleft`), so one kernel per
+/// position serves every point of the series: the interior (all centred),
+/// each boundary point, and the one-step extrapolations of the
+/// cycle-subseries (`rel = −1` and `rel = len`). Zero weights at the ends are
+/// left out.
+struct Kernel {
+    /// Offset of the first stored weight from the window's left end.
+    skip: usize,
+    /// Tricube weights, and the same times `u` and `u²` (`u` = position − xs).
+    t: Vec<f64>,
+    tu: Vec<f64>,
+    tuu: Vec<f64>,
+    /// The fit without robustness weights; empty if every weight is zero.
+    coef: Vec<f64>,
+    line: bool,
+    min_spread: f64,
+}
+
+impl Kernel {
+    fn new(len: usize, rel: i64, deg: Degree, n: usize) -> Kernel {
+        let h = rel.max(len as i64 - 1 - rel) as f64;
+        let min_spread = 0.001 * (n as f64 - 1.0);
+        let line = h > 0.0 && deg > 0;
+        let u = |k: usize| k as f64 - rel as f64;
+        let weights: Vec<f64> = (0..len).map(|k| tricube(u(k).abs(), h)).collect();
+        let first = weights.iter().position(|&w| w > 0.0).unwrap_or(0);
+        let last = weights.iter().rposition(|&w| w > 0.0).map_or(0, |i| i + 1);
+        let range = first..last.max(first);
+        let t: Vec<f64> = weights[range.clone()].to_vec();
+        let tu: Vec<f64> = range.clone().map(|k| weights[k] * u(k)).collect();
+        let tuu: Vec<f64> = range.clone().map(|k| weights[k] * u(k) * u(k)).collect();
+        let s0: f64 = t.iter().sum();
+        let coef = if s0 > 0.0 {
+            let a = tu.iter().sum::<f64>() / s0;
+            let c = tuu.iter().sum::<f64>() / s0 - a * a;
+            let linear = line && c > min_spread * min_spread;
+            range
+                .map(|k| {
+                    let w = weights[k] / s0;
+                    if linear {
+                        w * (1.0 + (-a / c) * (u(k) - a))
+                    } else {
+                        w
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Kernel {
+            skip: first,
+            t,
+            tu,
+            tuu,
+            coef,
+            line,
+            min_spread,
+        }
+    }
+
+    /// The fit from the window starting at `lo` (0-based); `None` if every
+    /// weight is zero.
+    #[inline]
+    fn fit(&self, y: &[f64], robust: Option<(&[f64], &[f64])>, lo: usize) -> Option<f64> {
+        let start = lo + self.skip;
+        let end = start + self.t.len();
+        let Some((rw, ry)) = robust else {
+            if self.coef.is_empty() {
+                return None;
+            }
+            return Some(dot(&self.coef, &y[start..end]));
+        };
+        let (rw, ry) = (&rw[start..end], &ry[start..end]);
+        let m = self.t.len();
+        let (t, tu, tuu) = (&self.t[..m], &self.tu[..m], &self.tuu[..m]);
+        let mut s = [0.0; 5];
+        for k in 0..m {
+            let (r, q) = (rw[k], ry[k]);
+            s[0] += t[k] * r;
+            s[1] += tu[k] * r;
+            s[2] += tuu[k] * r;
+            s[3] += t[k] * q;
+            s[4] += tu[k] * q;
+        }
+        local_fit(s[0], s[1], s[2], s[3], s[4], self.line, self.min_spread)
+    }
+}
+
+/// A dot product in four independent lanes, so that the additions do not
+/// wait on each other (a single running sum would be bound by the latency of
+/// one addition per element).
+#[inline]
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    const L: usize = 4;
+    let n = a.len().min(b.len());
+    let full = n / L * L;
+    let mut acc = [0.0; L];
+    for (a, b) in a[..full].chunks_exact(L).zip(b[..full].chunks_exact(L)) {
+        for l in 0..L {
+            acc[l] += a[l] * b[l];
+        }
+    }
+    let mut sum = (acc[0] + acc[1]) + (acc[2] + acc[3]);
+    for i in full..n {
+        sum += a[i] * b[i];
+    }
+    sum
+}
+
+/// The local fit at `u = 0` from the weighted sums of a window: the weighted
+/// mean, or the intercept of the weighted least-squares line.
+///
+/// ```text
+/// mean      Sy / S0
+/// line      (Suu·Sy − Su·Suy) / D,   D = S0·Suu − Su²
+///           used when the weighted spread sqrt(D)/S0 exceeds min_spread
+/// ```
+///
+/// One division per fit: with windows this short, divisions rather than the
+/// sums set the cost.
+#[inline]
+fn local_fit(
+    s0: f64,
+    su: f64,
+    suu: f64,
+    sy: f64,
+    suy: f64,
+    line: bool,
+    min_spread: f64,
+) -> Option<f64> {
+    if s0 <= 0.0 {
+        return None;
+    }
+    if line {
+        let d = s0 * suu - su * su;
+        let m = min_spread * s0;
+        if d > m * m {
+            return Some((suu * sy - su * suy) / d);
+        }
+    }
+    Some(sy / s0)
+}
+
+/// A LOESS smoother of one window length, degree and jump.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Smoother {
+    pub(crate) len: usize,
+    pub(crate) deg: Degree,
+    pub(crate) jump: usize,
+}
+
+impl Smoother {
+    /// The smoother for series of length `n`, with its kernels computed.
+    pub(crate) fn prepare(self, n: usize) -> Prepared {
+        let kernels = if self.len <= n {
+            (-1..=self.len as i64)
+                .map(|rel| Kernel::new(self.len, rel, self.deg, n))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Prepared {
+            sm: self,
+            n,
+            kernels,
+            ry: Vec::with_capacity(n),
+        }
+    }
+}
+
+/// A [`Smoother`] for one series length, with the kernels of every window
+/// position (when the window is no longer than the series) and a buffer.
+pub(crate) struct Prepared {
+    sm: Smoother,
+    n: usize,
+    /// Indexed by `rel + 1`, `rel = −1 ..= len`.
+    kernels: Vec<Kernel>,
+    ry: Vec<f64>,
+}
+
+impl Prepared {
+    /// The window length.
+    pub(crate) fn len(&self) -> usize {
+        self.sm.len
+    }
+
+    /// The local fit at 1-based `xs` (0 and n + 1 extrapolate) from
+    /// `nleft..=nright`, `None` if every weight is zero.
+    pub(crate) fn est(
+        &self,
+        y: &[f64],
+        robust: Option<(&[f64], &[f64])>,
+        xs: i64,
+        nleft: usize,
+        nright: usize,
+    ) -> Option<f64> {
+        let rel = xs - nleft as i64;
+        if nright + 1 - nleft == self.sm.len
+            && let Some(k) = usize::try_from(rel + 1)
+                .ok()
+                .and_then(|i| self.kernels.get(i))
+        {
+            return k.fit(y, robust, nleft - 1);
+        }
+        est(
+            y,
+            self.sm.len,
+            self.sm.deg,
+            xs,
+            nleft,
+            nright,
+            robust.map(|r| r.0),
+        )
+    }
+
+    /// Smooths `y` (of the prepared length) into `ys`: fits at every
+    /// `jump`-th point (and the last), linear interpolation in between.
+    // The loops keep the original's index arithmetic (windows, jumps and
+    // interpolation are defined on positions), which is clearer than iterators.
+    #[allow(clippy::needless_range_loop)]
+    pub(crate) fn smooth(&mut self, y: &[f64], rw: Option<&[f64]>, ys: &mut [f64]) {
+        let n = y.len();
+        debug_assert_eq!(n, self.n);
+        let len = self.sm.len;
+        if n == 0 {
+            return;
+        }
+        if n < 2 {
+            ys[0] = y[0];
+            return;
+        }
+        let mut ry = std::mem::take(&mut self.ry);
+        ry.clear();
+        if let Some(rw) = rw {
+            ry.extend(rw.iter().zip(y).map(|(r, y)| r * y));
+        }
+        let robust = rw.map(|rw| (rw, &ry[..]));
+        let fit = |xs: usize, nleft: usize, nright: usize| -> f64 {
+            self.est(y, robust, xs as i64, nleft, nright)
+                .unwrap_or(y[xs - 1])
+        };
+        let newnj = self.sm.jump.min(n - 1).max(1);
+        let (mut nleft, mut nright) = (1, n);
+        if len >= n {
+            let mut i = 0;
+            while i < n {
+                ys[i] = fit(i + 1, nleft, nright);
+                i += newnj;
+            }
+        } else if newnj == 1 {
+            let nsh = (len + 2) / 2;
+            nright = len;
+            for i in 0..n {
+                if i + 1 > nsh && nright != n {
+                    nleft += 1;
+                    nright += 1;
+                }
+                // Every window here has length len: straight to the kernel of
+                // the point's position in it (rel + 1 = i + 2 − nleft).
+                ys[i] = match self.kernels.get(i + 2 - nleft) {
+                    Some(k) => k.fit(y, robust, nleft - 1).unwrap_or(y[i]),
+                    None => fit(i + 1, nleft, nright),
+                };
+            }
+        } else {
+            let nsh = len.div_ceil(2);
+            let mut i = 0;
+            while i < n {
+                if i + 1 < nsh {
+                    nleft = 1;
+                    nright = len;
+                } else if i + 1 > n - nsh {
+                    nleft = n - len + 1;
+                    nright = n;
+                } else {
+                    nleft = i + 2 - nsh;
+                    nright = len + i + 1 - nsh;
+                }
+                ys[i] = fit(i + 1, nleft, nright);
+                i += newnj;
+            }
+        }
+        if newnj > 1 {
+            let step = newnj as f64;
+            let mut i = 0;
+            while i + newnj < n {
+                let delta = (ys[i + newnj] - ys[i]) / step;
+                let base = ys[i];
+                for j in i + 1..i + newnj {
+                    ys[j] = base + delta * (j - i) as f64;
+                }
+                i += newnj;
+            }
+            let k = ((n - 1) / newnj) * newnj + 1;
+            if k != n {
+                // The original fits the last point with the window of the
+                // last evaluated point, whatever it was.
+                ys[n - 1] = fit(n, nleft, nright);
+                if k != n - 1 {
+                    let delta = (ys[n - 1] - ys[k - 1]) / (n - k) as f64;
+                    let base = ys[k - 1];
+                    for j in k..n {
+                        ys[j] = base + delta * (j + 1 - k) as f64;
+                    }
+                }
+            }
+        }
+        self.ry = ry;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tricube_cutoffs() {
+        assert_eq!(tricube(0.0, 0.0), 1.0);
+        assert_eq!(tricube(0.0, 3.0), 1.0);
+        assert_eq!(tricube(3.0, 3.0), 0.0);
+        let w = tricube(1.0, 2.0);
+        assert!((w - (1.0 - 0.125_f64).powi(3)).abs() < 1e-15);
+    }
+
+    #[test]
+    fn local_line_reproduces_a_line() {
+        let y: Vec<f64> = (0..20).map(|i| 3.0 + 0.5 * f64::from(i)).collect();
+        let mut ys = vec![0.0; 20];
+        for jump in [1, 3] {
+            Smoother {
+                len: 7,
+                deg: 1,
+                jump,
+            }
+            .prepare(20)
+            .smooth(&y, None, &mut ys);
+            for (a, b) in ys.iter().zip(&y) {
+                assert!((a - b).abs() < 1e-12, "{a} {b}");
+            }
+            let rw = vec![0.5; 20];
+            Smoother {
+                len: 7,
+                deg: 1,
+                jump,
+            }
+            .prepare(20)
+            .smooth(&y, Some(&rw), &mut ys);
+            for (a, b) in ys.iter().zip(&y) {
+                assert!((a - b).abs() < 1e-12, "{a} {b}");
+            }
+        }
+        // Extrapolation one step beyond either end stays on the line.
+        let left = est(&y, 7, 1, 0, 1, 7, None).unwrap_or(f64::NAN);
+        assert!((left - 2.5).abs() < 1e-12, "{left}");
+    }
+
+    #[test]
+    fn zero_weights_keep_the_data() {
+        let y = [1.0, 2.0, 9.0, 4.0, 5.0];
+        let rw = [0.0; 5];
+        let mut ys = [0.0; 5];
+        Smoother {
+            len: 3,
+            deg: 1,
+            jump: 1,
+        }
+        .prepare(5)
+        .smooth(&y, Some(&rw), &mut ys);
+        assert_eq!(ys, y);
+    }
+}

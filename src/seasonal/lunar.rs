@@ -1,0 +1,383 @@
+//! The Lunar New Year problem: January and February as one observation.
+
+use core::fmt;
+use core::marker::PhantomData;
+
+use crate::error::Result;
+use crate::period::{Month, Period};
+use crate::series::Series;
+use crate::unit::{Percent, Sealed, Value};
+
+/// A period of the calendar China's customs and statistics bureau publish in:
+/// January and February together as one period, then March to December.
+/// Eleven periods a year.
+///
+/// Displayed `2025-01/02` for the combined period and `2025-03` for a single
+/// month.
+///
+/// # Example
+/// ```
+/// use econseries::{Month, seasonal::JanFebPeriod};
+///
+/// let p = JanFebPeriod::containing(Month::new(2025, 2)?);
+/// assert!(p.is_jan_feb());
+/// assert_eq!(p.to_string(), "2025-01/02");
+/// assert_eq!(JanFebPeriod::containing(Month::new(2025, 3)?).to_string(), "2025-03");
+/// # Ok::<(), econseries::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct JanFebPeriod {
+    year: i32,
+    /// 2 for January–February, 3..=12 for a single month.
+    slot: u32,
+}
+
+impl JanFebPeriod {
+    /// Periods per year.
+    pub const PER_YEAR: u32 = 11;
+
+    /// The period a month belongs to (January and February both give the
+    /// combined period).
+    pub fn containing(month: Month) -> JanFebPeriod {
+        JanFebPeriod {
+            year: month.year(),
+            slot: month.month().max(2),
+        }
+    }
+
+    /// The combined January–February period of `year`.
+    ///
+    /// # Errors
+    /// [`Error::YearOutOfRange`](crate::Error::YearOutOfRange) outside the supported years.
+    pub fn jan_feb(year: i32) -> Result<JanFebPeriod> {
+        Month::new(year, 1).map(JanFebPeriod::containing)
+    }
+
+    /// The calendar year.
+    pub const fn year(self) -> i32 {
+        self.year
+    }
+
+    /// Whether this is the combined January–February period.
+    pub const fn is_jan_feb(self) -> bool {
+        self.slot == 2
+    }
+
+    /// The first and last month of the period (January and February for the
+    /// combined period, the month twice otherwise).
+    pub fn months(self) -> (Month, Month) {
+        let first = if self.is_jan_feb() { 1 } else { self.slot };
+        (month(self.year, first), month(self.year, self.slot))
+    }
+
+    fn index(self) -> i64 {
+        i64::from(self.year) * 11 + i64::from(self.slot) - 2
+    }
+
+    fn from_index(i: i64) -> JanFebPeriod {
+        JanFebPeriod {
+            year: i.div_euclid(11) as i32,
+            slot: i.rem_euclid(11) as u32 + 2,
+        }
+    }
+}
+
+/// A month known to be valid (year from an existing period, month in 1..=12).
+fn month(year: i32, m: u32) -> Month {
+    Month::new(year, m).unwrap_or(Month::MIN)
+}
+
+impl fmt::Display for JanFebPeriod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_jan_feb() {
+            write!(f, "{:04}-01/02", self.year)
+        } else {
+            write!(f, "{:04}-{:02}", self.year, self.slot)
+        }
+    }
+}
+
+/// A monthly series with January and February combined into one observation,
+/// as China's customs and statistics bureau publish them: the Lunar New Year
+/// falls in either month, so single-month January or February figures (and
+/// their year-on-year changes) swing with the holiday's date, while the
+/// two-month total compares like with like.
+///
+/// Regular over [`JanFebPeriod`]s (eleven a year), with missing values
+/// explicit; the year-on-year change compares each period with the same
+/// period a year earlier, Jan–Feb with Jan–Feb.
+///
+/// # Example
+/// ```
+/// use econseries::{Month, Series, seasonal::{JanFebPeriod, JanFebSeries}};
+///
+/// // Jan and Feb 2024: 40 + 30; 2025: 30 + 40. The single months swing by a third,
+/// // the combined period does not move.
+/// let x = Series::from_values(Month::new(2024, 1)?, [40.0, 30.0, 35.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 30.0, 40.0, 36.0])?;
+/// let c = JanFebSeries::from_monthly(&x);
+/// let jf = JanFebPeriod::jan_feb(2025)?;
+/// assert_eq!(c.get(jf), Some(70.0));
+/// assert_eq!(c.yoy().get(jf).map(|p| p.get()), Some(0.0));
+/// # Ok::<(), econseries::Error>(())
+/// ```
+pub struct JanFebSeries<U: Value = f64> {
+    start: JanFebPeriod,
+    values: Vec<f64>,
+    unit: PhantomData<U>,
+}
+
+impl JanFebSeries {
+    /// Combines a monthly series: the Jan–Feb period is the sum of January and
+    /// February (missing unless both are present, including when the series
+    /// starts in February or ends in January), March to December are copied.
+    pub fn from_monthly(series: &Series<Month>) -> JanFebSeries {
+        let Some(end) = series.end() else {
+            return JanFebSeries::empty(JanFebPeriod::containing(series.start()));
+        };
+        let value = |m: Month| series.get(m).unwrap_or(f64::NAN);
+        JanFebSeries::build(series.start(), end, |p| {
+            let (a, b) = p.months();
+            if p.is_jan_feb() {
+                value(a) + value(b)
+            } else {
+                value(b)
+            }
+        })
+    }
+
+    /// Single periods from year-to-date figures as China publishes them, where
+    /// the first release of a year covers January and February together (the
+    /// January year-to-date value, if any, is ignored):
+    ///
+    /// ```text
+    /// Jan–Feb(y) = ytd(Feb y)
+    /// x(m)       = ytd(m) − ytd(m − 1)        m = March … December
+    /// ```
+    ///
+    /// Missing where a value it needs is missing. Where January and February
+    /// are both published as year-to-date figures, the single months are
+    /// [`Series::from_ytd`].
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series, seasonal::{JanFebPeriod, JanFebSeries}};
+    /// let ytd = Series::from_options(Month::new(2025, 1)?, [None, Some(70.0), Some(105.0), Some(150.0)])?;
+    /// let x = JanFebSeries::from_ytd(&ytd);
+    /// assert_eq!(x.get(JanFebPeriod::jan_feb(2025)?), Some(70.0));
+    /// assert_eq!(x.values().collect::<Vec<_>>(), [Some(70.0), Some(35.0), Some(45.0)]);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn from_ytd(ytd: &Series<Month>) -> JanFebSeries {
+        let Some(end) = ytd.end() else {
+            return JanFebSeries::empty(JanFebPeriod::containing(ytd.start()));
+        };
+        let value = |m: Month| ytd.get(m).unwrap_or(f64::NAN);
+        JanFebSeries::build(ytd.start(), end, |p| {
+            let (_, last) = p.months();
+            if p.is_jan_feb() {
+                value(last)
+            } else {
+                value(last) - value(month(p.year(), p.slot - 1))
+            }
+        })
+    }
+
+    fn build(start: Month, end: Month, f: impl Fn(JanFebPeriod) -> f64) -> JanFebSeries {
+        let (first, last) = (
+            JanFebPeriod::containing(start),
+            JanFebPeriod::containing(end),
+        );
+        let values = (first.index()..=last.index())
+            .map(|i| f(JanFebPeriod::from_index(i)))
+            .map(|v| if v.is_finite() { v } else { f64::NAN })
+            .collect();
+        JanFebSeries {
+            start: first,
+            values,
+            unit: PhantomData,
+        }
+    }
+
+    /// Year-on-year percent change against the same period a year earlier
+    /// (eleven periods back); missing unless both values are present and the
+    /// earlier one is positive.
+    ///
+    /// ```text
+    /// yoy(t) = (x(t) / x(t − 11) − 1) · 100
+    /// ```
+    pub fn yoy(&self) -> JanFebSeries<Percent> {
+        let v = &self.values;
+        let out = (0..v.len())
+            .map(|i| match i.checked_sub(11) {
+                Some(j) if v[j] > 0.0 => {
+                    let r = (v[i] / v[j] - 1.0) * 100.0;
+                    if r.is_finite() { r } else { f64::NAN }
+                }
+                _ => f64::NAN,
+            })
+            .collect();
+        JanFebSeries {
+            start: self.start,
+            values: out,
+            unit: PhantomData,
+        }
+    }
+}
+
+impl<U: Value> JanFebSeries<U> {
+    fn empty(start: JanFebPeriod) -> JanFebSeries<U> {
+        JanFebSeries {
+            start,
+            values: Vec::new(),
+            unit: PhantomData,
+        }
+    }
+
+    /// The first period.
+    pub fn start(&self) -> JanFebPeriod {
+        self.start
+    }
+
+    /// The last period, `None` if the series is empty.
+    pub fn end(&self) -> Option<JanFebPeriod> {
+        (!self.values.is_empty())
+            .then(|| JanFebPeriod::from_index(self.start.index() + self.values.len() as i64 - 1))
+    }
+
+    /// The number of periods spanned, missing ones included.
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Whether the series spans no periods.
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// The value at `p`: `None` if missing or outside the series.
+    pub fn get(&self, p: JanFebPeriod) -> Option<U> {
+        let i = usize::try_from(p.index() - self.start.index()).ok()?;
+        self.values.get(i).and_then(|&v| wrap(v))
+    }
+
+    /// The values in order, `None` for missing.
+    pub fn values(&self) -> impl ExactSizeIterator<Item = Option<U>> + '_ {
+        self.values.iter().map(|&v| wrap(v))
+    }
+
+    /// Every period with its value, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (JanFebPeriod, Option<U>)> + '_ {
+        let start = self.start.index();
+        self.values
+            .iter()
+            .enumerate()
+            .map(move |(i, &v)| (JanFebPeriod::from_index(start + i as i64), wrap(v)))
+    }
+}
+
+fn wrap<U: Value>(v: f64) -> Option<U> {
+    (!v.is_nan()).then(|| <U as Sealed>::wrap(v))
+}
+
+impl<U: Value> Clone for JanFebSeries<U> {
+    fn clone(&self) -> Self {
+        JanFebSeries {
+            start: self.start,
+            values: self.values.clone(),
+            unit: PhantomData,
+        }
+    }
+}
+
+impl<U: Value> PartialEq for JanFebSeries<U> {
+    /// Same start, same span, every slot equal (missing equals missing).
+    fn eq(&self, other: &Self) -> bool {
+        self.start == other.start
+            && self.values.len() == other.values.len()
+            && self
+                .values
+                .iter()
+                .zip(&other.values)
+                .all(|(a, b)| a == b || (a.is_nan() && b.is_nan()))
+    }
+}
+
+impl<U: Value> fmt::Debug for JanFebSeries<U> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("JanFebSeries")
+            .field("start", &self.start)
+            .field("unit", &U::LABEL)
+            .field(
+                "values",
+                &self.values().map(|v| v.map(Value::get)).collect::<Vec<_>>(),
+            )
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(y: i32, mo: u32) -> Month {
+        Month::new(y, mo).unwrap()
+    }
+
+    #[test]
+    fn period_arithmetic_round_trips() {
+        for y in [1, 1999, 2025, 9999] {
+            for mo in 1..=12 {
+                let p = JanFebPeriod::containing(m(y, mo));
+                assert_eq!(JanFebPeriod::from_index(p.index()), p);
+                assert_eq!(p.year(), y);
+            }
+        }
+        let p = JanFebPeriod::containing(m(2024, 12));
+        assert_eq!(
+            JanFebPeriod::from_index(p.index() + 1),
+            JanFebPeriod::jan_feb(2025).unwrap()
+        );
+        assert_eq!(p.months(), (m(2024, 12), m(2024, 12)));
+        assert_eq!(
+            JanFebPeriod::jan_feb(2025).unwrap().months(),
+            (m(2025, 1), m(2025, 2))
+        );
+        assert!(JanFebPeriod::jan_feb(0).is_err());
+    }
+
+    #[test]
+    fn partial_years_and_gaps() {
+        // Starts in February: the first Jan–Feb lacks January.
+        let x = Series::<Month>::from_options(m(2024, 2), [Some(1.0), Some(2.0), None, Some(4.0)])
+            .unwrap();
+        let c = JanFebSeries::from_monthly(&x);
+        assert_eq!(c.start(), JanFebPeriod::jan_feb(2024).unwrap());
+        assert_eq!(
+            c.values().collect::<Vec<_>>(),
+            [None, Some(2.0), None, Some(4.0)]
+        );
+        assert_eq!(c.end(), Some(JanFebPeriod::containing(m(2024, 5))));
+        // Ends in January: the last Jan–Feb lacks February.
+        let x = Series::<Month>::from_values(m(2024, 12), [1.0, 2.0]).unwrap();
+        let c = JanFebSeries::from_monthly(&x);
+        assert_eq!(c.values().collect::<Vec<_>>(), [Some(1.0), None]);
+        let e = JanFebSeries::from_monthly(&Series::empty(m(2024, 1)));
+        assert!(e.is_empty() && e.end().is_none());
+    }
+
+    #[test]
+    fn yoy_needs_a_positive_base() {
+        let x = Series::<Month>::from_values(
+            m(2024, 1),
+            (0..26).map(|i| if i == 3 { 0.0 } else { 10.0 + f64::from(i) }),
+        )
+        .unwrap();
+        let y = JanFebSeries::from_monthly(&x).yoy();
+        assert_eq!(y.len(), 23);
+        assert!(y.values().take(11).all(|v| v.is_none()));
+        // April 2025 against April 2024, whose value is 0.
+        assert_eq!(y.get(JanFebPeriod::containing(m(2025, 4))), None);
+        let may = y.get(JanFebPeriod::containing(m(2025, 5))).unwrap().get();
+        assert!((may - (26.0 / 14.0 - 1.0) * 100.0).abs() < 1e-12);
+    }
+}
