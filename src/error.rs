@@ -204,6 +204,104 @@ pub enum Error {
         /// The requested target frequency.
         to: Frequency,
     },
+    /// A real-time interval (ALFRED's `realtime_start`..=`realtime_end`) that
+    /// ends before it starts.
+    #[error("real-time interval {start}..={end} ends before it starts")]
+    InvalidRealtime {
+        /// The first day of the interval.
+        start: chrono::NaiveDate,
+        /// The last day of the interval.
+        end: chrono::NaiveDate,
+    },
+    /// Two real-time intervals of one period that share a day, so the period
+    /// would have two values as known on that day.
+    #[error("period {period} has overlapping real-time intervals {first} and {second}")]
+    OverlappingRealtime {
+        /// The period.
+        period: String,
+        /// The earlier interval.
+        first: String,
+        /// The interval that overlaps it.
+        second: String,
+    },
+    /// The same vintage date given twice.
+    #[error("duplicate vintage {date}")]
+    DuplicateVintage {
+        /// The repeated vintage date.
+        date: chrono::NaiveDate,
+    },
+    /// A header field that does not have the form the format requires.
+    #[error("header field {column:?} is not {expected}")]
+    BadHeader {
+        /// The header field as written.
+        column: String,
+        /// The form required.
+        expected: &'static str,
+    },
+    /// A column that the format requires is absent from the header.
+    #[error("no {column} column in the header")]
+    MissingColumn {
+        /// The required column.
+        column: String,
+    },
+    /// An error in one field of a delimited row; the enclosing [`Error::Read`]
+    /// carries the line.
+    #[error("column {column} (field {index}): {source}")]
+    Field {
+        /// The column's name in the header.
+        column: String,
+        /// The 1-based field number.
+        index: usize,
+        /// What was wrong.
+        #[source]
+        source: Box<Error>,
+    },
+    /// An error at a position in a JSON document, given as a JSON path such as
+    /// `$.observations[3].date`.
+    #[error("at {path}: {source}")]
+    At {
+        /// The JSON path of the offending value.
+        path: String,
+        /// What was wrong.
+        #[source]
+        source: Box<Error>,
+    },
+    /// A JSON value of the wrong type or shape (a number where a string is
+    /// needed, a missing member).
+    #[error("expected {expected}, found {found}")]
+    UnexpectedJson {
+        /// What the format requires there.
+        expected: &'static str,
+        /// What the document holds (`missing` for an absent member).
+        found: &'static str,
+    },
+    /// A period of a frequency the crate has no period type for (daily,
+    /// weekly, semi-annual, ...).
+    #[error(
+        "unsupported frequency {code:?} (period {period:?}): only monthly, quarterly and annual series are supported"
+    )]
+    UnsupportedFrequency {
+        /// The frequency code (SDMX `FREQ`) or a description of the period form.
+        code: String,
+        /// The period as written.
+        period: String,
+    },
+    /// No series with the requested key in a multi-series input.
+    #[error("no series with key {key:?} among the {available} series of the input")]
+    SeriesNotFound {
+        /// The requested key.
+        key: String,
+        /// The number of series in the input.
+        available: usize,
+    },
+    /// Several series where exactly one was needed: pick one by its key.
+    #[error("the input holds {count} series (the first is {first:?}): pick one by its key")]
+    MultipleSeries {
+        /// The number of series in the input.
+        count: usize,
+        /// The key of the first series.
+        first: String,
+    },
     /// An I/O error from the underlying reader or writer.
     #[error(transparent)]
     Io(#[from] std::io::Error),
@@ -274,11 +372,32 @@ pub enum UndefinedReason {
 impl Error {
     /// Whether this error comes from malformed input (parse errors, bad values,
     /// duplicates) as opposed to an I/O failure or a misuse of the API.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Error, Month};
+    ///
+    /// assert!("2025-13".parse::<Month>().is_err_and(|e| e.is_input_error()));
+    /// let io = Error::from(std::io::Error::other("disk full"));
+    /// assert!(!io.is_input_error());
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn is_input_error(&self) -> bool {
         !matches!(self, Error::Io(_) | Error::InvalidArgument { .. })
     }
 
     /// The 1-based input line the error refers to, if it came from a reader.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    ///
+    /// // Line 3 holds a value that is not a number.
+    /// let e = Series::<Month>::from_csv_str("period,value\n2025-04,25378.1\n2025-05,n/a\n").err();
+    /// assert_eq!(e.and_then(|e| e.line()), Some(3));
+    /// assert_eq!(Month::new(2025, 13).err().and_then(|e| e.line()), None);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
     pub fn line(&self) -> Option<u64> {
         match self {
             Error::Read { line, .. } => Some(*line),

@@ -29,7 +29,10 @@
 //!   filter, seasonal strength, and January–February combined periods for
 //!   the Lunar New Year.
 //! - [`io`]: CSV (plain `period,value` and FRED's download form) and JSON;
-//!   [`AnySeries`] when the frequency is only known at run time.
+//!   [`AnySeries`] when the frequency is only known at run time; SDMX-CSV and
+//!   SDMX-JSON, FRED/ALFRED API JSON, ALFRED's vintage CSV and a long CSV.
+//! - [`vintage`]: real-time data: a series as known on a date, first releases,
+//!   latest values and revision statistics.
 //!
 //! # Example
 //! ```
@@ -68,6 +71,7 @@ pub mod seasonal;
 pub mod series;
 pub mod transform;
 pub mod unit;
+pub mod vintage;
 
 #[cfg(feature = "polars")]
 #[cfg_attr(docsrs, doc(cfg(feature = "polars")))]

@@ -62,6 +62,16 @@
 //! {"frequency":"monthly","start":"2025-01","values":[1.5,null,2.0]}
 //! ```
 //!
+//! # Other formats
+//!
+//! - [`sdmx`]: SDMX-CSV 1.0/2.0 and SDMX-JSON 1.0/2.0 data messages (OECD,
+//!   ECB, Eurostat, IMF, BIS), many series per message, observation statuses kept.
+//! - `fred_json` (feature `serde`): FRED's and ALFRED's API JSON
+//!   (`series/observations`, `"."` for missing), as a series or a vintaged series.
+//! - ALFRED's CSV download with one column per vintage:
+//!   [`VintagedSeries::read_alfred_csv`](crate::vintage::VintagedSeries::read_alfred_csv).
+//! - [`long`]: a tidy long CSV (series id, period, value, optional vintage).
+//!
 //! # Example
 //! ```
 //! use econseries::{AnySeries, Frequency, Month, Series};
@@ -74,12 +84,18 @@
 //! # Ok::<(), econseries::Error>(())
 //! ```
 
+mod alfred;
 mod any;
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+pub mod fred_json;
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 mod json;
-mod read;
-mod write;
+pub mod long;
+pub(crate) mod read;
+pub mod sdmx;
+pub(crate) mod write;
 
 pub use any::AnySeries;
 pub use write::format_value;

@@ -538,7 +538,7 @@ fn unquote(field: &str) -> Cow<'_, str> {
 }
 
 /// Parses a value field: empty or `.` is missing.
-fn parse_value(text: &str, period: &str) -> Result<Option<f64>> {
+pub(crate) fn parse_value(text: &str, period: &str) -> Result<Option<f64>> {
     if text.is_empty() || text == "." {
         return Ok(None);
     }

@@ -6,8 +6,10 @@ mod fixtures;
 mod indicator;
 mod io;
 mod properties;
+mod sdmx;
 mod seasonal;
 mod transform;
+mod vintage;
 
 #[cfg(feature = "cli")]
 mod cli;
@@ -15,5 +17,7 @@ mod cli;
 mod cli_detect;
 #[cfg(feature = "cli")]
 mod cli_seasonal;
+#[cfg(feature = "cli")]
+mod cli_vintage;
 #[cfg(feature = "polars")]
 mod polars;

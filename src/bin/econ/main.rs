@@ -23,6 +23,7 @@ mod detect;
 mod headline;
 mod seasonal;
 mod transform;
+mod vintage;
 
 use common::{Failure, report};
 
@@ -52,6 +53,10 @@ enum Command {
     Sahm(detect::SahmArgs),
     /// Business-cycle peaks and troughs (BBQ for quarterly, Bry-Boschan for monthly).
     TurningPoints(detect::TurningPointsArgs),
+    /// A vintaged (real-time) series as known on a date, as first released, or latest.
+    Vintage(vintage::VintageArgs),
+    /// First release against latest of a vintaged series: table or --summary statistics.
+    Revisions(vintage::RevisionsArgs),
     /// Newsroom sentences about one period.
     Headline(headline::HeadlineArgs),
 }
@@ -68,6 +73,8 @@ fn main() -> ExitCode {
         Command::Sahm(args) => detect::sahm_cmd(args),
         Command::TurningPoints(args) => detect::turning_points_cmd(args),
         Command::Headline(args) => headline::headline(args),
+        Command::Vintage(args) => vintage::vintage(args),
+        Command::Revisions(args) => vintage::revisions(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

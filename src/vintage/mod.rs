@@ -1,0 +1,60 @@
+//! Vintages: series as they were known on past dates (ALFRED's real-time model).
+//!
+//! Official statistics are revised. US real GDP for 2025-Q1 was first
+//! reported as a contraction at an annual rate of 0.3% (BEA's advance
+//! estimate of 30 April 2025), and is now published as a contraction of 0.6%.
+//! A sentence written on 1 May 2025 was right to say −0.3%; one written in
+//! 2026 must say −0.6%. This module keeps both.
+//!
+//! - [`RealtimeInterval`]: the days, both ends included, on which a value was
+//!   the published one (ALFRED's `realtime_start`/`realtime_end`).
+//! - [`VintagedSeries`]: every value every period has had, each with its
+//!   interval. Views as ordinary [`Series`](crate::Series):
+//!   [`as_of`](VintagedSeries::as_of) a date, [`first_release`](VintagedSeries::first_release),
+//!   the `n`-th [`release`](VintagedSeries::release),
+//!   [`latest`](VintagedSeries::latest); [`history`](VintagedSeries::history) of
+//!   one period; transforms within each vintage with
+//!   [`map_vintages`](VintagedSeries::map_vintages).
+//! - [`Revisions`] and [`RevisionStats`]: first release minus latest, mean and
+//!   mean absolute revision, sign changes.
+//! - [`AnyVintagedSeries`]: the same when the frequency is known only at run time.
+//!
+//! Every view is a plain [`Series`](crate::Series), so any transform or
+//! detector can run "as known on date d": `detector(&vintaged.as_of(d))`.
+//!
+//! # Files
+//!
+//! | shape | reader |
+//! |---|---|
+//! | ALFRED CSV, one column per vintage (`observation_date,GDPC1_20250430,…`) | [`VintagedSeries::read_alfred_csv`], [`AnyVintagedSeries::read_alfred_csv`] |
+//! | FRED/ALFRED API JSON, `series/observations` with `realtime_start`/`realtime_end` per observation (feature `serde`) | `VintagedSeries::from_fred_json`, `AnyVintagedSeries::from_fred_json` |
+//! | tidy long CSV, `series_id,period,value` plus `vintage` or `realtime_start,realtime_end` | [`crate::io::long`] |
+//! | any of these, detected from the content | [`AnyVintagedSeries::read_auto`] |
+//!
+//! # Example
+//! ```
+//! use econseries::vintage::AnyVintagedSeries;
+//! use econseries::Units;
+//!
+//! // Two real vintages of FRED's GDPC1 (billions of chained 2017 dollars).
+//! let alfred = "observation_date,GDPC1_20250430,GDPC1_20251223\n\
+//!               2024-10-01,23542.349,23586.542\n\
+//!               2025-01-01,23526.085,23548.21\n";
+//! let growth = AnyVintagedSeries::from_alfred_csv_str(alfred)?.units(Units::Pca);
+//! let (first, latest, stats) = growth.revisions()?;
+//! assert_eq!(first.as_quarterly().and_then(|s| s.get("2025-Q1".parse().ok()?)).map(|x| format!("{x:.1}")), Some("-0.3".into()));
+//! assert_eq!(latest.as_quarterly().and_then(|s| s.get("2025-Q1".parse().ok()?)).map(|x| format!("{x:.1}")), Some("-0.6".into()));
+//! assert_eq!(stats.sign_changes, 0);
+//! # Ok::<(), econseries::Error>(())
+//! ```
+
+mod any;
+mod interval;
+pub(crate) mod raw;
+mod revision;
+mod series;
+
+pub use any::AnyVintagedSeries;
+pub use interval::RealtimeInterval;
+pub use revision::{RevisionStats, Revisions};
+pub use series::{VintageObservation, VintagedSeries};
