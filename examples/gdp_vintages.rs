@@ -10,12 +10,17 @@ vintaged series, ALFRED style.
 
 A headline written on 1 May 2025 was fair to say −0.3%; one written in 2026
 must say −0.6%. Every view of the vintaged series is an ordinary `Series`, so
-any transform or detector runs on "the data as known on date d".
+any transform or detector runs on "the data as known on date d": here the
+headline sentences, the contractions and technical recessions as known on
+each date, and what the technical-recession detector said over time.
 
 Run with `cargo run --example gdp_vintages`.
 */
 
 use chrono::NaiveDate;
+use econseries::detect::technical_recessions;
+use econseries::indicator::{MeasureKind, Metadata};
+use econseries::narrate::{Basis, Headline};
 use econseries::vintage::VintagedSeries;
 use econseries::{Quarter, Series};
 
@@ -62,6 +67,50 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "  level {level} bn chained 2017 dollars, published {}",
             o.realtime
         );
+    }
+
+    // The headline as a reporter would have written it on each day.
+    let meta = Metadata::new("US real GDP", "US");
+    let headline = Headline::new(Basis::AnnualRate);
+    for day in ["2025-05-01", "2026-01-15"] {
+        println!("Written on {day}:");
+        for sentence in
+            headline.sentences_as_of(&gdp, &meta, MeasureKind::Flow, q1, day.parse()?)?
+        {
+            println!("  {sentence}");
+        }
+        let known = gdp.known_on(day.parse()?);
+        let last = known
+            .contractions()
+            .last()
+            .copied()
+            .ok_or("no contraction")?;
+        let recession = known
+            .technical_recessions()
+            .last()
+            .map_or("none".to_owned(), |r| format!("{}..{}", r.start, r.end));
+        println!(
+            "  (series {}..{}; last contraction {}, previous one {}; last technical recession {recession})",
+            known.series().start(),
+            known.series().end().map_or("-".into(), |p| p.to_string()),
+            last.period,
+            last.previous.map_or("none".into(), |p| p.to_string()),
+        );
+    }
+    let first = growth.first_vs_latest(q1).ok_or("not published")?;
+    println!(
+        "2025-Q1 first reported {:.2} on {}, now {:.2} (published {}): {:?}, revision {:+.2} pp.",
+        first.first,
+        first.first_published,
+        first.value,
+        first.published,
+        first.kind(),
+        first.revision()
+    );
+
+    // What the technical-recession detector said on every day.
+    for (days, found) in gdp.detect_each_vintage(|s| technical_recessions(s).len()) {
+        println!("  {days}: {found} technical recessions in the series as then known");
     }
 
     // How much did the first estimates of quarterly growth move? (Periods in both vintages.)

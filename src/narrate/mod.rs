@@ -9,6 +9,12 @@
 //! ([`ordinal`]), and the subject taken from the indicator's
 //! [`Metadata`](crate::Metadata). No sentence is written per data set.
 //!
+//! On a [`VintagedSeries`](crate::vintage::VintagedSeries),
+//! [`Headline::sentences_as_of`] writes the headline as it could have been
+//! written on a date (every detector on the data as then known) and adds
+//! how the number was first reported if it has been revised since
+//! ([`date_name`] writes the days: `30 April 2025`).
+//!
 //! # Example
 //! ```
 //! use econseries::{Quarter, Series, Year};
@@ -34,4 +40,4 @@ mod headline;
 mod words;
 
 pub use headline::{Basis, Findings, Headline, sentences};
-pub use words::{ordinal, period_name};
+pub use words::{date_name, ordinal, period_name};

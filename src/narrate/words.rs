@@ -1,5 +1,7 @@
 //! Newsroom words: period names, ordinals, numbers.
 
+use chrono::NaiveDate;
+
 use crate::period::{Frequency, Period};
 
 /// A period as a newsroom writes it: `May 2025`, `the first quarter of 2025`,
@@ -27,6 +29,21 @@ pub fn period_name<P: Period>(p: P) -> String {
         }
         _ => p.year().to_string(),
     }
+}
+
+/// A day as a newsroom writes it: `30 April 2025`.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use econseries::narrate::date_name;
+///
+/// assert_eq!(date_name("2025-04-30".parse::<NaiveDate>()?), "30 April 2025");
+/// assert_eq!(date_name("2025-12-03".parse::<NaiveDate>()?), "3 December 2025");
+/// # Ok::<(), chrono::ParseError>(())
+/// ```
+pub fn date_name(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
 }
 
 /// An ordinal in words up to the twelfth, in figures after: `first`,

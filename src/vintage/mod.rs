@@ -19,8 +19,30 @@
 //!   mean absolute revision, sign changes.
 //! - [`AnyVintagedSeries`]: the same when the frequency is known only at run time.
 //!
+//! # Detectors on vintages
+//!
 //! Every view is a plain [`Series`](crate::Series), so any transform or
 //! detector can run "as known on date d": `detector(&vintaged.as_of(d))`.
+//! The module makes that explicit:
+//!
+//! - [`KnownOn`] ([`VintagedSeries::known_on`]): the series as known on a
+//!   date with every headline detector by name (records, streaks,
+//!   crossings, contractions, technical recessions, the Sahm rule, BBQ and
+//!   Bry–Boschan turning points, anomalies) and
+//!   [`detect`](KnownOn::detect) for any other;
+//! - [`VintagedSeries::detect_each_vintage`]: what a detector said on every
+//!   day, one result per stretch of days with the same known series (a
+//!   technical recession that was revised away shows as such);
+//! - [`PeriodRevision`] ([`VintagedSeries::first_vs_known`],
+//!   [`VintagedSeries::first_vs_latest`]): one period's value as first
+//!   reported and as known later, with the [`RevisionKind`] (deeper,
+//!   shallower, sign change), which [`narrate`](crate::narrate) writes as
+//!   "first reported on 30 April 2025 as a 0.3% contraction, the figure was
+//!   revised to a 0.6% contraction on 23 December 2025".
+//!
+//! A derived number (growth) is computed within each vintage, never from the
+//! first release of each level: [`map_vintages`](VintagedSeries::map_vintages)
+//! for every date, [`KnownOn::map`] for one.
 //!
 //! # Files
 //!
@@ -49,12 +71,16 @@
 //! ```
 
 mod any;
+mod detect;
 mod interval;
 pub(crate) mod raw;
+mod reported;
 mod revision;
 mod series;
 
 pub use any::AnyVintagedSeries;
+pub use detect::KnownOn;
 pub use interval::RealtimeInterval;
+pub use reported::{PeriodRevision, RevisionKind};
 pub use revision::{RevisionStats, Revisions};
 pub use series::{VintageObservation, VintagedSeries};

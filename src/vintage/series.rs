@@ -360,6 +360,24 @@ impl<P: Period, U: Value> VintagedSeries<P, U> {
         &self,
         mut f: impl FnMut(&Series<P, U>) -> Series<P, V>,
     ) -> VintagedSeries<P, V> {
+        let mut rows = Vec::new();
+        for (realtime, known) in self.stretches() {
+            let out = f(&known);
+            rows.extend(out.iter().map(|(period, v)| Row {
+                period,
+                realtime,
+                value: v.map_or(f64::NAN, Value::get),
+            }));
+        }
+        sort(&mut rows);
+        VintagedSeries::from_sorted(rows)
+    }
+
+    /// The stretches of days over which the known series does not change
+    /// (cut at every real-time start and at the day after every end), each
+    /// with the series known then; stretches on which nothing is known are
+    /// left out. In order of time.
+    pub(crate) fn stretches(&self) -> impl Iterator<Item = (RealtimeInterval, Series<P, U>)> + '_ {
         let mut cuts = BTreeSet::new();
         for r in &self.rows {
             cuts.insert(r.realtime.start());
@@ -370,26 +388,28 @@ impl<P: Period, U: Value> VintagedSeries<P, U> {
             }
         }
         let cuts: Vec<NaiveDate> = cuts.into_iter().collect();
-        let mut rows = Vec::new();
-        for (i, &from) in cuts.iter().enumerate() {
+        let ends: Vec<NaiveDate> = cuts
+            .iter()
+            .skip(1)
+            .map(|next| next.pred_opt().unwrap_or(RealtimeInterval::OPEN_END))
+            .chain([RealtimeInterval::OPEN_END])
+            .collect();
+        // Lazily, so that a caller interested in early dates stops early and
+        // only one known series is alive at a time.
+        cuts.into_iter().zip(ends).filter_map(move |(from, to)| {
             let known = self.as_of(from);
-            if known.is_empty() {
-                continue;
-            }
-            let to = cuts
-                .get(i + 1)
-                .and_then(|next| next.pred_opt())
-                .unwrap_or(RealtimeInterval::OPEN_END);
-            let realtime = RealtimeInterval::from_parts(from, to);
-            let out = f(&known);
-            rows.extend(out.iter().map(|(period, v)| Row {
-                period,
-                realtime,
-                value: v.map_or(f64::NAN, Value::get),
-            }));
-        }
-        sort(&mut rows);
-        VintagedSeries::from_sorted(rows)
+            (!known.is_empty()).then(|| (RealtimeInterval::from_parts(from, to), known))
+        })
+    }
+
+    /// The latest vintage date on or before `date` (the last day on or
+    /// before `date` on which a value was published or revised).
+    pub(crate) fn vintage_on(&self, date: NaiveDate) -> Option<NaiveDate> {
+        self.rows
+            .iter()
+            .map(|r| r.realtime.start())
+            .filter(|&d| d <= date)
+            .max()
     }
 
     /// One row per period chosen by `pick`, as a series.

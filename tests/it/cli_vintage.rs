@@ -227,3 +227,98 @@ fn transform_reads_sdmx_csv_with_series() {
         "frequency mismatch",
     );
 }
+
+/// Source: BEA, 2025-Q1 real GDP: −0.3% at an annual rate in the advance
+/// estimate (30 April 2025), −0.6% in the December 2025 vintage; the previous
+/// contraction was in 2022-Q1.
+#[test]
+fn headline_as_of_a_date_on_vintaged_files() {
+    let mut files = vec![
+        "vintage/gdpc1_alfred_vintages.csv",
+        "vintage/gdpc1_long.csv",
+    ];
+    if cfg!(feature = "serde") {
+        files.push("vintage/gdpc1_alfred_realtime.json");
+    }
+    let args = |date: &'static str, path: &str| {
+        [
+            "headline",
+            "--as-of",
+            date,
+            "--at",
+            "2025-Q1",
+            "--basis",
+            "annual-rate",
+            "--name",
+            "US real GDP",
+            path,
+        ]
+        .map(str::to_owned)
+    };
+    for file in files {
+        let path = fixture(file);
+        let run = |date| {
+            let a = args(date, &path);
+            econ(&a.iter().map(String::as_str).collect::<Vec<_>>(), b"")
+        };
+        let may = run("2025-05-01");
+        assert!(may.status.success(), "{file}: {}", stderr(&may));
+        assert_eq!(
+            stdout(&may),
+            "US real GDP shrank at a 0.3% annual rate in the first quarter of 2025, \
+             the first contraction since the first quarter of 2022.\n",
+            "{file}"
+        );
+        let now = run("2026-01-15");
+        assert!(now.status.success(), "{file}: {}", stderr(&now));
+        assert_eq!(
+            stdout(&now),
+            "US real GDP shrank at a 0.6% annual rate in the first quarter of 2025, \
+             the first contraction since the first quarter of 2022.\n\
+             The figure was first reported on 30 April 2025 as a 0.3% contraction \
+             and revised to a 0.6% contraction on 23 December 2025.\n",
+            "{file}"
+        );
+        assert_bad_input(&run("2025-04-29"), "undefined at 2025-Q1");
+    }
+    // Standard input, and errors: a plain CSV is not a vintaged file, a mismatched frequency.
+    let csv = std::fs::read(fixture("vintage/gdpc1_alfred_vintages.csv")).expect("fixture");
+    let o = econ(
+        &[
+            "headline",
+            "--as-of",
+            "2026-01-15",
+            "--at",
+            "2025-Q1",
+            "--basis",
+            "level",
+        ],
+        &csv,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).ends_with("first reported on 30 April 2025 as 23526.1 and revised to 23548.2 on 23 December 2025.\n"),
+        "{}",
+        stdout(&o)
+    );
+    assert_bad_input(
+        &econ(
+            &[
+                "headline",
+                "--as-of",
+                "2026-01-15",
+                "--at",
+                "2025-05",
+                "--frequency",
+                "monthly",
+            ],
+            &csv,
+        ),
+        "frequency mismatch",
+    );
+    let o = econ(
+        &["headline", "--as-of", "2026-01-15", "--at", "2025-Q1"],
+        b"period,value\n2025-Q1,1\n",
+    );
+    assert_bad_input(&o, "line 1");
+}

@@ -5,12 +5,15 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use econseries::detect::{Bbq, EventKind, Extreme, Sahm, StreakBasis, Turn};
+use econseries::indicator::{MeasureKind, Metadata};
 use econseries::io::long::{self, LongCsv};
-use econseries::vintage::{AnyVintagedSeries, VintagedSeries};
-use econseries::{Error, Percent, Quarter, Series, Units};
+use econseries::narrate::{Basis, Headline};
+use econseries::vintage::{AnyVintagedSeries, RevisionKind, VintagedSeries};
+use econseries::{Error, Month, Percent, Period, Quarter, Series, Units};
 use proptest::prelude::*;
 
-use crate::fixtures::{Table, assert_all_close, assert_series_close, data};
+use crate::fixtures::{Table, assert_all_close, assert_series_close, data, period};
 
 fn fixture(file: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -223,6 +226,414 @@ fn malformed_vintage_files_give_positions() {
     .and_then(|f| f.vintaged(None))
     .expect_err("overlap");
     assert!(matches!(e, Error::OverlappingRealtime { .. }), "{e}");
+}
+
+/// The dates the detector references are computed for (build.py's `AS_OF`):
+/// before any release, the day after the advance estimate, the last day of
+/// the advance vintage, and 2026.
+const AS_OF: [&str; 4] = ["2025-04-29", "2025-05-01", "2025-12-22", "2026-01-15"];
+
+/// The rows of `gdpc1_detect_as_of.csv` for one date and detector, as
+/// `(a, b, x, y)` text fields.
+fn detected<'t>(t: &'t Table, date: &str, detector: &str) -> Vec<[&'t str; 4]> {
+    let col = |name| t.fields(name).collect::<Vec<_>>();
+    let (dates, kinds) = (col("as_of"), col("detector"));
+    let (a, b, x, y) = (col("a"), col("b"), col("x"), col("y"));
+    (0..dates.len())
+        .filter(|&i| dates[i] == date && kinds[i] == detector)
+        .map(|i| [a[i], b[i], x[i], y[i]])
+        .collect()
+}
+
+fn name(p: Option<Quarter>) -> String {
+    p.map(|p| p.to_string()).unwrap_or_default()
+}
+
+/// Source: pandas (tests/fixtures/vintage/build.py): contractions, technical
+/// recessions, record lows and highs (brute force) and sign streaks of
+/// growth, each on GDPC1 as known on four dates. As known on 2025-05-01 the
+/// series runs 1947..2025-Q1 (the advance vintage): the 2008-Q4 fall was the
+/// steepest since 1958-Q1; as known in 2026 the series starts in 1980, so it
+/// is the steepest on record, and 2025-Q2/Q3 exist.
+#[test]
+fn headline_detectors_as_known_on_each_date_match_pandas() {
+    let file = "vintage/gdpc1_detect_as_of.csv";
+    let t = Table::fixture(file);
+    let gdp = gdp();
+    let num = |s: &str| s.parse::<f64>().ok();
+    for date in AS_OF {
+        let known = gdp.known_on(day(date));
+        assert_eq!(known.date(), day(date));
+        if date == "2025-04-29" {
+            // Nothing published yet: the reference has no rows, and nothing is found.
+            assert!(t.fields("as_of").all(|d| d != date));
+            assert!(known.series().is_empty() && known.vintage().is_none());
+            assert!(known.contractions().is_empty() && known.technical_recessions().is_empty());
+            continue;
+        }
+        let want = detected(&t, date, "contraction");
+        let got = known.contractions();
+        assert_eq!(got.len(), want.len(), "{date}: contractions");
+        for (c, w) in got.iter().zip(&want) {
+            assert_eq!(
+                [c.period.to_string(), name(c.previous)],
+                [w[0].to_owned(), w[1].to_owned()],
+                "{date}"
+            );
+        }
+        assert_all_close(
+            file,
+            "contraction levels",
+            got.iter().zip(&want).flat_map(|(c, w)| {
+                [
+                    (c.period, Some(c.level), num(w[2])),
+                    (c.period, Some(c.previous_level), num(w[3])),
+                ]
+            }),
+        );
+        let got: Vec<[String; 3]> = known
+            .technical_recessions()
+            .iter()
+            .map(|r| [r.start.to_string(), r.end.to_string(), r.length.to_string()])
+            .collect();
+        let want: Vec<[String; 3]> = detected(&t, date, "recession")
+            .iter()
+            .map(|w| [w[0], w[1], w[2]].map(str::to_owned))
+            .collect();
+        assert_eq!(got, want, "{date}: technical recessions");
+
+        // Growth within the vintage known that day.
+        let growth = known.map(|s| s.pca());
+        let want = detected(&t, date, "record");
+        let lows = growth.records(Extreme::Low);
+        let highs = growth.records(Extreme::High);
+        assert_eq!(
+            (lows.len(), highs.len()),
+            (want.len(), want.len()),
+            "{date}"
+        );
+        for ((lo, hi), w) in lows.iter().zip(&highs).zip(&want) {
+            assert_eq!(
+                [lo.period.to_string(), name(lo.since), name(hi.since)],
+                [w[0], w[1], w[2]],
+                "{date}: records"
+            );
+        }
+        assert_all_close(
+            file,
+            "record values",
+            lows.iter()
+                .zip(&want)
+                .map(|(r, w)| (r.period, Some(r.value.get()), num(w[3]))),
+        );
+        let mut want: Vec<[String; 4]> = Vec::new();
+        for (kind, dir) in [("streak_up", "up"), ("streak_down", "down")] {
+            want.extend(
+                detected(&t, date, kind)
+                    .iter()
+                    .map(|w| [dir, w[0], w[1], w[2]].map(str::to_owned)),
+            );
+        }
+        want.sort_by(|a, b| a[1].cmp(&b[1]));
+        let got: Vec<[String; 4]> = growth
+            .streaks(StreakBasis::Sign)
+            .iter()
+            .map(|s| {
+                [
+                    s.direction.name().to_owned(),
+                    s.start.to_string(),
+                    s.end.to_string(),
+                    s.length.to_string(),
+                ]
+            })
+            .collect();
+        assert_eq!(got, want, "{date}: streaks");
+    }
+    // The reference is not trivially empty, and the dates do disagree.
+    let may = gdp.known_on(day("2025-05-01")).map(|s| s.pca());
+    let now = gdp.known_on(day("2026-01-15")).map(|s| s.pca());
+    let q = q("2008-Q4");
+    assert_eq!(
+        may.record_at(Extreme::Low, q).and_then(|r| r.since),
+        Some(period("1958-Q1"))
+    );
+    assert!(
+        now.record_at(Extreme::Low, q)
+            .is_some_and(|r| r.is_record())
+    );
+    assert!(gdp.known_on(day("2025-04-29")).contractions().is_empty());
+}
+
+/// Source: pandas, as above. `detect_each_vintage` gives, for every stretch of
+/// days, what the detector says on any day in it.
+#[test]
+fn detect_each_vintage_agrees_with_each_date() {
+    let t = Table::fixture("vintage/gdpc1_detect_as_of.csv");
+    let gdp = gdp();
+    let said = gdp.detect_each_vintage(|s| {
+        econseries::detect::technical_recessions(s)
+            .iter()
+            .map(|r| r.start.to_string())
+            .collect::<Vec<_>>()
+    });
+    assert_eq!(said.len(), 2);
+    for date in AS_OF {
+        let want: Vec<&str> = detected(&t, date, "recession")
+            .iter()
+            .map(|w| w[0])
+            .collect();
+        let got: Vec<&str> = said
+            .iter()
+            .find(|(days, _)| days.contains(day(date)))
+            .map(|(_, starts)| starts.iter().map(String::as_str).collect())
+            .unwrap_or_default();
+        assert_eq!(got, want, "{date}");
+    }
+}
+
+/// Source: pandas (tests/fixtures/vintage/gdpc1_2025q1_as_of.csv): 2025-Q1's
+/// annualised growth as first reported and as known on each date, the last
+/// contraction before it and the last quarter at least as weak, as known then.
+#[test]
+fn gdp_2025q1_as_known_on_each_date_matches_pandas() {
+    let file = "vintage/gdpc1_2025q1_as_of.csv";
+    let t = Table::fixture(file);
+    let gdp = gdp();
+    let growth = gdp.map_vintages(|s| s.pca());
+    let meta = Metadata::new("US real GDP", "US");
+    let headline = Headline::new(Basis::AnnualRate);
+    let q1 = q("2025-Q1");
+    let col = |name: &str| -> Vec<String> { t.fields(name).map(str::to_owned).collect() };
+    let num = |s: &str| s.parse::<f64>().ok();
+    for (i, date) in col("as_of").iter().enumerate() {
+        let date = date.as_str();
+        let at = |name: &str| col(name)[i].clone();
+        let r = growth.first_vs_known(q1, day(date));
+        let f = headline.findings_as_of(&gdp, &meta, MeasureKind::Flow, q1, day(date));
+        let Some(want) = num(&at("pca")) else {
+            assert!(r.is_none(), "{date}");
+            assert!(matches!(f, Err(Error::Undefined { .. })), "{date}: {f:?}");
+            continue;
+        };
+        let r = r.expect("known");
+        let f = f.expect("findings");
+        let fr = f.revision.expect("findings carry the revision");
+        assert_eq!(
+            (
+                fr.first,
+                fr.value,
+                fr.first_published,
+                fr.published,
+                fr.releases
+            ),
+            (
+                r.first.get(),
+                r.value.get(),
+                r.first_published,
+                r.published,
+                r.releases
+            ),
+            "{date}"
+        );
+        assert_all_close(
+            file,
+            date,
+            [
+                ("pca", Some(r.value.get()), Some(want)),
+                ("findings", Some(f.value), Some(want)),
+                (
+                    "first_reported",
+                    Some(r.first.get()),
+                    num(&at("first_reported")),
+                ),
+            ],
+        );
+        assert_eq!(
+            [
+                r.first_published.to_string(),
+                r.published.to_string(),
+                r.releases.to_string()
+            ],
+            [at("first_published"), at("published"), at("releases")],
+            "{date}"
+        );
+        let contraction = f
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Contraction)
+            .expect("a contraction");
+        assert_eq!(
+            name(contraction.compared_with),
+            at("last_contraction_before")
+        );
+        let low = f
+            .events
+            .iter()
+            .find(|e| matches!(e.kind, EventKind::Low { .. }))
+            .expect("a low");
+        assert_eq!(name(low.compared_with), at("low_since"));
+        let known = gdp.known_on(day(date));
+        assert_eq!(
+            [
+                name(Some(known.series().start())),
+                name(known.series().end())
+            ],
+            [at("first_period"), at("last_period")]
+        );
+    }
+    let latest = growth.first_vs_latest(q1).expect("in the latest vintage");
+    assert_eq!(latest.kind(), RevisionKind::Larger); // revised deeper
+    assert!(latest.revision() > 0.3);
+}
+
+/// Source: BEA. Advance estimate, 30 April 2025: real GDP "decreased at an
+/// annual rate of 0.3 percent" in 2025-Q1, the first decline since 2022-Q1;
+/// the December 2025 vintage (after the 2025 annual update): −0.6%.
+#[test]
+fn gdp_2025q1_sentences_as_known_on_each_date() {
+    let gdp = gdp();
+    let meta = Metadata::new("US real GDP", "US");
+    let headline = Headline::new(Basis::AnnualRate);
+    let q1 = q("2025-Q1");
+    let say = |date: &str| headline.sentences_as_of(&gdp, &meta, MeasureKind::Flow, q1, day(date));
+    let first = "US real GDP shrank at a 0.3% annual rate in the first quarter of 2025, \
+                 the first contraction since the first quarter of 2022.";
+    assert_eq!(say("2025-05-01").expect("known"), [first]);
+    assert_eq!(say("2025-12-22").expect("known"), [first]);
+    assert_eq!(
+        say("2026-01-15").expect("known"),
+        [
+            "US real GDP shrank at a 0.6% annual rate in the first quarter of 2025, \
+             the first contraction since the first quarter of 2022.",
+            "The figure was first reported on 30 April 2025 as a 0.3% contraction \
+             and revised to a 0.6% contraction on 23 December 2025.",
+        ]
+    );
+    let e = say("2025-04-29").expect_err("not yet published");
+    assert!(e.to_string().contains("2025-Q1"), "{e}");
+    // 2025-Q2 was first published in the December vintage: no revision to tell.
+    let q2 = headline
+        .sentences_as_of(&gdp, &meta, MeasureKind::Flow, q1 + 1, day("2026-01-15"))
+        .expect("known");
+    assert_eq!(
+        q2,
+        // The fastest since 2023-Q3 (4.7%): pandas' high_since in gdpc1_detect_as_of.csv.
+        [
+            "US real GDP grew at a 3.8% annual rate in the second quarter of 2025, \
+             the fastest growth since the third quarter of 2023."
+        ]
+    );
+}
+
+/// Source: FRED `SAHMCURRENT` as downloaded in December 2023, FRED's
+/// real-time Sahm rule on the UNRATE vintage of that month
+/// (data/PROVENANCE.md). UNRATE as one vintaged series: the December 2023
+/// download, published 8 December 2023 (BLS, November 2023 Employment
+/// Situation), and the 2026 download, taken as published on the day it was
+/// retrieved (30 July 2026; assumption, the first day it is sure to be known).
+#[test]
+fn real_time_sahm_rule_matches_fred_sahmcurrent() {
+    let unrate = VintagedSeries::from_vintages([
+        (
+            day("2023-12-08"),
+            data::<Month>("us_unemployment_rate_unrate_monthly_1948_2023-11"),
+        ),
+        (
+            day("2026-07-30"),
+            data::<Month>("us_unemployment_rate_unrate_monthly"),
+        ),
+    ])
+    .expect("vintages");
+    let fred = data::<Month>("us_sahm_rule_sahmcurrent_monthly_1949_2023-11");
+    let then = unrate.known_on(day("2023-12-17"));
+    assert_eq!(
+        then.series().end(),
+        Some(period("2023-11")),
+        "nothing from later"
+    );
+    let readings = then.sahm(&Sahm::new().strict());
+    let got = |p: Month| {
+        readings
+            .iter()
+            .find(|r| r.period == p)
+            .and_then(|r| r.value)
+            .map(|v| v.get())
+    };
+    let mut compared = 0;
+    for (p, want) in fred.observations() {
+        let v = got(p).unwrap_or_else(|| panic!("{p}: no reading"));
+        assert!((v - want).abs() <= 0.005 + 1e-9, "{p}: {v} vs FRED {want}");
+        compared += 1;
+    }
+    assert_eq!(compared, 897);
+    // As known in 2026 the revised months (2019 on) move some readings, and
+    // the October 2025 hole blanks its three-month averages.
+    let now = unrate
+        .known_on(day("2026-08-01"))
+        .sahm(&Sahm::new().strict());
+    let differ = now
+        .iter()
+        .filter(|r| {
+            fred.get(r.period)
+                .zip(r.value)
+                .is_some_and(|(w, v)| (v.get() - w).abs() > 0.005 + 1e-9)
+        })
+        .count();
+    assert!(differ > 0 && differ < 60, "{differ}");
+    let oct = period::<Month>("2025-10");
+    assert!(
+        now.iter()
+            .find(|r| r.period == oct)
+            .is_some_and(|r| r.value.is_none())
+    );
+}
+
+/// Source: NBER business-cycle reference dates (data/nber_turning_points_quarterly.csv).
+/// BBQ on real GDP as known on each date (1947.. in the advance vintage,
+/// 1980.. in December 2025) finds the same NBER turns of 1981..2020 within a
+/// quarter. The four it misses in both are known limits of dating on GDP
+/// alone: the 1982-Q4 trough (GDP's low is 1982-Q1), 2001 (GDP never fell
+/// two quarters in a row) and the 2007-Q4 peak (GDP peaked in 2008-Q2).
+#[test]
+fn bbq_as_known_on_each_date_finds_nber_turns() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/nber_turning_points_quarterly.csv"),
+    )
+    .expect("NBER file");
+    let nber: Vec<(Quarter, Turn)> = text
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once(','))
+        .map(|(p, v)| {
+            (
+                period(p),
+                if v == "peak" {
+                    Turn::Peak
+                } else {
+                    Turn::Trough
+                },
+            )
+        })
+        .filter(|(p, _)| *p >= q("1981-Q1") && *p <= q("2020-Q4"))
+        .collect();
+    assert_eq!(nber.len(), 10);
+    let gdp = gdp();
+    let mut hits = Vec::new();
+    for date in ["2025-05-01", "2026-01-15"] {
+        let turns = gdp.known_on(day(date)).bbq(&Bbq::new()).expect("complete");
+        let hit: Vec<(Quarter, Turn)> = nber
+            .iter()
+            .copied()
+            .filter(|(p, turn)| {
+                turns
+                    .iter()
+                    .any(|t| t.turn == *turn && t.period.periods_since(*p).abs() <= 1)
+            })
+            .collect();
+        assert!(hit.len() >= 6, "{date}: matched only {hit:?}");
+        hits.push(hit);
+    }
+    assert_eq!(hits[0], hits[1], "the same turns in both vintages");
 }
 
 proptest! {

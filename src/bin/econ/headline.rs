@@ -1,13 +1,16 @@
-//! `econ headline`: the sentences for one period of a series.
+//! `econ headline`: the sentences for one period of a series, or of a
+//! vintaged series as known on a date (`--as-of`).
 
 use std::io::{self, Write};
 
+use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use econseries::indicator::{Indicator, MeasureKind, Metadata};
 use econseries::narrate::{Basis, Headline};
+use econseries::vintage::{AnyVintagedSeries, VintagedSeries};
 use econseries::{AnySeries, Error, Period, Series};
 
-use crate::common::{Failure, Input, read};
+use crate::common::{Failure, Input, input_error, read, read_bytes};
 
 /// The number the headline is about.
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -33,6 +36,11 @@ pub(crate) struct HeadlineArgs {
     /// The number the headline is about.
     #[arg(long, value_enum, default_value = "yoy")]
     basis: BasisArg,
+    /// Read FILE as a vintaged series (ALFRED CSV or JSON, or long CSV) and
+    /// write the sentences as known on this date (YYYY-MM-DD), saying how the
+    /// number was first reported if it has been revised since.
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<NaiveDate>,
     #[command(flatten)]
     input: Input,
 }
@@ -55,6 +63,9 @@ pub(crate) fn headline(args: HeadlineArgs) -> Result<(), Failure> {
         let indicator = Indicator::new(s, Metadata::new(name, ""), MeasureKind::Flow)?;
         Headline::new(basis).sentences(&indicator, at)
     }
+    if let Some(date) = args.as_of {
+        return write(as_of(&args, basis, date)?);
+    }
     let sentences = match read(&args.input)? {
         AnySeries::Monthly(s) => run(s, &args.at, &args.name, basis),
         AnySeries::Quarterly(s) => run(s, &args.at, &args.name, basis),
@@ -67,6 +78,45 @@ pub(crate) fn headline(args: HeadlineArgs) -> Result<(), Failure> {
         }
     }
     .map_err(Failure::input)?;
+    write(sentences)
+}
+
+/// The sentences of a vintaged input as known on `date`.
+fn as_of(args: &HeadlineArgs, basis: Basis, date: NaiveDate) -> Result<Vec<String>, Failure> {
+    fn run<P: Period>(
+        v: &VintagedSeries<P>,
+        at: &str,
+        name: &str,
+        basis: Basis,
+        date: NaiveDate,
+    ) -> Result<Vec<String>, Error> {
+        let at: P = at.parse()?;
+        // As for a plain series: read as a flow.
+        let meta = Metadata::new(name, "");
+        Headline::new(basis).sentences_as_of(v, &meta, MeasureKind::Flow, at, date)
+    }
+    let (file, bytes) = read_bytes(&args.input)?;
+    let v = AnyVintagedSeries::read_auto(&bytes, args.input.series.as_deref())
+        .map_err(|e| input_error(e, &file))?;
+    if let Some(f) = args.input.frequency.filter(|&f| f != v.frequency()) {
+        return Err(Failure::input(Error::FrequencyMismatch {
+            expected: f,
+            found: v.frequency(),
+        }));
+    }
+    match &v {
+        AnyVintagedSeries::Monthly(s) => run(s, &args.at, &args.name, basis, date),
+        AnyVintagedSeries::Quarterly(s) => run(s, &args.at, &args.name, basis, date),
+        AnyVintagedSeries::Annual(s) => run(s, &args.at, &args.name, basis, date),
+        other => Err(Error::FrequencyMismatch {
+            expected: econseries::Frequency::Monthly,
+            found: other.frequency(),
+        }),
+    }
+    .map_err(Failure::input)
+}
+
+fn write(sentences: Vec<String>) -> Result<(), Failure> {
     let mut out = io::stdout().lock();
     for s in sentences {
         writeln!(out, "{s}").map_err(Failure::Output)?;
