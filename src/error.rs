@@ -302,6 +302,19 @@ pub enum Error {
         /// The key of the first series.
         first: String,
     },
+    /// A missing value where the computation needs every value (change-point
+    /// detection under its default missing-value policy).
+    #[error("missing value at {period}: skip missing values explicitly or fill them first")]
+    MissingValue {
+        /// The first period whose value is missing.
+        period: String,
+    },
+    /// A robust noise estimate of zero (more than half the first differences
+    /// are equal), so a penalty cannot be scaled to the noise.
+    #[error(
+        "the noise estimate (MAD of first differences) is zero: give the noise scale explicitly"
+    )]
+    ZeroNoise,
     /// An I/O error from the underlying reader or writer.
     #[error(transparent)]
     Io(#[from] std::io::Error),

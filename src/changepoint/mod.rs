@@ -1,1 +1,720 @@
 //! Statistical change points: costs, exact and approximate searches, penalties, CUSUM and online detection.
+//!
+//! [`ChangePoints`] finds the segmentation of a series that minimises
+//!
+//! ```text
+//! Σᵢ C(segment i) + β·m          (m changes, every segment at least L long)
+//! ```
+//!
+//! for a segment [`Cost`] (change in mean, variance, mean and variance, linear
+//! trend, Poisson rate) and a [`Penalty`] β (manual, BIC, AIC, Hannan–Quinn,
+//! MBIC), by a [`Method`]:
+//!
+//! - [`Method::Optimal`]: optimal partitioning, O(n²), the brute-force reference.
+//! - [`Method::Pelt`]: PELT, exact, O(n) when changes are many, O(n²) when
+//!   they are few. Exact also under a minimum segment length, where ruptures
+//!   and R's changepoint are not (their pruning drops candidates that the
+//!   minimum length still needs; ruptures PR #383).
+//! - [`Method::Fpop`]: functional pruning, exact, for the change in mean;
+//!   close to O(n log n) whatever the number of changes.
+//! - [`Method::BinSeg`]: binary segmentation, approximate, O(n log n).
+//!
+//! [`crops`](ChangePoints::crops) gives every optimal segmentation over a
+//! range of penalties; [`cusum`] tests for a single change in mean;
+//! [`Bocpd`] watches a series one observation at a time.
+//!
+//! # One index convention
+//!
+//! A change point is the **first period of a new segment**: for `y` of
+//! length `n` split into `y[0..5]` and `y[5..n]`, the change is `5` (0-based),
+//! or the period of `y[5]` for a [`Series`]. The start `0` and the end `n` are
+//! never reported. Other tools, for the same split:
+//!
+//! ```text
+//! this crate       [5]                       first index of each new segment, 0-based
+//! ruptures         [5, n]                    exclusive end of every segment, n included
+//! R cpts()         [5]                       last index of each old segment, 1-based
+//! R @cpts          [5, n]                    the same with n appended
+//! ```
+//!
+//! The numbers coincide (0-based start of the new segment = 1-based end of
+//! the old one); [`Segmentation::ruptures_breakpoints`] and
+//! [`Segmentation::r_cpts`] give them in those forms.
+//!
+//! # Scale
+//!
+//! The squared-error costs are in the data's units squared, so a named
+//! penalty is multiplied by the noise variance σ² ([`Noise`]): given by the
+//! caller or estimated robustly ([`estimate_sigma`]); never assumed to be 1,
+//! which makes R's `cpt.mean` find 0 or 138 changes in the same data
+//! depending on its units. A [`Penalty::Manual`] is in the cost's units.
+//!
+//! # Example
+//! ```
+//! use econseries::changepoint::{ChangePoints, Cost, Penalty};
+//!
+//! let y = [0.1, -0.2, 0.0, 0.2, -0.1, 5.0, 5.2, 4.9, 5.1, 4.8];
+//! let seg = ChangePoints::new(Cost::Mean).penalty(Penalty::Manual(1.0)).detect(&y)?;
+//! assert_eq!(seg.changes(), [5]);
+//! assert_eq!(seg.ruptures_breakpoints(), [5, 10]);
+//! assert!((seg.segments()[1].mean - 5.0).abs() < 1e-12);
+//! # Ok::<(), econseries::Error>(())
+//! ```
+
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+mod bocpd;
+mod cost;
+mod crops;
+mod cusum;
+mod fpop;
+mod penalty;
+mod search;
+
+pub use bocpd::{Bocpd, BocpdStep, NormalGamma};
+pub use cost::Cost;
+pub use crops::CropsSolution;
+pub use cusum::{Cusum, cusum};
+pub use penalty::{MbicVariant, Noise, Penalty, estimate_sigma};
+
+use crate::error::{Error, Result};
+use crate::period::Period;
+use crate::series::Series;
+
+use cost::{
+    MeanCost, MeanVarianceCost, PoissonCost, SegmentCost, TrendCost, VarianceCost, Whole, describe,
+    mean_var,
+};
+use penalty::Resolved;
+use search::Problem;
+
+/// The search for the optimal segmentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Method {
+    /// FPOP for the change in mean, PELT for the other costs.
+    #[default]
+    Auto,
+    /// Optimal partitioning: every candidate at every step, O(n²). Exact.
+    Optimal,
+    /// PELT: optimal partitioning with pruning. Exact.
+    Pelt,
+    /// Functional pruning (Maidstone et al. 2017; change in mean only).
+    /// Exact, also under a minimum segment length (a candidate joins the
+    /// comparison only once it can end a legal segment) and with MBIC.
+    Fpop,
+    /// Binary segmentation: approximate; see [`ChangePoints::max_changes`].
+    BinSeg,
+}
+
+impl core::str::FromStr for Method {
+    type Err = Error;
+
+    /// `auto`, `op`, `pelt`, `fpop` or `binseg`.
+    fn from_str(s: &str) -> Result<Method> {
+        Ok(match s {
+            "auto" => Method::Auto,
+            "op" => Method::Optimal,
+            "pelt" => Method::Pelt,
+            "fpop" => Method::Fpop,
+            "binseg" => Method::BinSeg,
+            _ => {
+                return Err(Error::InvalidArgument {
+                    name: "method",
+                    value: s.to_owned(),
+                    expected: "one of auto, op, pelt, fpop, binseg",
+                });
+            }
+        })
+    }
+}
+
+/// What to do with missing values in a [`Series`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Missing {
+    /// Fail with [`Error::MissingValue`] naming the first missing period.
+    #[default]
+    Error,
+    /// Detect on the observed values only, as if they were consecutive, and
+    /// report each change at the period of the first observed value of its
+    /// new segment. `n` in the penalties and the minimum segment length count
+    /// observed values.
+    Skip,
+}
+
+/// One segment of a [`Segmentation`]: `y[start..end]` with its fitted parameters.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Segment {
+    /// The first index of the segment.
+    pub start: usize,
+    /// One past the last index of the segment.
+    pub end: usize,
+    /// The segment's mean (the Poisson rate for [`Cost::Poisson`]).
+    pub mean: f64,
+    /// The variance (divided by the length): about the known mean for
+    /// [`Cost::Variance`], about the segment mean for [`Cost::MeanVariance`];
+    /// `None` for the other costs.
+    pub variance: Option<f64>,
+    /// The slope per period of the least-squares line ([`Cost::Trend`] only);
+    /// the line passes through the segment's mean at its middle.
+    pub slope: Option<f64>,
+    /// The segment's cost, as documented on [`Cost`].
+    pub cost: f64,
+}
+
+impl Segment {
+    /// The number of observations in the segment.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the segment is empty (never, for a segment of a [`Segmentation`]).
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+}
+
+/// The result of a search: change points, segments, and costs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segmentation {
+    n: usize,
+    changes: Vec<usize>,
+    segments: Vec<Segment>,
+    fit_cost: f64,
+    cost: f64,
+    penalty: f64,
+}
+
+impl Segmentation {
+    fn build(
+        cost: Cost,
+        y: &[f64],
+        changes: Vec<usize>,
+        resolved: &Resolved,
+        whole: Whole,
+    ) -> Segmentation {
+        let n = y.len();
+        let mut segments = Vec::with_capacity(changes.len() + 1);
+        let mut a = 0;
+        for &b in changes.iter().chain(core::iter::once(&n)) {
+            let fit = describe(cost, y.get(a..b).unwrap_or_default(), whole);
+            segments.push(Segment {
+                start: a,
+                end: b,
+                mean: fit.mean,
+                variance: fit.variance,
+                slope: fit.slope,
+                cost: fit.cost,
+            });
+            a = b;
+        }
+        let fit_cost = segments.iter().map(|s| s.cost).sum::<f64>();
+        let cost = fit_cost + resolved.total(segments.iter().map(Segment::len));
+        Segmentation {
+            n,
+            changes,
+            segments,
+            fit_cost,
+            cost,
+            penalty: resolved.beta,
+        }
+    }
+
+    /// The change points: the first index of every segment but the first, increasing.
+    pub fn changes(&self) -> &[usize] {
+        &self.changes
+    }
+
+    /// The segments, in order; they cover `0..n` without gaps.
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    /// The number of observations segmented.
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    /// Whether no observation was segmented (never, for a search's result).
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// The sum of the segments' costs, without any penalty.
+    pub fn fit_cost(&self) -> f64 {
+        self.fit_cost
+    }
+
+    /// The penalised cost: [`fit_cost`](Segmentation::fit_cost) plus the
+    /// penalty per change (and MBIC's segment terms).
+    pub fn cost(&self) -> f64 {
+        self.cost
+    }
+
+    /// The penalty per change β that was used, in the cost's units.
+    pub fn penalty(&self) -> f64 {
+        self.penalty
+    }
+
+    /// The change points in ruptures' form: the exclusive end of every segment, `n` included.
+    pub fn ruptures_breakpoints(&self) -> Vec<usize> {
+        self.segments.iter().map(|s| s.end).collect()
+    }
+
+    /// The change points in the form of R changepoint's `cpts()`: the 1-based
+    /// index of the last observation of every segment but the last.
+    pub fn r_cpts(&self) -> Vec<usize> {
+        // The 1-based last index of the old segment is the 0-based first index of the new one.
+        self.changes.clone()
+    }
+}
+
+/// Change points of a [`Series`]: the [`Segmentation`] of its observed values,
+/// with periods.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesChanges<P: Period> {
+    observed: Vec<P>,
+    periods: Vec<P>,
+    segmentation: Segmentation,
+}
+
+impl<P: Period> SeriesChanges<P> {
+    /// The change points: the first period of every segment but the first.
+    pub fn periods(&self) -> &[P] {
+        &self.periods
+    }
+
+    /// The first and the last period of every segment (observed periods).
+    pub fn segment_periods(&self) -> Vec<(P, P)> {
+        self.segmentation
+            .segments
+            .iter()
+            .filter_map(|s| Some((*self.observed.get(s.start)?, *self.observed.get(s.end - 1)?)))
+            .collect()
+    }
+
+    /// The segmentation of the observed values (indices count observed values only).
+    pub fn segmentation(&self) -> &Segmentation {
+        &self.segmentation
+    }
+}
+
+/// Change-point detection: a cost, a penalty and a search, configured by
+/// value and run on a slice or a [`Series`].
+///
+/// Defaults: [`Penalty::Bic`], [`Method::Auto`], the cost's
+/// [`default_min_size`](Cost::default_min_size), [`Noise::Estimate`],
+/// [`Missing::Error`], and for [`Cost::Variance`] the sample mean as the known mean.
+///
+/// # Example
+/// ```
+/// use econseries::changepoint::{ChangePoints, Cost, Method, Noise, Penalty};
+///
+/// let y: Vec<f64> = (0..60).map(|i| if i < 30 { 0.0 } else { 3.0 } + [0.3, -0.2, 0.1][i % 3]).collect();
+/// let cp = ChangePoints::new(Cost::Mean)
+///     .penalty(Penalty::Bic)
+///     .noise(Noise::Sigma(0.25))
+///     .method(Method::Pelt)
+///     .min_size(5);
+/// assert_eq!(cp.detect(&y)?.changes(), [30]);
+/// # Ok::<(), econseries::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChangePoints {
+    cost: Cost,
+    penalty: Penalty,
+    method: Method,
+    min_size: Option<usize>,
+    max_changes: Option<usize>,
+    noise: Noise,
+    missing: Missing,
+    known_mean: Option<f64>,
+}
+
+impl ChangePoints {
+    /// Detection of changes in `cost`'s parameters, with the defaults above.
+    pub fn new(cost: Cost) -> ChangePoints {
+        ChangePoints {
+            cost,
+            penalty: Penalty::Bic,
+            method: Method::Auto,
+            min_size: None,
+            max_changes: None,
+            noise: Noise::Estimate,
+            missing: Missing::Error,
+            known_mean: None,
+        }
+    }
+
+    /// The penalty per change.
+    pub fn penalty(mut self, penalty: Penalty) -> ChangePoints {
+        self.penalty = penalty;
+        self
+    }
+
+    /// The search method.
+    pub fn method(mut self, method: Method) -> ChangePoints {
+        self.method = method;
+        self
+    }
+
+    /// The minimum segment length `L` (every segment, the first and last included).
+    pub fn min_size(mut self, min_size: usize) -> ChangePoints {
+        self.min_size = Some(min_size);
+        self
+    }
+
+    /// The most changes binary segmentation may add (default: no limit
+    /// besides the penalty). Ignored by the exact methods.
+    pub fn max_changes(mut self, max_changes: usize) -> ChangePoints {
+        self.max_changes = Some(max_changes);
+        self
+    }
+
+    /// The noise scale for the named penalties of the squared-error costs.
+    pub fn noise(mut self, noise: Noise) -> ChangePoints {
+        self.noise = noise;
+        self
+    }
+
+    /// The missing-value policy for [`detect_series`](ChangePoints::detect_series).
+    pub fn missing(mut self, missing: Missing) -> ChangePoints {
+        self.missing = missing;
+        self
+    }
+
+    /// The known mean of [`Cost::Variance`] (default: the sample mean).
+    pub fn known_mean(mut self, mean: f64) -> ChangePoints {
+        self.known_mean = Some(mean);
+        self
+    }
+
+    /// The segmentation of `values` that minimises the penalised cost (approximately, for [`Method::BinSeg`]).
+    ///
+    /// # Errors
+    /// - [`Error::NoObservations`] for an empty slice; [`Error::NotFinite`] for a NaN or infinite value;
+    /// - [`Error::TooShort`] with fewer values than the minimum segment length
+    ///   (or than 3 where σ is estimated or the penalty is Hannan–Quinn);
+    /// - [`Error::InvalidArgument`] for a minimum segment length below
+    ///   [`Cost::smallest_min_size`], [`Method::Fpop`] with a cost other than
+    ///   the mean, a negative or non-finite manual penalty, σ or known mean, or
+    ///   counts that are negative or fractional for [`Cost::Poisson`];
+    /// - [`Error::ZeroNoise`] when σ is to be estimated and the estimate is 0.
+    pub fn detect(&self, values: &[f64]) -> Result<Segmentation> {
+        let setup = self.setup(values)?;
+        let resolved = self.resolve(values, self.penalty)?;
+        self.solve(values, &setup, &resolved, self.method)
+    }
+
+    /// [`detect`](ChangePoints::detect) on a series, with periods in and periods out.
+    ///
+    /// # Errors
+    /// As [`detect`](ChangePoints::detect); also [`Error::MissingValue`]
+    /// naming the first missing period under [`Missing::Error`], and
+    /// [`Error::NoObservations`] if no value is present.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::changepoint::{ChangePoints, Cost, Missing, Penalty};
+    /// use econseries::{Series, Year};
+    ///
+    /// let s = Series::from_options(
+    ///     Year::new(2000)?,
+    ///     [Some(1.0), Some(1.1), None, Some(0.9), Some(4.0), Some(4.1), Some(3.9)],
+    /// )?;
+    /// let cp = ChangePoints::new(Cost::Mean).penalty(Penalty::Manual(1.0));
+    /// assert!(cp.detect_series(&s).is_err()); // missing 2002: an error by default
+    /// let found = cp.missing(Missing::Skip).detect_series(&s)?;
+    /// assert_eq!(found.periods(), [Year::new(2004)?]);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn detect_series<P: Period>(&self, series: &Series<P>) -> Result<SeriesChanges<P>> {
+        let (observed, values) = self.observed(series)?;
+        let segmentation = self.detect(&values)?;
+        Ok(with_periods(observed, segmentation))
+    }
+
+    /// CROPS: every segmentation that is optimal for some manual penalty in
+    /// `min..=max`, from the most changes to the fewest, each with the range
+    /// of penalties for which it is optimal. The configured penalty is not
+    /// used; [`Method::Auto`] and the exact methods are accepted.
+    ///
+    /// ```text
+    /// solve at min and max; for neighbours with m₀ > m₁ + 1 changes, solve at
+    /// β = (Q₁ − Q₀)/(m₀ − m₁) (Q: the unpenalised cost) until nothing new appears
+    /// ```
+    ///
+    /// # Errors
+    /// As [`detect`](ChangePoints::detect); [`Error::InvalidArgument`] for
+    /// [`Method::BinSeg`] or a range that is not `0 <= min <= max < ∞`.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::changepoint::{ChangePoints, Cost};
+    ///
+    /// let y = [0.0, 0.2, -0.1, 2.0, 2.1, 1.9, 6.0, 6.2, 5.9];
+    /// let path = ChangePoints::new(Cost::Mean).crops(&y, 0.1, 100.0)?;
+    /// let counts: Vec<usize> = path.iter().map(|s| s.segmentation.changes().len()).collect();
+    /// assert!(counts.windows(2).all(|w| w[0] > w[1]));
+    /// assert_eq!(path.last().map(|s| s.segmentation.changes().len()), Some(0));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn crops(&self, values: &[f64], min: f64, max: f64) -> Result<Vec<CropsSolution>> {
+        if !(min.is_finite() && max.is_finite() && 0.0 <= min && min <= max) {
+            return Err(Error::InvalidArgument {
+                name: "penalty range",
+                value: format!("{min}..{max}"),
+                expected: "0 <= min <= max, both finite",
+            });
+        }
+        if self.method == Method::BinSeg {
+            return Err(Error::InvalidArgument {
+                name: "method",
+                value: "binseg".to_owned(),
+                expected: "an exact method for CROPS (auto, op, pelt, fpop)",
+            });
+        }
+        let setup = self.setup(values)?;
+        crops::crops(min, max, |beta| {
+            let resolved = penalty::resolve(Penalty::Manual(beta), self.cost, values.len(), 1.0)?;
+            self.solve(values, &setup, &resolved, self.method)
+        })
+    }
+
+    /// [`crops`](ChangePoints::crops) on a series' values (under the missing-value policy).
+    ///
+    /// # Errors
+    /// As [`crops`](ChangePoints::crops) and [`detect_series`](ChangePoints::detect_series).
+    pub fn crops_series<P: Period>(
+        &self,
+        series: &Series<P>,
+        min: f64,
+        max: f64,
+    ) -> Result<Vec<CropsSolution>> {
+        let (_, values) = self.observed(series)?;
+        self.crops(&values, min, max)
+    }
+
+    /// The observed periods and values of `series` under the missing-value policy.
+    fn observed<P: Period>(&self, series: &Series<P>) -> Result<(Vec<P>, Vec<f64>)> {
+        let raw = series.raw();
+        if self.missing == Missing::Error
+            && let Some(i) = raw.iter().position(|v| v.is_nan())
+        {
+            return Err(Error::MissingValue {
+                period: series.period(i).to_string(),
+            });
+        }
+        let (observed, values): (Vec<P>, Vec<f64>) = raw
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| !v.is_nan())
+            .map(|(i, &v)| (series.period(i), v))
+            .unzip();
+        if values.is_empty() {
+            return Err(Error::NoObservations);
+        }
+        Ok((observed, values))
+    }
+
+    fn setup(&self, values: &[f64]) -> Result<Setup> {
+        if values.is_empty() {
+            return Err(Error::NoObservations);
+        }
+        if let Some(&bad) = values.iter().find(|v| !v.is_finite()) {
+            return Err(Error::NotFinite { value: bad });
+        }
+        let min_size = self.min_size.unwrap_or(self.cost.default_min_size());
+        if min_size < self.cost.smallest_min_size() {
+            return Err(Error::InvalidArgument {
+                name: "min_size",
+                value: min_size.to_string(),
+                expected: if self.cost == Cost::MeanVariance {
+                    "at least 2 for the mean-and-variance cost"
+                } else {
+                    "at least 1"
+                },
+            });
+        }
+        if values.len() < min_size {
+            return Err(Error::TooShort {
+                need: min_size,
+                got: values.len(),
+            });
+        }
+        let mu = match self.known_mean {
+            Some(mu) if mu.is_finite() => mu,
+            Some(mu) => return Err(Error::NotFinite { value: mu }),
+            None => mean_var(values).0,
+        };
+        Ok(Setup { min_size, mu })
+    }
+
+    fn resolve(&self, values: &[f64], penalty: Penalty) -> Result<Resolved> {
+        let named = !matches!(penalty, Penalty::Manual(_));
+        let sigma2 = if named && self.cost.is_squared_error() {
+            let sigma = match self.noise {
+                Noise::Sigma(s) if s.is_finite() && s > 0.0 => s,
+                Noise::Sigma(s) => {
+                    return Err(Error::InvalidArgument {
+                        name: "sigma",
+                        value: s.to_string(),
+                        expected: "a finite, positive noise standard deviation",
+                    });
+                }
+                Noise::Estimate => estimate_sigma(values)?,
+            };
+            sigma * sigma
+        } else {
+            1.0
+        };
+        penalty::resolve(penalty, self.cost, values.len(), sigma2)
+    }
+
+    fn solve(
+        &self,
+        y: &[f64],
+        setup: &Setup,
+        resolved: &Resolved,
+        method: Method,
+    ) -> Result<Segmentation> {
+        let pb = Problem {
+            beta: resolved.beta,
+            weight: resolved.weight,
+            min_size: setup.min_size,
+        };
+        let max_changes = self.max_changes.unwrap_or(usize::MAX);
+        let changes = match self.cost {
+            Cost::Mean => {
+                let c = MeanCost::new(y);
+                match method {
+                    Method::Auto | Method::Fpop => fpop::fpop(&c, &pb),
+                    m => run(&c, &pb, m, max_changes),
+                }
+            }
+            other => {
+                if method == Method::Fpop {
+                    return Err(Error::InvalidArgument {
+                        name: "method",
+                        value: "fpop".to_owned(),
+                        expected: "the change-in-mean cost for FPOP (use pelt for the others)",
+                    });
+                }
+                match other {
+                    Cost::Variance => {
+                        run(&VarianceCost::new(y, setup.mu), &pb, method, max_changes)
+                    }
+                    Cost::MeanVariance => run(&MeanVarianceCost::new(y), &pb, method, max_changes),
+                    Cost::Trend => run(&TrendCost::new(y), &pb, method, max_changes),
+                    _ => run(&PoissonCost::new(y)?, &pb, method, max_changes),
+                }
+            }
+        };
+        Ok(Segmentation::build(
+            self.cost,
+            y,
+            changes,
+            resolved,
+            Whole::new(self.cost, y, setup.mu),
+        ))
+    }
+}
+
+/// What every solve of one series shares.
+#[derive(Clone, Copy, Debug)]
+struct Setup {
+    min_size: usize,
+    mu: f64,
+}
+
+fn run<C: SegmentCost>(c: &C, pb: &Problem, method: Method, max_changes: usize) -> Vec<usize> {
+    match method {
+        Method::Optimal => search::optimal(c, pb),
+        Method::BinSeg => search::binseg(c, pb, max_changes),
+        Method::Auto | Method::Pelt | Method::Fpop => search::pelt(c, pb),
+    }
+}
+
+fn with_periods<P: Period>(observed: Vec<P>, segmentation: Segmentation) -> SeriesChanges<P> {
+    let periods = segmentation
+        .changes
+        .iter()
+        .filter_map(|&i| observed.get(i).copied())
+        .collect();
+    SeriesChanges {
+        observed,
+        periods,
+        segmentation,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// ruptures PR #383: with L = 2 and β = 0.1, PELT implementations that
+    /// prune at once return a change at 2 (cost 1.2667) where no change (1.2) is optimal.
+    #[test]
+    fn pelt_is_exact_under_a_minimum_segment_length() -> Result<()> {
+        let y = [0.0, 1.0, 0.0, 0.0, 1.0];
+        for method in [Method::Optimal, Method::Pelt, Method::Fpop] {
+            let seg = ChangePoints::new(Cost::Mean)
+                .penalty(Penalty::Manual(0.1))
+                .min_size(2)
+                .method(method)
+                .detect(&y)?;
+            assert_eq!(seg.changes(), [] as [usize; 0], "{method:?}");
+            assert!((seg.cost() - 1.2).abs() < 1e-12, "{method:?}");
+        }
+        Ok(())
+    }
+
+    /// A constant series has a one-point domain of means; FPOP must keep its
+    /// candidate there (found by proptest: `[0, 0]`, β = 0.54 gave a change).
+    #[test]
+    fn fpop_on_a_constant_series() -> Result<()> {
+        for y in [vec![0.0, 0.0], vec![3.0; 7]] {
+            let seg = ChangePoints::new(Cost::Mean)
+                .penalty(Penalty::Manual(0.54))
+                .method(Method::Fpop)
+                .detect(&y)?;
+            assert!(seg.changes().is_empty());
+            assert_eq!(seg.cost(), 0.0);
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn conventions_convert() -> Result<()> {
+        let y = [0.0, 0.0, 0.0, 9.0, 9.0, 9.0, 9.0];
+        let seg = ChangePoints::new(Cost::Mean)
+            .penalty(Penalty::Manual(1.0))
+            .detect(&y)?;
+        assert_eq!(seg.changes(), [3]);
+        assert_eq!(seg.ruptures_breakpoints(), [3, 7]);
+        assert_eq!(seg.r_cpts(), [3]);
+        assert_eq!(seg.segments()[0].len(), 3);
+        Ok(())
+    }
+
+    #[test]
+    fn fpop_only_for_the_mean() {
+        let r = ChangePoints::new(Cost::MeanVariance)
+            .method(Method::Fpop)
+            .detect(&[1.0, 2.0, 3.0, 4.0]);
+        assert!(matches!(
+            r,
+            Err(Error::InvalidArgument { name: "method", .. })
+        ));
+    }
+}

@@ -14,6 +14,8 @@ mod vintage;
 #[cfg(feature = "cli")]
 mod cli;
 #[cfg(feature = "cli")]
+mod cli_changepoint;
+#[cfg(feature = "cli")]
 mod cli_detect;
 #[cfg(feature = "cli")]
 mod cli_seasonal;

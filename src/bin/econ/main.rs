@@ -18,6 +18,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod changepoints;
 mod common;
 mod detect;
 mod headline;
@@ -59,6 +60,8 @@ enum Command {
     Revisions(vintage::RevisionsArgs),
     /// Newsroom sentences about one period.
     Headline(headline::HeadlineArgs),
+    /// Statistical change points (PELT, FPOP, binary segmentation): writes one `period` per change.
+    Changepoints(changepoints::ChangepointsArgs),
 }
 
 fn main() -> ExitCode {
@@ -73,6 +76,7 @@ fn main() -> ExitCode {
         Command::Sahm(args) => detect::sahm_cmd(args),
         Command::TurningPoints(args) => detect::turning_points_cmd(args),
         Command::Headline(args) => headline::headline(args),
+        Command::Changepoints(args) => changepoints::changepoints(args),
         Command::Vintage(args) => vintage::vintage(args),
         Command::Revisions(args) => vintage::revisions(args),
     };

@@ -1,0 +1,89 @@
+//! `econ changepoints`: statistical change points of a series.
+
+use std::io::{self, Write};
+
+use clap::Args;
+use econseries::changepoint::{ChangePoints, Cost, Method, Missing, Noise, Penalty};
+use econseries::{AnySeries, Period, Series};
+
+use crate::common::{Failure, Input, parser, read};
+
+#[derive(Debug, Args)]
+pub(crate) struct ChangepointsArgs {
+    /// What changes: the mean, the variance (about the series mean), both,
+    /// a linear trend, or the rate of Poisson counts.
+    #[arg(long, value_parser = parser::<Cost>(&["mean", "var", "meanvar", "trend", "poisson"]))]
+    cost: Cost,
+    /// The penalty per change: bic, bic0, aic, hq, mbic (R changepoint's),
+    /// mbic-zs (Zhang-Siegmund's), or a number added to the total cost per
+    /// change (for the mean, the cost is the sum of squared deviations from
+    /// each segment's mean). Named penalties of the mean and trend costs are
+    /// multiplied by the noise variance (see --sigma).
+    #[arg(long, value_parser = penalty, allow_hyphen_values = true)]
+    penalty: Penalty,
+    /// The search: pelt, fpop (mean only), binseg (approximate), op
+    /// (brute force); auto = fpop for the mean, pelt otherwise.
+    #[arg(long, default_value = "auto", value_parser = parser::<Method>(&["auto", "pelt", "fpop", "binseg", "op"]))]
+    method: Method,
+    /// The minimum segment length (default: 1 for mean and poisson, 2 for var
+    /// and meanvar, 3 for trend).
+    #[arg(long, value_name = "N")]
+    min_size: Option<usize>,
+    /// The noise standard deviation that named penalties are scaled by
+    /// (default: estimated as the MAD of first differences / sqrt 2).
+    #[arg(long, value_name = "SIGMA")]
+    sigma: Option<f64>,
+    /// Detect on the observed values and map the changes back to their
+    /// periods, instead of failing on a missing value.
+    #[arg(long)]
+    skip_missing: bool,
+    #[command(flatten)]
+    input: Input,
+}
+
+fn penalty(s: &str) -> Result<Penalty, String> {
+    s.parse::<Penalty>().map_err(|e| e.to_string())
+}
+
+pub(crate) fn changepoints(args: ChangepointsArgs) -> Result<(), Failure> {
+    let series = read(&args.input)?;
+    let mut cp = ChangePoints::new(args.cost)
+        .penalty(args.penalty)
+        .method(args.method)
+        .missing(if args.skip_missing {
+            Missing::Skip
+        } else {
+            Missing::Error
+        });
+    if let Some(n) = args.min_size {
+        cp = cp.min_size(n);
+    }
+    if let Some(s) = args.sigma {
+        cp = cp.noise(Noise::Sigma(s));
+    }
+    let lines = match &series {
+        AnySeries::Monthly(s) => periods(&cp, s),
+        AnySeries::Quarterly(s) => periods(&cp, s),
+        AnySeries::Annual(s) => periods(&cp, s),
+        _ => return Err(Failure::Input("unsupported frequency".to_owned())),
+    }
+    .map_err(Failure::input)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut write = || -> io::Result<()> {
+        writeln!(out, "period")?;
+        for l in &lines {
+            writeln!(out, "{l}")?;
+        }
+        out.flush()
+    };
+    write().map_err(Failure::Output)
+}
+
+fn periods<P: Period>(cp: &ChangePoints, s: &Series<P>) -> econseries::Result<Vec<String>> {
+    Ok(cp
+        .detect_series(s)?
+        .periods()
+        .iter()
+        .map(ToString::to_string)
+        .collect())
+}
