@@ -1,4 +1,13 @@
 //! The crate's one error type.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 use crate::period::Frequency;
 
@@ -204,6 +213,19 @@ pub enum Error {
         /// The requested target frequency.
         to: Frequency,
     },
+    /// A missing value where the computation needs every value (change-point
+    /// detection under its default missing-value policy).
+    #[error("missing value at {period}: skip missing values explicitly or fill them first")]
+    MissingValue {
+        /// The first period whose value is missing.
+        period: String,
+    },
+    /// A robust noise estimate of zero (more than half the first differences
+    /// are equal), so a penalty cannot be scaled to the noise.
+    #[error(
+        "the noise estimate (MAD of first differences) is zero: give the noise scale explicitly"
+    )]
+    ZeroNoise,
     /// A real-time interval (ALFRED's `realtime_start`..=`realtime_end`) that
     /// ends before it starts.
     #[error("real-time interval {start}..={end} ends before it starts")]
@@ -302,19 +324,36 @@ pub enum Error {
         /// The key of the first series.
         first: String,
     },
-    /// A missing value where the computation needs every value (change-point
-    /// detection under its default missing-value policy).
-    #[error("missing value at {period}: skip missing values explicitly or fill them first")]
-    MissingValue {
-        /// The first period whose value is missing.
-        period: String,
+    /// A CSV record (line) longer than the reader's
+    /// [`max_line_len`](crate::io::ReadOptions::max_line_len); the enclosing
+    /// [`Error::Read`] names its line.
+    #[error("the record is longer than {limit} bytes")]
+    LineTooLong {
+        /// The limit in bytes.
+        limit: usize,
     },
-    /// A robust noise estimate of zero (more than half the first differences
-    /// are equal), so a penalty cannot be scaled to the noise.
-    #[error(
-        "the noise estimate (MAD of first differences) is zero: give the noise scale explicitly"
-    )]
-    ZeroNoise,
+    /// More data rows than the reader's
+    /// [`max_rows`](crate::io::ReadOptions::max_rows); the enclosing
+    /// [`Error::Read`] names the first row past the limit.
+    #[error("more than {limit} data rows")]
+    TooManyRows {
+        /// The limit on data rows.
+        limit: u64,
+    },
+    /// Input larger than the reader's
+    /// [`max_bytes`](crate::io::ReadOptions::max_bytes).
+    #[error("the input is larger than {limit} bytes")]
+    InputTooLarge {
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A computation whose result does not fit in an `f64` (a smoothing
+    /// parameter or values so large that the filter overflows).
+    #[error("{computation} overflows: the result is too large for an f64")]
+    Overflow {
+        /// The computation, e.g. `hp_trend`.
+        computation: &'static str,
+    },
     /// An I/O error from the underlying reader or writer.
     #[error(transparent)]
     Io(#[from] std::io::Error),

@@ -106,18 +106,21 @@ impl RobustZ {
     pub fn scores<P: Period, U: Value>(&self, series: &Series<P, U>) -> Series<P> {
         let x = series.raw();
         let mut buf = Vec::with_capacity(self.window);
-        let z = (0..x.len())
-            .map(|t| {
-                if x[t].is_nan() || t < self.min_count {
+        let z = x
+            .iter()
+            .enumerate()
+            .map(|(t, &xt)| {
+                if xt.is_nan() || t < self.min_count {
                     return f64::NAN;
                 }
                 buf.clear();
                 buf.extend(
-                    x[t.saturating_sub(self.window)..t]
+                    x.get(t.saturating_sub(self.window)..t)
+                        .unwrap_or_default()
                         .iter()
                         .filter(|v| !v.is_nan()),
                 );
-                if buf.len() < self.min_count {
+                if buf.is_empty() || buf.len() < self.min_count {
                     return f64::NAN;
                 }
                 let m = median(&mut buf);
@@ -126,7 +129,7 @@ impl RobustZ {
                 }
                 let mad = median(&mut buf);
                 if mad > 0.0 {
-                    CONSISTENCY * (x[t] - m) / mad
+                    CONSISTENCY * (xt - m) / mad
                 } else {
                     f64::NAN
                 }
@@ -153,17 +156,25 @@ impl RobustZ {
     }
 }
 
-/// The median of a non-empty slice (the mean of the middle two for an even
-/// length); reorders the slice.
+/// The median of a slice (the mean of the middle two for an even length;
+/// NaN for an empty slice); reorders the slice.
 fn median(v: &mut [f64]) -> f64 {
     let n = v.len();
+    if n == 0 {
+        return f64::NAN;
+    }
     let mid = n / 2;
     let (_, &mut hi, _) = v.select_nth_unstable_by(mid, f64::total_cmp);
     if n % 2 == 1 {
         hi
     } else {
         // After the selection every value below `mid` is <= hi; the largest is the other middle.
-        let lo = v[..mid].iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let lo = v
+            .get(..mid)
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .fold(f64::NEG_INFINITY, f64::max);
         (lo + hi) / 2.0
     }
 }

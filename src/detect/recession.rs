@@ -73,12 +73,13 @@ pub fn contractions<P: Period>(level: &Series<P>) -> Vec<Contraction<P>> {
     let mut out = Vec::new();
     let mut previous = None;
     for (i, w) in values.windows(2).enumerate() {
-        if w[1] < w[0] {
+        let &[before, now] = w else { continue };
+        if now < before {
             let period = level.period(i + 1);
             out.push(Contraction {
                 period,
-                level: w[1],
-                previous_level: w[0],
+                level: now,
+                previous_level: before,
                 previous,
             });
             previous = Some(period);
@@ -245,27 +246,32 @@ impl Sahm {
         let u = rate.raw();
         let ma3: Vec<f64> = (0..u.len())
             .map(|t| {
-                if t < 2 {
-                    f64::NAN
-                } else {
-                    // NaN in any of the three propagates.
-                    (u[t] + u[t - 1] + u[t - 2]) / 3.0
+                match t.checked_sub(2).and_then(|s| u.get(s..=t)) {
+                    // NaN in any of the three propagates; an average too large
+                    // for an f64 is missing too, never an infinity.
+                    Some(&[a, b, c]) => Some((c + b + a) / 3.0)
+                        .filter(|m| m.is_finite())
+                        .unwrap_or(f64::NAN),
+                    _ => f64::NAN,
                 }
             })
             .collect();
-        (0..u.len())
-            .map(|t| {
-                let (min, prior) = ma3[t.saturating_sub(12)..t]
+        ma3.iter()
+            .enumerate()
+            .map(|(t, &now)| {
+                let (min, prior) = ma3
+                    .get(t.saturating_sub(12)..t)
+                    .unwrap_or_default()
                     .iter()
                     .filter(|x| !x.is_nan())
                     .fold((f64::INFINITY, 0u8), |(m, n), &x| (m.min(x), n + 1));
                 let usable = if self.strict { prior == 12 } else { prior > 0 };
-                let s = if usable { ma3[t] - min } else { f64::NAN };
+                let s = if usable { now - min } else { f64::NAN };
                 let value = PercentagePoints::new(s).ok();
                 SahmReading {
                     period: rate.period(t),
                     value,
-                    ma3: (!ma3[t].is_nan()).then_some(ma3[t]),
+                    ma3: (!now.is_nan()).then_some(now),
                     prior,
                     signal: value.is_some_and(|v| v.get() >= self.threshold - SIGNAL_SLACK),
                 }

@@ -138,7 +138,9 @@ pub fn record_at<P: Period, U: Value>(
     if x.is_nan() {
         return None;
     }
-    let since = values[..i]
+    let since = values
+        .get(..i)
+        .unwrap_or_default()
         .iter()
         .rposition(|&y| blocks(y, x, extreme))
         .map(|s| series.period(s));
@@ -184,7 +186,7 @@ pub(crate) fn since_kernel(values: &[f64], extreme: Extreme, out: &mut Vec<usize
                 // An index whose value is above x can never block a later
                 // value that x does not already block (x is later and lower).
                 while let Some(&top) = stack.last() {
-                    if values[top] > x {
+                    if values.get(top).is_some_and(|&y| y > x) {
                         stack.pop();
                     } else {
                         break;
@@ -201,7 +203,7 @@ pub(crate) fn since_kernel(values: &[f64], extreme: Extreme, out: &mut Vec<usize
                     continue;
                 }
                 while let Some(&top) = stack.last() {
-                    if values[top] < x {
+                    if values.get(top).is_some_and(|&y| y < x) {
                         stack.pop();
                     } else {
                         break;

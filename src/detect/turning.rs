@@ -80,20 +80,29 @@ fn local_extrema(x: &[f64], k: usize) -> Vec<Cand> {
         return out;
     }
     for t in k..n - k {
-        let (before, after) = (&x[t - k..t], &x[t + 1..=t + k]);
-        if before.iter().all(|&y| x[t] > y) && after.iter().all(|&y| x[t] >= y) {
+        let (Some(before), Some(&xt), Some(after)) =
+            (x.get(t - k..t), x.get(t), x.get(t + 1..=t + k))
+        else {
+            continue;
+        };
+        if before.iter().all(|&y| xt > y) && after.iter().all(|&y| xt >= y) {
             out.push((t, Turn::Peak));
-        } else if before.iter().all(|&y| x[t] < y) && after.iter().all(|&y| x[t] <= y) {
+        } else if before.iter().all(|&y| xt < y) && after.iter().all(|&y| xt <= y) {
             out.push((t, Turn::Trough));
         }
     }
     out
 }
 
+/// `x[i]`, NaN (which compares false with everything) outside `x`.
+fn at(x: &[f64], i: usize) -> f64 {
+    x.get(i).copied().unwrap_or(f64::NAN)
+}
+
 /// Whether turn `a` is more extreme than `b` (a higher peak, a lower trough),
 /// judged on `x`; ties go to the earlier turn.
 fn more_extreme(x: &[f64], a: Cand, b: Cand) -> bool {
-    let (va, vb) = (x[a.0], x[b.0]);
+    let (va, vb) = (at(x, a.0), at(x, b.0));
     let better = match a.1 {
         Turn::Peak => va > vb,
         Turn::Trough => va < vb,
@@ -124,13 +133,15 @@ fn alternate(x: &[f64], turns: &mut Vec<Cand>) {
 fn enforce_cycle(x: &[f64], turns: &mut Vec<Cand>, cycle: usize) -> bool {
     let mut changed = false;
     loop {
-        let short = (2..turns.len()).find(|&j| turns[j].0 - turns[j - 2].0 < cycle);
-        let Some(j) = short else { return changed };
-        let drop = if more_extreme(x, turns[j - 2], turns[j]) {
-            j
-        } else {
-            j - 2
+        // Turns are in time order, so each pair is (earlier, later).
+        let short = turns
+            .windows(3)
+            .position(|w| matches!(w, [a, _, b] if b.0.abs_diff(a.0) < cycle));
+        let Some(i) = short else { return changed };
+        let (Some(&a), Some(&b)) = (turns.get(i), turns.get(i + 2)) else {
+            return changed;
         };
+        let drop = if more_extreme(x, a, b) { i + 2 } else { i };
         turns.remove(drop);
         alternate(x, turns);
         changed = true;
@@ -141,7 +152,11 @@ fn enforce_cycle(x: &[f64], turns: &mut Vec<Cand>, cycle: usize) -> bool {
 /// periods, one phase at a time. Returns whether anything changed.
 fn enforce_phase(x: &[f64], turns: &mut Vec<Cand>, phase: usize) -> bool {
     let mut changed = false;
-    while let Some(j) = (1..turns.len()).find(|&j| turns[j].0 - turns[j - 1].0 < phase) {
+    while let Some(j) = turns
+        .windows(2)
+        .position(|w| matches!(w, [a, b] if b.0.abs_diff(a.0) < phase))
+        .map(|i| i + 1)
+    {
         if j + 1 == turns.len() {
             // The final phase: only its last turn is in doubt.
             turns.remove(j);
@@ -165,8 +180,8 @@ fn enforce_ends(x: &[f64], turns: &mut Vec<Cand>, censor: usize) -> bool {
         return turns.len() != before;
     };
     let beyond = |c: Cand, edge: f64| match c.1 {
-        Turn::Peak => x[c.0] < edge,
-        Turn::Trough => x[c.0] > edge,
+        Turn::Peak => at(x, c.0) < edge,
+        Turn::Trough => at(x, c.0) > edge,
     };
     while let (Some(&first), Some(&last)) = (turns.first(), turns.last()) {
         if beyond(first, x0) {
@@ -186,7 +201,7 @@ fn dated<P: Period>(series: &Series<P>, x: &[f64], turns: &[Cand]) -> Vec<Turnin
         .map(|&(t, turn)| TurningPoint {
             period: series.period(t),
             turn,
-            value: x[t],
+            value: at(x, t),
         })
         .collect()
 }
@@ -423,7 +438,7 @@ impl BryBoschan {
 fn refine(curve: &[f64], turns: &mut Vec<Cand>, k: usize) {
     let n = curve.len();
     for c in turns.iter_mut() {
-        let (lo, hi) = (c.0.saturating_sub(k), (c.0 + k).min(n - 1));
+        let (lo, hi) = (c.0.saturating_sub(k), (c.0 + k).min(n.saturating_sub(1)));
         let mut best = lo;
         for t in lo..=hi {
             if more_extreme(curve, (t, c.1), (best, c.1)) {
@@ -432,6 +447,9 @@ fn refine(curve: &[f64], turns: &mut Vec<Cand>, k: usize) {
         }
         c.0 = best;
     }
+    // Turns move independently, so one may pass its neighbour: restore time
+    // order before merging turns that landed on the same period.
+    turns.sort_by_key(|c| c.0);
     turns.dedup_by_key(|c| c.0);
     alternate(curve, turns);
 }
@@ -450,7 +468,7 @@ fn weighted_ma(x: &[f64], weights: &[f64]) -> Vec<f64> {
                 .enumerate()
                 .map(|(j, w)| {
                     let s = (t + j as isize - half as isize).clamp(0, n - 1) as usize;
-                    w * x[s]
+                    w * at(x, s)
                 })
                 .sum::<f64>()
                 / total
@@ -471,7 +489,13 @@ fn std_dev(x: &[f64]) -> f64 {
 fn mcd(x: &[f64], cycle: &[f64]) -> usize {
     let irregular: Vec<f64> = x.iter().zip(cycle).map(|(a, b)| a - b).collect();
     let mean_abs_change = |v: &[f64], k: usize| {
-        let d: Vec<f64> = v.windows(k + 1).map(|w| (w[k] - w[0]).abs()).collect();
+        let d: Vec<f64> = v
+            .windows(k + 1)
+            .map(|w| match (w.first(), w.last()) {
+                (Some(a), Some(b)) => (b - a).abs(),
+                _ => 0.0,
+            })
+            .collect();
         d.iter().sum::<f64>() / d.len().max(1) as f64
     };
     (1..=6)

@@ -14,12 +14,15 @@
 //! until the day before the next column's date, the last one is still current
 //! (see [`VintagedSeries::from_vintages`]).
 
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::Path;
 
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
+use crate::io::ReadOptions;
+use crate::io::limits::{Guard, Records};
 use crate::io::read::parse_value;
 use crate::period::{Frequency, Period};
 use crate::vintage::raw::{Pos, RawRow, RawVintaged, When};
@@ -52,7 +55,32 @@ impl<P: Period> VintagedSeries<P> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn read_alfred_csv(reader: impl Read) -> Result<VintagedSeries<P>> {
-        read_alfred(reader)?.into_typed()
+        read_alfred(reader, &ReadOptions::new())?.into_typed()
+    }
+
+    /// Reads ALFRED's vintage CSV within the limits of `options`; see
+    /// [`read_alfred_csv`](VintagedSeries::read_alfred_csv).
+    ///
+    /// # Errors
+    /// As [`read_alfred_csv`](VintagedSeries::read_alfred_csv), and as
+    /// [`Series::read_csv_with`](crate::Series::read_csv_with) for the limits
+    /// (a row counts once, whatever its number of vintages).
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Quarter, io::ReadOptions, vintage::VintagedSeries};
+    ///
+    /// let csv = "observation_date,GDPC1_20250430\n2025-01-01,23526.085\n2025-04-01,.\n";
+    /// let opts = ReadOptions::new().max_rows(1);
+    /// let e = VintagedSeries::<Quarter>::read_alfred_csv_with(csv.as_bytes(), &opts).unwrap_err();
+    /// assert_eq!(e.line(), Some(3));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn read_alfred_csv_with(
+        reader: impl Read,
+        options: &ReadOptions,
+    ) -> Result<VintagedSeries<P>> {
+        read_alfred(reader, options)?.into_typed()
     }
 }
 
@@ -63,7 +91,30 @@ impl AnyVintagedSeries {
     /// # Errors
     /// As [`VintagedSeries::read_alfred_csv`].
     pub fn read_alfred_csv(reader: impl Read) -> Result<AnyVintagedSeries> {
-        read_alfred(reader)?.into_any()
+        Self::read_alfred_csv_with(reader, &ReadOptions::new())
+    }
+
+    /// Reads ALFRED's vintage CSV within the limits of `options`, inferring
+    /// the frequency; see [`VintagedSeries::read_alfred_csv_with`].
+    ///
+    /// # Errors
+    /// As [`VintagedSeries::read_alfred_csv_with`].
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Error, io::ReadOptions, vintage::AnyVintagedSeries};
+    ///
+    /// let csv = format!("observation_date,{}\n", "GDPC1_20250430,".repeat(100));
+    /// let opts = ReadOptions::new().max_line_len(256);
+    /// let e = AnyVintagedSeries::read_alfred_csv_with(csv.as_bytes(), &opts).unwrap_err();
+    /// assert_eq!(e.line(), Some(1));
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn read_alfred_csv_with(
+        reader: impl Read,
+        options: &ReadOptions,
+    ) -> Result<AnyVintagedSeries> {
+        read_alfred(reader, options)?.into_any()
     }
 
     /// Reads ALFRED's vintage-column CSV at the stated frequency.
@@ -74,7 +125,7 @@ impl AnyVintagedSeries {
         reader: impl Read,
         frequency: Frequency,
     ) -> Result<AnyVintagedSeries> {
-        read_alfred(reader)?.into_any_as(frequency)
+        read_alfred(reader, &ReadOptions::new())?.into_any_as(frequency)
     }
 
     /// Reads ALFRED's vintage-column CSV from text.
@@ -125,24 +176,22 @@ pub(crate) fn csv_error(e: csv::Error) -> Error {
     }
 }
 
-fn read_alfred(reader: impl Read) -> Result<RawVintaged> {
-    let mut csv = csv::ReaderBuilder::new()
+fn read_alfred(reader: impl Read, options: &ReadOptions) -> Result<RawVintaged> {
+    let mut builder = csv::ReaderBuilder::new();
+    builder
         .has_headers(false)
         .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(reader);
-    let mut records = csv.records();
-    let header = loop {
-        match records.next() {
-            None => return Err(Error::NoObservations),
-            Some(r) => {
-                let r = r.map_err(csv_error)?;
-                if r.iter().any(|f| !f.is_empty()) {
-                    break r;
-                }
-            }
+        .trim(csv::Trim::All);
+    let mut records = Records::new(builder, Guard::csv(reader, options), 0, 0, options);
+    let mut header = csv::StringRecord::new();
+    loop {
+        if !records.next(&mut header)? {
+            return Err(Error::NoObservations);
         }
-    };
+        if header.iter().any(|f| !f.is_empty()) {
+            break;
+        }
+    }
     let line = header.position().map_or(1, csv::Position::line);
     let at = |e: Error| Error::Read {
         line,
@@ -150,6 +199,7 @@ fn read_alfred(reader: impl Read) -> Result<RawVintaged> {
         source: Box::new(e),
     };
     let mut dates: Vec<(String, NaiveDate)> = Vec::new();
+    let mut seen = HashSet::new();
     for (i, field) in header.iter().enumerate().skip(1) {
         let field = field.strip_prefix(BOM).unwrap_or(field);
         let date = vintage_date(field).ok_or_else(|| {
@@ -162,7 +212,7 @@ fn read_alfred(reader: impl Read) -> Result<RawVintaged> {
                 }),
             })
         })?;
-        if dates.iter().any(|(_, d)| *d == date) {
+        if !seen.insert(date) {
             return Err(at(Error::DuplicateVintage { date }));
         }
         dates.push((field.to_owned(), date));
@@ -173,13 +223,14 @@ fn read_alfred(reader: impl Read) -> Result<RawVintaged> {
         }));
     }
     let mut raw = RawVintaged::default();
-    for record in records {
-        let record = record.map_err(csv_error)?;
+    let mut record = csv::StringRecord::new();
+    while records.next(&mut record)? {
         if record.iter().all(str::is_empty) {
             continue;
         }
         let line = record.position().map_or(0, csv::Position::line);
-        let pos = Pos::Line(line, record_text(&record));
+        records.count_row(line, || record_text(&record))?;
+        let pos = Pos::Line(line, record_text(&record).into());
         if record.len() != dates.len() + 1 {
             return Err(pos.wrap(Error::FieldCount {
                 expected: dates.len() + 1,

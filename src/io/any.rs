@@ -4,6 +4,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::io::ReadOptions;
 use crate::io::read::read_rows;
 use crate::period::{Frequency, Month, Quarter, Year};
 use crate::series::Series;
@@ -84,7 +85,7 @@ impl AnySeries {
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn read_csv(reader: impl Read) -> Result<AnySeries> {
-        Self::from_rows(read_rows(reader, None)?)
+        Self::read_csv_with(reader, &ReadOptions::new())
     }
 
     /// Reads a series from CSV at the stated frequency, which FRED-style dates
@@ -106,7 +107,50 @@ impl AnySeries {
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn read_csv_as(reader: impl Read, frequency: Frequency) -> Result<AnySeries> {
-        Self::from_rows(read_rows(reader, Some(frequency))?)
+        Self::read_csv_as_with(reader, frequency, &ReadOptions::new())
+    }
+    /// Reads CSV of any frequency within the limits of `options`; see
+    /// [`read_csv`](AnySeries::read_csv) and [`ReadOptions`].
+    ///
+    /// # Errors
+    /// As [`read_csv`](AnySeries::read_csv), and as
+    /// [`Series::read_csv_with`] for the limits.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{AnySeries, Error, io::ReadOptions};
+    ///
+    /// let csv = "date,x\n2025-01-01,1\n2025-04-01,2\n2025-07-01,3\n";
+    /// let e = AnySeries::read_csv_with(csv.as_bytes(), &ReadOptions::new().max_rows(2)).unwrap_err();
+    /// assert_eq!(e.line(), Some(4));
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn read_csv_with(reader: impl Read, options: &ReadOptions) -> Result<AnySeries> {
+        Self::from_rows(read_rows(reader, None, options)?)
+    }
+
+    /// Reads CSV at a stated frequency within the limits of `options`; see
+    /// [`read_csv_as`](AnySeries::read_csv_as) and [`ReadOptions`].
+    ///
+    /// # Errors
+    /// As [`read_csv_as`](AnySeries::read_csv_as), and as
+    /// [`Series::read_csv_with`] for the limits.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{AnySeries, Frequency, io::ReadOptions};
+    ///
+    /// let csv = "date,x\n2025-01-01,1\n2025-04-01,2\n";
+    /// let any = AnySeries::read_csv_as_with(csv.as_bytes(), Frequency::Monthly, &ReadOptions::new())?;
+    /// assert_eq!(any.len(), 4);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn read_csv_as_with(
+        reader: impl Read,
+        frequency: Frequency,
+        options: &ReadOptions,
+    ) -> Result<AnySeries> {
+        Self::from_rows(read_rows(reader, Some(frequency), options)?)
     }
 
     /// Reads a series from the CSV file at `path`, inferring its frequency; see

@@ -63,6 +63,35 @@ impl AnySeries {
     /// # Errors
     /// As [`Series::from_fred_json`].
     pub fn from_fred_json(json: &str) -> Result<AnySeries> {
+        Self::from_fred_json_document(json)
+    }
+
+    /// Reads FRED's JSON observations from a reader, within
+    /// [`ReadOptions::max_bytes`](crate::io::ReadOptions::max_bytes) (the
+    /// document is parsed as a whole, so its size bounds memory); see
+    /// [`from_fred_json`](Self::from_fred_json).
+    ///
+    /// # Errors
+    /// As [`from_fred_json`](Self::from_fred_json); [`Error::InputTooLarge`]
+    /// past the limit; [`Error::Io`] if the reader fails.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{AnySeries, io::ReadOptions};
+    ///
+    /// let json = r#"{"observations":[{"date":"2025-09-01","value":"4.4"}]}"#;
+    /// let s = AnySeries::read_fred_json_with(json.as_bytes(), &ReadOptions::new().max_bytes(1 << 20))?;
+    /// assert_eq!(s.count(), 1);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn read_fred_json_with(
+        reader: impl std::io::Read,
+        options: &crate::io::ReadOptions,
+    ) -> Result<AnySeries> {
+        Self::from_fred_json_document(&crate::io::limits::read_document(reader, options)?)
+    }
+
+    fn from_fred_json_document(json: &str) -> Result<AnySeries> {
         Ok(parse(json, false)?.into_any()?.latest())
     }
 }

@@ -8,8 +8,12 @@ use serde::de::Error as _;
 use serde::ser::SerializeStruct as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use std::io::Read;
+
 use crate::error::{Error, Result};
 use crate::io::AnySeries;
+use crate::io::ReadOptions;
+use crate::io::limits::Guard;
 use crate::period::{Frequency, Period};
 use crate::series::Series;
 use crate::unit::Value;
@@ -20,7 +24,45 @@ use crate::unit::Value;
 struct Repr {
     frequency: String,
     start: String,
-    values: Vec<Option<f64>>,
+    values: RawValues,
+}
+
+/// The `values` array, kept up to the maximum span: a longer array cannot
+/// be a series, so its values past the span are checked but not stored, and
+/// the error names the full count. A huge array costs time, not memory.
+struct RawValues {
+    kept: Vec<Option<f64>>,
+    count: usize,
+}
+
+/// The most slots any series can have: monthly periods from year 1 to 9999.
+const MAX_SLOTS: usize = 12 * (crate::period::MAX_YEAR - crate::period::MIN_YEAR + 1) as usize;
+
+impl<'de> Deserialize<'de> for RawValues {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> core::result::Result<RawValues, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawValues;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("an array of numbers and nulls")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> core::result::Result<RawValues, A::Error> {
+                let mut kept = Vec::new();
+                let mut count = 0usize;
+                while let Some(v) = seq.next_element::<Option<f64>>()? {
+                    if count < MAX_SLOTS {
+                        kept.push(v);
+                    }
+                    count = count.saturating_add(1);
+                }
+                Ok(RawValues { kept, count })
+            }
+        }
+        d.deserialize_seq(V)
+    }
 }
 
 impl Repr {
@@ -38,10 +80,19 @@ impl Repr {
             });
         }
         let start: P = self.start.parse()?;
+        let room = i64::from(P::MAX.index()) - i64::from(start.index()) + 1;
+        if self.values.count as i64 > room {
+            return Err(Error::PeriodOverflow {
+                period: start.to_string(),
+                op: '+',
+                amount: self.values.count as i64 - 1,
+            });
+        }
         // `from_options` rejects non-finite numbers, so wrapping them first is safe.
         Series::from_options(
             start,
             self.values
+                .kept
                 .into_iter()
                 .map(|v| v.map(<U as crate::unit::Sealed>::wrap)),
         )
@@ -157,6 +208,41 @@ impl<P: Period> Series<P> {
     pub fn from_json(json: &str) -> Result<Series<P>> {
         serde_json::from_str::<Repr>(json)?.into_series()
     }
+
+    /// Reads a series from JSON, streaming, within the limits of `options`
+    /// (only [`ReadOptions::max_bytes`] applies to JSON); see
+    /// [`from_json`](Series::from_json).
+    ///
+    /// Values past the [maximum span](crate::period#range) are checked but
+    /// not stored, so even without a byte limit an endless `values` array
+    /// costs time, not memory.
+    ///
+    /// # Errors
+    /// As [`from_json`](Series::from_json); [`Error::InputTooLarge`] past
+    /// [`ReadOptions::max_bytes`]; [`Error::Io`] if the reader fails.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Error, Quarter, Series, io::ReadOptions};
+    ///
+    /// let json = r#"{"frequency":"quarterly","start":"2025-Q1","values":[1.5,null,2.0]}"#;
+    /// let s = Series::<Quarter>::read_json_with(json.as_bytes(), &ReadOptions::new())?;
+    /// assert_eq!(s.len(), 3);
+    /// let small = ReadOptions::new().max_bytes(20);
+    /// let e = Series::<Quarter>::read_json_with(json.as_bytes(), &small).unwrap_err();
+    /// assert!(matches!(e, Error::InputTooLarge { limit: 20 }));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn read_json_with(reader: impl Read, options: &ReadOptions) -> Result<Series<P>> {
+        read_repr(reader, options)?.into_series()
+    }
+}
+
+/// Reads the JSON form through a [`Guard`] enforcing `options`.
+fn read_repr(reader: impl Read, options: &ReadOptions) -> Result<Repr> {
+    let mut guard = Guard::document(reader, options);
+    let repr = serde_json::from_reader::<_, Repr>(&mut guard);
+    repr.map_err(|e| guard.explain(Error::from(e)))
 }
 
 impl AnySeries {
@@ -192,6 +278,29 @@ impl AnySeries {
     /// ```
     pub fn from_json(json: &str) -> Result<AnySeries> {
         serde_json::from_str::<Repr>(json)?.into_any()
+    }
+
+    /// Reads a series of any frequency from JSON, streaming, within the
+    /// limits of `options`; see [`Series::read_json_with`].
+    ///
+    /// # Errors
+    /// As [`Series::read_json_with`], without the frequency check.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{AnySeries, Error, io::ReadOptions};
+    ///
+    /// // A generated endless document: the byte limit stops it.
+    /// let endless = std::io::Read::chain(
+    ///     r#"{"frequency":"annual","start":"1871","values":["#.as_bytes(),
+    ///     std::io::repeat(b' '),
+    /// );
+    /// let e = AnySeries::read_json_with(endless, &ReadOptions::new().max_bytes(1 << 20)).unwrap_err();
+    /// assert!(matches!(e, Error::InputTooLarge { .. }));
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn read_json_with(reader: impl Read, options: &ReadOptions) -> Result<AnySeries> {
+        read_repr(reader, options)?.into_any()
     }
 }
 
@@ -247,6 +356,20 @@ mod tests {
                 .contains("frequency mismatch: expected annual, found monthly"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn values_past_the_maximum_span_are_counted_not_kept() {
+        let mut json = String::from(r#"{"frequency":"monthly","start":"0001-01","values":["#);
+        json.push_str(&vec!["1"; MAX_SLOTS + 5].join(","));
+        json.push_str("]}");
+        let e = Series::<Month>::from_json(&json).unwrap_err();
+        assert!(
+            matches!(e, Error::PeriodOverflow { amount, .. } if amount == MAX_SLOTS as i64 + 4),
+            "{e}"
+        );
+        let exact = json.replacen(&",1".repeat(5), "", 1);
+        assert_eq!(Series::<Month>::from_json(&exact).unwrap().len(), MAX_SLOTS);
     }
 
     #[test]

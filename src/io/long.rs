@@ -39,14 +39,17 @@
 //! # Ok::<(), econseries::Error>(())
 //! ```
 
-use std::io::{Read, Write};
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 use crate::io::AnySeries;
-use crate::io::alfred::{csv_error, record_text};
+use crate::io::ReadOptions;
+use crate::io::alfred::record_text;
+use crate::io::limits::{CHUNK, Guard, Records};
 use crate::io::read::parse_value;
 use crate::io::write::push_value;
 use crate::period::Period;
@@ -85,23 +88,43 @@ impl LongCsv {
     /// ([`series`](Self::series), [`vintaged`](Self::vintaged)), also with its
     /// line. [`Error::NoObservations`] if there is no data row.
     pub fn read(reader: impl Read) -> Result<LongCsv> {
-        let mut csv = csv::ReaderBuilder::new()
+        Self::read_with(reader, &ReadOptions::new())
+    }
+
+    /// Reads a long CSV within the limits of `options`. Every row is kept
+    /// (a long file holds many series), so [`ReadOptions::max_rows`] is the
+    /// bound on memory for input that is not trusted.
+    ///
+    /// # Errors
+    /// As [`read`](Self::read), and as
+    /// [`Series::read_csv_with`](crate::Series::read_csv_with) for the limits.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Error, io::{ReadOptions, long::LongCsv}};
+    ///
+    /// let csv = "id,period,value\nA,2025-01,1\nB,2025-01,2\nC,2025-01,3\n";
+    /// let e = LongCsv::read_with(csv.as_bytes(), &ReadOptions::new().max_rows(2)).unwrap_err();
+    /// assert_eq!(e.line(), Some(4));
+    /// assert_eq!(LongCsv::read_with(csv.as_bytes(), &ReadOptions::new().max_rows(3))?.len(), 3);
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn read_with(reader: impl Read, options: &ReadOptions) -> Result<LongCsv> {
+        let mut builder = csv::ReaderBuilder::new();
+        builder
             .has_headers(false)
             .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(reader);
-        let mut records = csv.records();
-        let header = loop {
-            match records.next() {
-                None => return Err(Error::NoObservations),
-                Some(r) => {
-                    let r = r.map_err(csv_error)?;
-                    if r.iter().any(|f| !f.is_empty()) {
-                        break r;
-                    }
-                }
+            .trim(csv::Trim::All);
+        let mut records = Records::new(builder, Guard::csv(reader, options), 0, 0, options);
+        let mut header = csv::StringRecord::new();
+        loop {
+            if !records.next(&mut header)? {
+                return Err(Error::NoObservations);
             }
-        };
+            if header.iter().any(|f| !f.is_empty()) {
+                break;
+            }
+        }
         let columns = Columns::find(&header).map_err(|e| Error::Read {
             line: header.position().map_or(1, csv::Position::line),
             text: record_text(&header),
@@ -113,13 +136,16 @@ impl LongCsv {
             vintaged: columns.when.is_some(),
         };
         let mut rows = 0usize;
-        for record in records {
-            let record = record.map_err(csv_error)?;
+        // Series ids to their slot, so that many series cost no more per row than one.
+        let mut slots: HashMap<String, usize> = HashMap::new();
+        let mut record = csv::StringRecord::new();
+        while records.next(&mut record)? {
             if record.iter().all(str::is_empty) {
                 continue;
             }
             let line = record.position().map_or(0, csv::Position::line);
-            let pos = Pos::Line(line, record_text(&record));
+            records.count_row(line, || record_text(&record))?;
+            let pos = Pos::Line(line, record_text(&record).into());
             if record.len() != width {
                 return Err(pos.wrap(Error::FieldCount {
                     expected: width,
@@ -157,10 +183,11 @@ impl LongCsv {
                 }
             };
             let id = field(columns.id);
-            let slot = match out.series.iter().position(|(k, _)| k == id) {
-                Some(i) => i,
+            let slot = match slots.get(id) {
+                Some(&i) => i,
                 None => {
                     out.series.push((id.to_owned(), RawVintaged::default()));
+                    slots.insert(id.to_owned(), out.series.len() - 1);
                     out.series.len() - 1
                 }
             };
@@ -392,6 +419,15 @@ pub fn write_vintaged<P: Period>(
 }
 
 /// An id as a CSV field, quoted if it needs it.
+/// The first non-blank line of `bytes` (after a byte-order mark), trimmed.
+fn first_line(bytes: &[u8]) -> String {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    text.split(|&b| b == b'\n')
+        .map(|l| String::from_utf8_lossy(l).trim().to_owned())
+        .find(|l| !l.is_empty())
+        .unwrap_or_default()
+}
+
 fn quote(id: &str) -> String {
     if id.contains([',', '"', '\n', '\r']) || id != id.trim() {
         format!("\"{}\"", id.replace('"', "\"\""))
@@ -421,15 +457,66 @@ impl AnyVintagedSeries {
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn read_auto(bytes: &[u8], id: Option<&str>) -> Result<AnyVintagedSeries> {
-        let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let first = text.iter().find(|b| !b.is_ascii_whitespace());
-        if first == Some(&b'{') {
+        Self::read_auto_with(bytes, id, &ReadOptions::new())
+    }
+
+    /// Reads a vintaged series in any shape [`read_auto`](Self::read_auto)
+    /// knows from a reader, streaming, within the limits of `options`: only
+    /// the first non-blank line is looked at before the reader of the shape
+    /// takes over. JSON is parsed as a document, so
+    /// [`ReadOptions::max_bytes`] bounds it.
+    ///
+    /// # Errors
+    /// As [`read_auto`](Self::read_auto), and as the reader of the detected
+    /// shape for the limits ([`Error::LineTooLong`], [`Error::TooManyRows`],
+    /// [`Error::InputTooLarge`]).
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{io::ReadOptions, vintage::AnyVintagedSeries};
+    ///
+    /// let file = "\n\nid,period,value,vintage\nX,2025-01,1,2025-01-01\n";
+    /// let v = AnyVintagedSeries::read_auto_with(file.as_bytes(), None, &ReadOptions::new())?;
+    /// assert_eq!(v.len(), 1);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn read_auto_with(
+        reader: impl Read,
+        id: Option<&str>,
+        options: &ReadOptions,
+    ) -> Result<AnyVintagedSeries> {
+        let mut input = BufReader::with_capacity(CHUNK, reader);
+        // The first non-blank line (bounded), read again by the chosen reader.
+        let mut head = Vec::new();
+        let cap = options
+            .get_max_line_len()
+            .map_or(u64::MAX, |n| (n as u64).saturating_add(CHUNK as u64));
+        loop {
+            let before = head.len();
+            let room = cap.saturating_sub(before as u64);
+            if (&mut input).take(room).read_until(b'\n', &mut head)? == 0
+                || !first_line(&head).is_empty()
+                || head.len() as u64 >= cap
+            {
+                break;
+            }
+            // Blank lines so far: keep only their line ends, for line numbers.
+            let blank = head.iter().filter(|&&b| b == b'\n').count();
+            head.clear();
+            head.resize(blank, b'\n');
+        }
+        let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head);
+        let json = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+        let vintage_columns = first_line(&head)
+            .split(',')
+            .skip(1)
+            .any(|f| crate::io::alfred::is_vintage_column(f.trim()));
+        let all = std::io::Cursor::new(head).chain(input);
+        if json {
             #[cfg(feature = "serde")]
             {
-                let text = core::str::from_utf8(text).map_err(|e| Error::Csv {
-                    message: format!("input is not valid UTF-8: {e}"),
-                })?;
-                return AnyVintagedSeries::from_fred_json(text);
+                let text = crate::io::limits::read_document(all, options)?;
+                return AnyVintagedSeries::from_fred_json(&text);
             }
             #[cfg(not(feature = "serde"))]
             return Err(Error::BadHeader {
@@ -437,19 +524,10 @@ impl AnyVintagedSeries {
                 expected: "CSV (JSON input needs the serde feature)",
             });
         }
-        let header = text
-            .split(|&b| b == b'\n')
-            .map(|l| String::from_utf8_lossy(l).trim().to_owned())
-            .find(|l| !l.is_empty())
-            .unwrap_or_default();
-        if header
-            .split(',')
-            .skip(1)
-            .any(|f| crate::io::alfred::is_vintage_column(f.trim()))
-        {
-            AnyVintagedSeries::read_alfred_csv(text)
+        if vintage_columns {
+            AnyVintagedSeries::read_alfred_csv_with(all, options)
         } else {
-            LongCsv::read(text)?.vintaged(id)
+            LongCsv::read_with(all, options)?.vintaged(id)
         }
     }
 }

@@ -62,6 +62,20 @@
 //! {"frequency":"monthly","start":"2025-01","values":[1.5,null,2.0]}
 //! ```
 //!
+//! # Untrusted input
+//!
+//! Every reader streams its input and keeps only what it returns. A single
+//! series is bounded by the [maximum span](crate::period#range) (119,988
+//! months), so a plain or FRED CSV of any size fails with a typed error, naming
+//! its line, once a period repeats or leaves the range; a record longer than
+//! 1 MiB is refused by default. [`ReadOptions`] lets a caller set tighter
+//! bounds on record length, data rows and bytes (the `*_with` readers:
+//! [`Series::read_csv_with`](crate::Series::read_csv_with),
+//! [`AnySeries::read_csv_with`], `read_json_with`,
+//! [`long::LongCsv::read_with`], ALFRED's `read_alfred_csv_with`,
+//! [`sdmx::SdmxCsvOptions::limits`], `read_auto_with`). Formats parsed as a
+//! document (JSON) are bounded by [`ReadOptions::max_bytes`].
+//!
 //! # Other formats
 //!
 //! - [`sdmx`]: SDMX-CSV 1.0/2.0 and SDMX-JSON 1.0/2.0 data messages (OECD,
@@ -83,6 +97,15 @@
 //! assert_eq!(rate.to_csv_string(), "period,value\n2025-09,4.4\n2025-10,\n2025-11,4.6\n");
 //! # Ok::<(), econseries::Error>(())
 //! ```
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 mod alfred;
 mod any;
@@ -92,10 +115,12 @@ pub mod fred_json;
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 mod json;
+mod limits;
 pub mod long;
 pub(crate) mod read;
 pub mod sdmx;
 pub(crate) mod write;
 
 pub use any::AnySeries;
+pub use limits::ReadOptions;
 pub use write::format_value;

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::limits::{CHUNK, ReadOptions};
 use crate::error::{Error, ParseProblem, Result};
 use crate::period::{Frequency, Month, Period, Quarter, Token, Year, tokenize};
 use crate::series::Series;
@@ -52,7 +53,32 @@ impl<P: Period> Series<P> {
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn read_csv(reader: impl Read) -> Result<Series<P>> {
-        read_rows(reader, Some(P::FREQUENCY))?.into_series()
+        Self::read_csv_with(reader, &ReadOptions::new())
+    }
+
+    /// Reads a series from CSV, streaming, within the limits of `options`;
+    /// see [`read_csv`](Series::read_csv).
+    ///
+    /// # Errors
+    /// As [`read_csv`](Series::read_csv), and an [`Error::Read`] naming the
+    /// line and wrapping [`Error::LineTooLong`] for a record longer than
+    /// [`ReadOptions::max_line_len`], [`Error::TooManyRows`] for the first
+    /// data row past [`ReadOptions::max_rows`], or [`Error::InputTooLarge`]
+    /// past [`ReadOptions::max_bytes`].
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Error, Month, Series, io::ReadOptions};
+    ///
+    /// // A generated endless line: the reader gives up after about 1 KiB + 8 KiB.
+    /// let endless = std::io::repeat(b'7');
+    /// let e = Series::<Month>::read_csv_with(endless, &ReadOptions::new().max_line_len(1024)).unwrap_err();
+    /// assert_eq!(e.line(), Some(1));
+    /// assert!(matches!(e, Error::Read { ref source, .. } if matches!(**source, Error::LineTooLong { limit: 1024 })));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn read_csv_with(reader: impl Read, options: &ReadOptions) -> Result<Series<P>> {
+        read_rows(reader, Some(P::FREQUENCY), options)?.into_series()
     }
 
     /// Reads a series from the CSV file at `path`; see [`read_csv`](Series::read_csv).
@@ -118,24 +144,47 @@ impl Rows {
 
 /// Reads CSV rows, streaming, binding periods to `stated` or to the inferred
 /// frequency (see the module documentation for the rule).
-pub(crate) fn read_rows(reader: impl Read, stated: Option<Frequency>) -> Result<Rows> {
+pub(crate) fn read_rows(
+    reader: impl Read,
+    stated: Option<Frequency>,
+    options: &ReadOptions,
+) -> Result<Rows> {
     let tap = Tap {
         inner: reader,
         buf: Vec::new(),
         head: 0,
         start: 0,
         newlines: 0,
+        pulled: 0,
+        max_line_len: options.get_max_line_len(),
+        max_bytes: options.get_max_bytes(),
+        exceeded: None,
     };
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .buffer_capacity(CHUNK)
         .from_reader(tap);
-    let mut rows = Collector::new(stated);
+    let mut rows = Collector::new(stated, *options);
     let mut record = csv::ByteRecord::new();
-    while csv.read_byte_record(&mut record).map_err(csv_error)? {
+    loop {
+        match csv.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(csv.get_ref().explain(csv_error(e))),
+        }
         let end = csv.position().byte();
         let tap = csv.get_ref();
         let (line, range) = tap.locate(end);
+        if let Some(limit) = options.get_max_line_len()
+            && range.len() > limit
+        {
+            return Err(Error::Read {
+                line,
+                text: tap.prefix(range.start),
+                source: Box::new(Error::LineTooLong { limit }),
+            });
+        }
         rows.record(&record, line, || tap.text(range.clone()))?;
         csv.get_mut().consume(end);
     }
@@ -151,10 +200,13 @@ fn csv_error(e: csv::Error) -> Error {
 }
 
 /// A reader that keeps the bytes the CSV parser has pulled but whose record
-/// has not been handled yet, so that an error can quote its line as written.
+/// has not been handled yet, so that an error can quote its line as written,
+/// and that enforces the record-length and size limits of [`ReadOptions`].
 ///
-/// The CSV parser reads ahead by at most its buffer, so this holds the
-/// current record plus a few kilobytes, never the whole input.
+/// The CSV parser reads ahead by at most its buffer ([`CHUNK`]), so this
+/// holds the current record plus a few kilobytes, never the whole input:
+/// blank lines before a record are dropped as they arrive, and a record
+/// longer than the limit stops the input.
 struct Tap<R> {
     inner: R,
     /// Bytes from stream offset `start` on, beginning at `buf[head]`; the
@@ -164,22 +216,80 @@ struct Tap<R> {
     start: u64,
     /// Line feeds before `start`.
     newlines: u64,
+    /// Bytes pulled from `inner`.
+    pulled: u64,
+    max_line_len: Option<usize>,
+    max_bytes: Option<u64>,
+    /// The limit that stopped the input, if one did.
+    exceeded: Option<Stop>,
+}
+
+/// A limit that stopped a [`Tap`].
+enum Stop {
+    /// A record longer than `limit` starting on `line`, quoted by its start.
+    Line {
+        line: u64,
+        text: String,
+        limit: usize,
+    },
+    /// More than `limit` bytes.
+    Bytes(u64),
 }
 
 impl<R: Read> Read for Tap<R> {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        // The live bytes start at a record boundary, so line ends there are
+        // blank lines (a record never starts with one): count and drop them.
+        let blank = self
+            .live()
+            .iter()
+            .take_while(|&&b| b == b'\r' || b == b'\n');
+        let (len, lf) = blank.fold((0usize, 0u64), |(n, lf), &b| {
+            (n + 1, lf + u64::from(b == b'\n'))
+        });
+        self.newlines += lf;
+        self.advance(len);
+        if let Some(limit) = self.max_line_len
+            && self.live().len() > limit.saturating_add(CHUNK)
+        {
+            self.exceeded = Some(Stop::Line {
+                line: 1 + self.newlines,
+                text: self.prefix(0),
+                limit,
+            });
+        }
+        if let Some(limit) = self.max_bytes
+            && self.pulled > limit
+        {
+            self.exceeded = Some(Stop::Bytes(limit));
+        }
+        if self.exceeded.is_some() {
+            return Err(std::io::Error::other("input limit reached"));
+        }
+        let mut want = out.len().min(CHUNK);
+        if let Some(limit) = self.max_bytes {
+            let room = limit.saturating_add(1).saturating_sub(self.pulled);
+            want = want.min(usize::try_from(room).unwrap_or(usize::MAX));
+        }
+        let out = out.get_mut(..want).unwrap_or_default();
         let n = self.inner.read(out)?;
-        self.buf.extend_from_slice(&out[..n]);
+        self.pulled = self.pulled.saturating_add(n as u64);
+        self.buf.extend_from_slice(out.get(..n).unwrap_or_default());
         Ok(n)
     }
 }
 
 impl<R> Tap<R> {
+    /// The bytes pulled but not yet consumed.
+    fn live(&self) -> &[u8] {
+        self.buf.get(self.head..).unwrap_or_default()
+    }
+
     /// The unconsumed bytes up to stream offset `end`.
     fn chunk(&self, end: u64) -> &[u8] {
-        let live = &self.buf[self.head..];
+        let live = self.live();
         let len = usize::try_from(end.saturating_sub(self.start)).unwrap_or(usize::MAX);
-        &live[..len.min(live.len())]
+        live.get(..len.min(live.len())).unwrap_or_default()
     }
 
     /// The 1-based line number and the byte range (within [`chunk`](Tap::chunk))
@@ -191,33 +301,65 @@ impl<R> Tap<R> {
             .iter()
             .take_while(|&&b| b == b'\r' || b == b'\n')
             .count();
-        let line = 1 + self.newlines + newlines(&chunk[..lead]);
-        let mut stop = chunk.len();
-        while stop > lead && matches!(chunk[stop - 1], b'\r' | b'\n') {
-            stop -= 1;
-        }
-        let first = if self.start == 0 && chunk[lead..stop].starts_with(BOM) {
+        let blank = chunk.get(..lead).unwrap_or_default();
+        let line = 1 + self.newlines + newlines(blank);
+        let body = chunk.get(lead..).unwrap_or_default();
+        let trailing = body
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\r' || b == b'\n')
+            .count();
+        let stop = chunk.len() - trailing;
+        let first = if self.start == 0 && body.starts_with(BOM) {
             lead + BOM.len()
         } else {
             lead
         };
-        (line, first..stop)
+        (line, first.min(stop)..stop)
     }
 
     /// The text of `range` (as [`locate`](Tap::locate) gives it), invalid UTF-8 replaced.
     fn text(&self, range: Range<usize>) -> String {
-        String::from_utf8_lossy(&self.buf[self.head..][range]).into_owned()
+        String::from_utf8_lossy(self.live().get(range).unwrap_or_default()).into_owned()
+    }
+
+    /// The first 80 bytes of the live text from `from`, for quoting a record
+    /// too long to quote whole.
+    fn prefix(&self, from: usize) -> String {
+        let live = self.live().get(from..).unwrap_or_default();
+        let line = live.split(|&b| b == b'\n').next().unwrap_or_default();
+        let cut = line.get(..80).unwrap_or(line);
+        let mut text = String::from_utf8_lossy(cut).into_owned();
+        text.push('…');
+        text
+    }
+
+    /// The limit error that stopped the input, or `other`.
+    fn explain(&self, other: Error) -> Error {
+        match &self.exceeded {
+            Some(Stop::Line { line, text, limit }) => Error::Read {
+                line: *line,
+                text: text.clone(),
+                source: Box::new(Error::LineTooLong { limit: *limit }),
+            },
+            Some(Stop::Bytes(limit)) => Error::InputTooLarge { limit: *limit },
+            None => other,
+        }
     }
 
     /// Forgets the bytes before stream offset `end`.
     fn consume(&mut self, end: u64) {
-        let chunk = self.chunk(end);
-        let len = chunk.len();
-        self.newlines += newlines(chunk);
+        let len = self.chunk(end).len();
+        self.newlines += newlines(self.chunk(end));
+        self.advance(len);
+    }
+
+    /// Drops `len` live bytes.
+    fn advance(&mut self, len: usize) {
         self.start += len as u64;
         self.head += len;
         if self.head > self.buf.len() / 2 {
-            self.buf.drain(..self.head);
+            self.buf.drain(..self.head.min(self.buf.len()));
             self.head = 0;
         }
     }
@@ -242,6 +384,9 @@ struct Collector {
     frequency: Option<Frequency>,
     /// Whether a non-blank record has been seen (the first one may be a header).
     started: bool,
+    /// The limits, and the data rows read so far.
+    options: ReadOptions,
+    data_rows: u64,
     /// Rows bound to `frequency`, with the set of their period indices.
     rows: Vec<(i32, Option<f64>)>,
     indices: HashSet<i32>,
@@ -255,8 +400,10 @@ struct Collector {
 }
 
 impl Collector {
-    fn new(stated: Option<Frequency>) -> Collector {
+    fn new(stated: Option<Frequency>, options: ReadOptions) -> Collector {
         Collector {
+            options,
+            data_rows: 0,
             stated,
             frequency: stated,
             started: false,
@@ -304,18 +451,20 @@ impl Collector {
             return Ok(());
         }
         self.started = true;
-        if fields.len() != 2 {
+        let [period, value] = fields.as_slice() else {
             return Err(at(Error::FieldCount {
                 expected: 2,
                 found: fields.len(),
             }));
-        }
-        let (period, value) = (&*fields[0], &*fields[1]);
+        };
+        let (period, value) = (&**period, &**value);
         let token = match tokenize(period) {
             Ok(token) => token,
             Err(ParseProblem::Syntax { .. }) if first => return Ok(()), // a header
             Err(problem) => return Err(at(self.period_error(period, problem))),
         };
+        self.data_rows += 1;
+        self.options.check_rows(self.data_rows).map_err(at)?;
         let slot = match token {
             Token::Date(date) if self.frequency.is_none() => {
                 if date.day() != 1 {
@@ -559,7 +708,7 @@ mod tests {
     use super::*;
 
     fn rows(text: &str) -> Result<Rows> {
-        read_rows(text.as_bytes(), None)
+        read_rows(text.as_bytes(), None, &ReadOptions::new())
     }
 
     fn err(text: &str) -> (u64, String, Error) {

@@ -20,9 +20,42 @@
 //! # Range
 //!
 //! Years run from [`MIN_YEAR`] to [`MAX_YEAR`] (1 to 9999, the four-digit years
-//! of the text forms). This bound also caps the length of any series: at most
-//! 119,988 monthly periods, so no input can make the crate allocate more than
-//! about a megabyte per series for its span.
+//! of the text forms). This bound is also **the maximum span** of any series:
+//! 119,988 monthly periods (`0001-01` to `9999-12`), 39,996 quarters or 9,999
+//! years, so no input can make the crate allocate more than about a megabyte
+//! of slots for one series. Past it every path gives a typed error, never a
+//! huge allocation:
+//!
+//! - a period text with a year outside the range (`10000-01`,
+//!   `99999999999999999999-Q1`) is [`Error::ParsePeriod`] with
+//!   [`ParseProblem::Year`](crate::ParseProblem::Year), and `Month::new(10_000, 1)`
+//!   is [`Error::YearOutOfRange`];
+//! - period arithmetic past either end (`Month::MAX.checked_add(1)`), and a
+//!   series built from values that would run past `9999-12`, are
+//!   [`Error::PeriodOverflow`];
+//! - a reader meeting such a period names its line ([`Error::Read`]).
+//!
+//! ```
+//! use econseries::{Error, Month, Period, Series};
+//!
+//! // The whole range: 119,988 slots, about 1 MB.
+//! let all = Series::from_values(Month::MIN, vec![0.0; 119_988])?;
+//! assert_eq!(all.end(), Some(Month::MAX));
+//! // One value more is an error, not a larger allocation.
+//! let e = Series::from_values(Month::MIN, vec![0.0; 119_989]).unwrap_err();
+//! assert!(matches!(e, Error::PeriodOverflow { .. }));
+//! assert!(matches!("10000-01".parse::<Month>(), Err(Error::ParsePeriod { .. })));
+//! # Ok::<(), econseries::Error>(())
+//! ```
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 mod month;
 mod parse;
@@ -279,6 +312,9 @@ macro_rules! period_ops {
             /// If the result leaves the supported range of years; use
             /// [`Period::checked_add`](crate::Period::checked_add) to get an error instead.
             #[track_caller]
+            // Panics: the operator's documented contract (as chrono's
+            // `NaiveDate + Months`); `checked_add` is the non-panicking form.
+            #[allow(clippy::panic)]
             fn add(self, n: i32) -> $t {
                 match crate::Period::checked_add(self, i64::from(n)) {
                     Ok(p) => p,
@@ -296,6 +332,9 @@ macro_rules! period_ops {
             /// If the result leaves the supported range of years; use
             /// [`Period::checked_sub`](crate::Period::checked_sub) to get an error instead.
             #[track_caller]
+            // Panics: the operator's documented contract; `checked_sub` is
+            // the non-panicking form.
+            #[allow(clippy::panic)]
             fn sub(self, n: i32) -> $t {
                 match crate::Period::checked_sub(self, i64::from(n)) {
                     Ok(p) => p,

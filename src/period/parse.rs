@@ -24,7 +24,7 @@ const ANY: &str = "YYYY-MM, YYYY-Qn, YYYY or YYYY-MM-DD";
 /// and length.
 fn digits(s: &[u8]) -> (u64, usize) {
     let len = s.iter().take_while(|b| b.is_ascii_digit()).count();
-    let value = s[..len].iter().fold(0u64, |acc, b| {
+    let value = s.iter().take(len).fold(0u64, |acc, b| {
         acc.saturating_mul(10).saturating_add(u64::from(b - b'0'))
     });
     (value, len)
@@ -51,7 +51,7 @@ pub(crate) fn tokenize(s: &str) -> Result<Token, ParseProblem> {
         };
     }
     let year = check_year(y as i64).map_err(|_| ParseProblem::Year(y as i64))?;
-    let rest = &b[4..];
+    let rest = b.get(4..).unwrap_or_default();
     match rest {
         [] => Ok(Token::Year(year)),
         [b'Q' | b'q', q @ ..] | [b'-', b'Q' | b'q', q @ ..] => {

@@ -136,7 +136,7 @@ impl Classical {
                 *m -= centre;
             }
         }
-        let seasonal: Vec<f64> = (0..n).map(|i| means[i % period]).collect();
+        let seasonal: Vec<f64> = means.iter().copied().cycle().take(n).collect();
         let remainder = detrended
             .iter()
             .zip(&seasonal)
@@ -160,10 +160,14 @@ fn centred_mean(x: &[f64], period: usize) -> Vec<f64> {
     let mut out = vec![f64::NAN; n];
     let p = period as f64;
     for (t, slot) in out.iter_mut().enumerate().take(n - half).skip(half) {
-        let window = &x[t - half..=t + half];
+        let window = x.get(t - half..=t + half).unwrap_or_default();
         *slot = if period.is_multiple_of(2) {
-            let inner: f64 = window[1..period].iter().sum();
-            (0.5 * window[0] + inner + 0.5 * window[period]) / p
+            // `period + 1` values: half weights on the two ends.
+            let (Some(&first), Some(&last)) = (window.first(), window.last()) else {
+                continue;
+            };
+            let inner: f64 = window.get(1..period).unwrap_or_default().iter().sum();
+            (0.5 * first + inner + 0.5 * last) / p
         } else {
             window.iter().sum::<f64>() / p
         };

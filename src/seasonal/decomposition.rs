@@ -65,15 +65,16 @@ pub(crate) fn prepare<P: Period>(
     let mut out = x.to_vec();
     let mut filled = Vec::new();
     let mut last_valid = first_gap - 1;
-    for i in first_gap..x.len() {
-        if x[i].is_nan() {
+    for (i, &xi) in x.iter().enumerate().skip(first_gap) {
+        if xi.is_nan() {
             filled.push(i);
             continue;
         }
         if i > last_valid + 1 {
-            let (a, b) = (x[last_valid], x[i]);
+            let (a, b) = (x.get(last_valid).copied().unwrap_or(xi), xi);
             let span = (i - last_valid) as f64;
-            for (k, slot) in out[last_valid + 1..i].iter_mut().enumerate() {
+            let gap = out.get_mut(last_valid + 1..i).unwrap_or_default();
+            for (k, slot) in gap.iter_mut().enumerate() {
                 *slot = a + (b - a) * ((k + 1) as f64 / span);
             }
         }
@@ -241,11 +242,26 @@ fn strength(model: Model, component: &[f64], remainder: &[f64]) -> f64 {
         Model::Additive => v,
         Model::Multiplicative => v.ln(),
     };
-    let pairs: Vec<(f64, f64)> = component
+    let scaled: Vec<(f64, f64)> = component
         .iter()
         .zip(remainder)
         .filter(|(c, r)| !c.is_nan() && !r.is_nan())
-        .map(|(&c, &r)| (scale(r), scale(c) + scale(r)))
+        .map(|(&c, &r)| (scale(c), scale(r)))
+        .collect();
+    // The ratio of variances does not change when both are divided by the
+    // largest magnitude, which keeps the squares of values near f64::MAX finite.
+    let big = scaled
+        .iter()
+        .map(|&(c, r)| c.abs().max(r.abs()))
+        .fold(0.0, f64::max);
+    let unit = if big.is_finite() && big > 0.0 {
+        big
+    } else {
+        1.0
+    };
+    let pairs: Vec<(f64, f64)> = scaled
+        .iter()
+        .map(|&(c, r)| (r / unit, c / unit + r / unit))
         .collect();
     let var = |f: fn(&(f64, f64)) -> f64| {
         let n = pairs.len() as f64;
@@ -259,7 +275,12 @@ fn strength(model: Model, component: &[f64], remainder: &[f64]) -> f64 {
     if total.is_nan() || total <= 0.0 {
         return 0.0;
     }
-    (1.0 - var(|p| p.0) / total).clamp(0.0, 1.0)
+    let strength = 1.0 - var(|p| p.0) / total;
+    if strength.is_nan() {
+        0.0
+    } else {
+        strength.clamp(0.0, 1.0)
+    }
 }
 
 /// A series split into a smooth trend and the cycle around it, as returned by

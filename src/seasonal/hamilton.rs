@@ -95,17 +95,19 @@ impl Hamilton {
     /// - [`Error::InvalidArgument`] for `h` or `p` of 0.
     /// - [`Error::TooShort`] with fewer than `h + 2p + 1` periods (the
     ///   regression needs more rows than coefficients).
+    /// - [`Error::Overflow`] for values so large that the regression overflows.
     pub fn apply<P: Period>(&self, series: &Series<P>) -> Result<TrendCycle<P>> {
         let (x, _) = prepare(series, self.missing, "hamilton")?;
         let (dh, dp) = Hamilton::defaults(P::FREQUENCY);
         let (h, p) = (self.horizon.unwrap_or(dh), self.lags.unwrap_or(dp));
         let cycle = hamilton_cycle(&x, h, p)?;
-        let skip = x.len() - cycle.len();
+        let skip = x.len().saturating_sub(cycle.len());
         let mut trend = vec![f64::NAN; x.len()];
         let mut full = vec![f64::NAN; x.len()];
-        for (i, c) in cycle.iter().enumerate() {
-            trend[skip + i] = x[skip + i] - c;
-            full[skip + i] = *c;
+        let slots = trend.iter_mut().zip(full.iter_mut()).skip(skip);
+        for ((t, f), (&xi, &c)) in slots.zip(x.iter().skip(skip).zip(&cycle)) {
+            *t = xi - c;
+            *f = c;
         }
         Ok(TrendCycle::new(series.start(), trend, full))
     }
@@ -116,7 +118,8 @@ impl Hamilton {
 ///
 /// # Errors
 /// [`Error::InvalidArgument`] for `h` or `p` of 0 or a non-finite value;
-/// [`Error::TooShort`] with fewer than `h + 2p + 1` values.
+/// [`Error::TooShort`] with fewer than `h + 2p + 1` values;
+/// [`Error::Overflow`] for values so large that the regression overflows.
 ///
 /// # Example
 /// ```
@@ -145,20 +148,32 @@ pub fn hamilton_cycle(x: &[f64], h: usize, p: usize) -> Result<Vec<f64>> {
             expected: "finite values",
         });
     }
-    let need = h + 2 * p + 1;
+    let need = p
+        .checked_mul(2)
+        .and_then(|p2| p2.checked_add(h))
+        .and_then(|n| n.checked_add(1))
+        .unwrap_or(usize::MAX);
     if x.len() < need {
         return Err(Error::TooShort { need, got: x.len() });
     }
+    // `x.len() >= h + 2p + 1`, so none of the differences below underflow.
     let first = h + p - 1;
     let m = x.len() - first;
     // Columns: the constant, then x(t−h), x(t−h−1), …, x(t−h−p+1) for t ≥ first.
     let mut cols: Vec<Vec<f64>> = Vec::with_capacity(p + 1);
     cols.push(vec![1.0; m]);
     for j in 0..p {
-        cols.push(x[first - h - j..x.len() - h - j].to_vec());
+        let lagged = x.get(first - h - j..x.len() - h - j).unwrap_or_default();
+        cols.push(lagged.to_vec());
     }
-    let mut y = x[first..].to_vec();
-    Ok(residual(&mut cols, &mut y))
+    let mut y = x.get(first..).unwrap_or_default().to_vec();
+    let cycle = residual(&mut cols, &mut y);
+    if cycle.iter().any(|c| !c.is_finite()) {
+        return Err(Error::Overflow {
+            computation: "hamilton_cycle",
+        });
+    }
+    Ok(cycle)
 }
 
 /// The least-squares residual of `y` on the columns, by Householder QR.
@@ -172,17 +187,19 @@ fn residual(cols: &mut [Vec<f64>], y: &mut [f64]) -> Vec<f64> {
         .map(|c| c.iter().map(|v| v * v).sum::<f64>().sqrt())
         .collect();
     let mut row = 0;
-    for j in 0..cols.len() {
+    for (j, &col_norm) in norms.iter().enumerate() {
         if row >= m {
             break;
         }
-        let v = &cols[j][row..];
+        let v = cols.get(j).and_then(|c| c.get(row..)).unwrap_or_default();
         let norm = v.iter().map(|v| v * v).sum::<f64>().sqrt();
-        if norm.is_nan() || norm <= 1e-10 * norms[j] {
+        if norm.is_nan() || norm <= 1e-10 * col_norm {
             continue;
         }
         let mut u = v.to_vec();
-        u[0] += if u[0] >= 0.0 { norm } else { -norm };
+        if let Some(u0) = u.first_mut() {
+            *u0 += if *u0 >= 0.0 { norm } else { -norm };
+        }
         let uu: f64 = u.iter().map(|v| v * v).sum();
         let reflect = |target: &mut [f64]| {
             let dot: f64 = u.iter().zip(target.iter()).map(|(a, b)| a * b).sum();
@@ -192,19 +209,19 @@ fn residual(cols: &mut [Vec<f64>], y: &mut [f64]) -> Vec<f64> {
             }
         };
         for col in cols.iter_mut().skip(j + 1) {
-            reflect(&mut col[row..]);
+            reflect(col.get_mut(row..).unwrap_or_default());
         }
-        reflect(&mut y[row..]);
+        reflect(y.get_mut(row..).unwrap_or_default());
         reflectors.push((row, u));
         row += 1;
     }
     // Qᵀy with its first `row` coordinates (the fitted part) removed, rotated back.
-    for v in &mut y[..row] {
+    for v in y.iter_mut().take(row) {
         *v = 0.0;
     }
     for (start, u) in reflectors.iter().rev() {
         let uu: f64 = u.iter().map(|v| v * v).sum();
-        let target = &mut y[*start..];
+        let target = y.get_mut(*start..).unwrap_or_default();
         let dot: f64 = u.iter().zip(target.iter()).map(|(a, b)| a * b).sum();
         let f = 2.0 * dot / uu;
         for (t, a) in target.iter_mut().zip(u) {

@@ -97,6 +97,8 @@ impl HpFilter {
     /// - [`Error::Undefined`] naming the first missing value (see [`Missing`]).
     /// - [`Error::NoObservations`] for an empty series.
     /// - [`Error::InvalidArgument`] for a negative or non-finite λ.
+    /// - [`Error::Overflow`] if λ or the values are so large that the trend
+    ///   or the cycle does not fit in an `f64`.
     pub fn apply<P: Period>(&self, series: &Series<P>) -> Result<TrendCycle<P>> {
         let transform = if self.one_sided { "hp_one_sided" } else { "hp" };
         let (x, _) = prepare(series, self.missing, transform)?;
@@ -108,7 +110,8 @@ impl HpFilter {
         } else {
             hp_trend(&x, lambda)?
         };
-        let cycle = x.iter().zip(&trend).map(|(x, t)| x - t).collect();
+        let cycle: Vec<f64> = x.iter().zip(&trend).map(|(x, t)| x - t).collect();
+        let cycle = finite(cycle, transform)?;
         Ok(TrendCycle::new(series.start(), trend, cycle))
     }
 }
@@ -137,7 +140,8 @@ fn check(x: &[f64], lambda: f64) -> Result<()> {
 ///
 /// # Errors
 /// [`Error::InvalidArgument`] for a negative or non-finite λ or a non-finite
-/// value.
+/// value; [`Error::Overflow`] if λ or the values are so large that the
+/// factorisation overflows (λ beyond about 1e150).
 ///
 /// # Example
 /// ```
@@ -148,6 +152,10 @@ fn check(x: &[f64], lambda: f64) -> Result<()> {
 /// assert!(t.iter().zip(&x).all(|(t, x)| (t - x).abs() < 1e-6));
 /// # Ok::<(), econseries::Error>(())
 /// ```
+// Bounds: `d`, `l1` and `t` have length `n` like `x`; every index is `i`,
+// `i + 1`, `i + 2` under `< n` guards, or `i − 1`, `i − 2` under `>= 1`,
+// `>= 2` guards, with `i < n`.
+#[allow(clippy::indexing_slicing)]
 pub fn hp_trend(x: &[f64], lambda: f64) -> Result<Vec<f64>> {
     check(x, lambda)?;
     let n = x.len();
@@ -207,7 +215,17 @@ pub fn hp_trend(x: &[f64], lambda: f64) -> Result<Vec<f64>> {
         }
         t[i] = v;
     }
-    Ok(t)
+    finite(t, "hp_trend")
+}
+
+/// `trend` if every value is finite, else [`Error::Overflow`]: a λ or values
+/// so large that the recursion overflows give no trend rather than NaN.
+fn finite(trend: Vec<f64>, computation: &'static str) -> Result<Vec<f64>> {
+    if trend.iter().all(|v| v.is_finite()) {
+        Ok(trend)
+    } else {
+        Err(Error::Overflow { computation })
+    }
 }
 
 /// The one-sided HP trend of a slice: at each `t`, the last value of the
@@ -234,13 +252,16 @@ pub fn hp_trend_one_sided(x: &[f64], lambda: f64) -> Result<Vec<f64>> {
         return Ok(x.to_vec());
     }
     let q = 1.0 / lambda;
+    let Some((&[x0, x1], rest)) = x.split_first_chunk::<2>() else {
+        return Ok(x.to_vec());
+    };
     let mut out = Vec::with_capacity(n);
-    out.extend_from_slice(&x[..2]);
+    out.extend_from_slice(&[x0, x1]);
     // State (τ_t, τ_{t−1}) after x_1, x_2 under a flat prior: mean (x_2, x_1),
     // covariance the identity (in units of the observation noise).
-    let (mut a0, mut a1) = (x[1], x[0]);
+    let (mut a0, mut a1) = (x1, x0);
     let (mut p00, mut p01, mut p11) = (1.0, 0.0, 1.0);
-    for &y in &x[2..] {
+    for &y in rest {
         // Predict with T = [[2, −1], [1, 0]] and Q = diag(1/λ, 0).
         let b0 = 2.0 * a0 - a1;
         let b1 = a0;
@@ -258,7 +279,7 @@ pub fn hp_trend_one_sided(x: &[f64], lambda: f64) -> Result<Vec<f64>> {
         p11 = m11 - k1 * m01;
         out.push(a0);
     }
-    Ok(out)
+    finite(out, "hp_trend_one_sided")
 }
 
 #[cfg(test)]

@@ -59,11 +59,14 @@ pub(crate) fn est(
     if len > n {
         h += ((len - n) / 2) as f64;
     }
-    let lo = nleft - 1;
+    let lo = nleft.saturating_sub(1);
     let (h1, h9, inv_h) = (0.001 * h, 0.999 * h, 1.0 / h);
     let (mut s0, mut su, mut suu, mut sy, mut suy) = (0.0, 0.0, 0.0, 0.0, 0.0);
     let mut u = lo as f64 + 1.0 - xs as f64;
-    for j in lo..nright {
+    // The window `nleft..=nright` (1-based) lies inside `y` and `rw`.
+    let window = y.get(lo..nright).unwrap_or_default();
+    let rw = rw.map(|rw| rw.get(lo..nright).unwrap_or_default());
+    for (j, &yj) in window.iter().enumerate() {
         let r = u.abs();
         let mut w = if r <= h1 {
             1.0
@@ -75,9 +78,9 @@ pub(crate) fn est(
             0.0
         };
         if let Some(rw) = rw {
-            w *= rw[j];
+            w *= rw.get(j).copied().unwrap_or(0.0);
         }
-        let wy = w * y[j];
+        let wy = w * yj;
         s0 += w;
         su += w * u;
         suu += w * u * u;
@@ -127,25 +130,30 @@ impl Kernel {
         let weights: Vec<f64> = (0..len).map(|k| tricube(u(k).abs(), h)).collect();
         let first = weights.iter().position(|&w| w > 0.0).unwrap_or(0);
         let last = weights.iter().rposition(|&w| w > 0.0).map_or(0, |i| i + 1);
-        let range = first..last.max(first);
-        let t: Vec<f64> = weights[range.clone()].to_vec();
-        let tu: Vec<f64> = range.clone().map(|k| weights[k] * u(k)).collect();
-        let tuu: Vec<f64> = range.clone().map(|k| weights[k] * u(k) * u(k)).collect();
+        // The non-zero weights, with their positions in the window.
+        let kept = weights
+            .iter()
+            .copied()
+            .enumerate()
+            .take(last.max(first))
+            .skip(first);
+        let t: Vec<f64> = kept.clone().map(|(_, w)| w).collect();
+        let tu: Vec<f64> = kept.clone().map(|(k, w)| w * u(k)).collect();
+        let tuu: Vec<f64> = kept.clone().map(|(k, w)| w * u(k) * u(k)).collect();
         let s0: f64 = t.iter().sum();
         let coef = if s0 > 0.0 {
             let a = tu.iter().sum::<f64>() / s0;
             let c = tuu.iter().sum::<f64>() / s0 - a * a;
             let linear = line && c > min_spread * min_spread;
-            range
-                .map(|k| {
-                    let w = weights[k] / s0;
-                    if linear {
-                        w * (1.0 + (-a / c) * (u(k) - a))
-                    } else {
-                        w
-                    }
-                })
-                .collect()
+            kept.map(|(k, w)| {
+                let w = w / s0;
+                if linear {
+                    w * (1.0 + (-a / c) * (u(k) - a))
+                } else {
+                    w
+                }
+            })
+            .collect()
         } else {
             Vec::new()
         };
@@ -170,21 +178,19 @@ impl Kernel {
             if self.coef.is_empty() {
                 return None;
             }
-            return Some(dot(&self.coef, &y[start..end]));
+            return Some(dot(&self.coef, y.get(start..end)?));
         };
-        let (rw, ry) = (&rw[start..end], &ry[start..end]);
-        let m = self.t.len();
-        let (t, tu, tuu) = (&self.t[..m], &self.tu[..m], &self.tuu[..m]);
-        let mut s = [0.0; 5];
-        for k in 0..m {
-            let (r, q) = (rw[k], ry[k]);
-            s[0] += t[k] * r;
-            s[1] += tu[k] * r;
-            s[2] += tuu[k] * r;
-            s[3] += t[k] * q;
-            s[4] += tu[k] * q;
+        let (rw, ry) = (rw.get(start..end)?, ry.get(start..end)?);
+        let (mut s0, mut su, mut suu, mut sy, mut suy) = (0.0, 0.0, 0.0, 0.0, 0.0);
+        let weights = self.t.iter().zip(&self.tu).zip(&self.tuu);
+        for (((&t, &tu), &tuu), (&r, &q)) in weights.zip(rw.iter().zip(ry)) {
+            s0 += t * r;
+            su += tu * r;
+            suu += tuu * r;
+            sy += t * q;
+            suy += tu * q;
         }
-        local_fit(s[0], s[1], s[2], s[3], s[4], self.line, self.min_spread)
+        local_fit(s0, su, suu, sy, suy, self.line, self.min_spread)
     }
 }
 
@@ -195,16 +201,22 @@ impl Kernel {
 fn dot(a: &[f64], b: &[f64]) -> f64 {
     const L: usize = 4;
     let n = a.len().min(b.len());
-    let full = n / L * L;
+    let (a, b) = (
+        a.get(..n).unwrap_or_default(),
+        b.get(..n).unwrap_or_default(),
+    );
+    let (a, b) = (a.chunks_exact(L), b.chunks_exact(L));
+    let (ra, rb) = (a.remainder(), b.remainder());
     let mut acc = [0.0; L];
-    for (a, b) in a[..full].chunks_exact(L).zip(b[..full].chunks_exact(L)) {
-        for l in 0..L {
-            acc[l] += a[l] * b[l];
+    for (a, b) in a.zip(b) {
+        for ((acc, a), b) in acc.iter_mut().zip(a).zip(b) {
+            *acc += a * b;
         }
     }
-    let mut sum = (acc[0] + acc[1]) + (acc[2] + acc[3]);
-    for i in full..n {
-        sum += a[i] * b[i];
+    let [a0, a1, a2, a3] = acc;
+    let mut sum = (a0 + a1) + (a2 + a3);
+    for (a, b) in ra.iter().zip(rb) {
+        sum += a * b;
     }
     sum
 }
@@ -319,7 +331,12 @@ impl Prepared {
     /// `jump`-th point (and the last), linear interpolation in between.
     // The loops keep the original's index arithmetic (windows, jumps and
     // interpolation are defined on positions), which is clearer than iterators.
-    #[allow(clippy::needless_range_loop)]
+    // Bounds: `ys` and `y` have length `n` (`debug_assert` above and every
+    // caller in stl.rs); `i` runs below `n`; `i + newnj < n` guards the
+    // interpolation; `1 <= k <= n` since `newnj >= 1`; windows have
+    // `1 <= nleft <= nright <= n`, so `xs - 1` and `nleft - 1` index `y`;
+    // `i + 2 - nleft >= 1` because `nleft <= i + 1` in the `newnj == 1` loop.
+    #[allow(clippy::needless_range_loop, clippy::indexing_slicing)]
     pub(crate) fn smooth(&mut self, y: &[f64], rw: Option<&[f64]>, ys: &mut [f64]) {
         let n = y.len();
         debug_assert_eq!(n, self.n);

@@ -208,13 +208,15 @@ impl JanFebSeries {
     pub fn yoy(&self) -> JanFebSeries<Percent> {
         let v = &self.values;
         let out = (0..v.len())
-            .map(|i| match i.checked_sub(11) {
-                Some(j) if v[j] > 0.0 => {
-                    let r = (v[i] / v[j] - 1.0) * 100.0;
-                    if r.is_finite() { r } else { f64::NAN }
-                }
-                _ => f64::NAN,
-            })
+            .map(
+                |i| match i.checked_sub(11).and_then(|j| v.get(j)).zip(v.get(i)) {
+                    Some((&then, &now)) if then > 0.0 => {
+                        let r = (now / then - 1.0) * 100.0;
+                        if r.is_finite() { r } else { f64::NAN }
+                    }
+                    _ => f64::NAN,
+                },
+            )
             .collect();
         JanFebSeries {
             start: self.start,

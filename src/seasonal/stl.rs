@@ -211,6 +211,7 @@ impl Stl {
     /// - [`Error::InvalidArgument`] for an invalid setting, or an annual
     ///   series without an explicit [`period`](Stl::period).
     /// - [`Error::TooShort`] for a series shorter than two cycles.
+    /// - [`Error::Overflow`] for values so large that the fit overflows.
     ///
     /// # Example
     /// ```
@@ -261,6 +262,9 @@ impl Stl {
                 }
             }
         }
+        if parts.iter().flatten().any(|v| !v.is_finite()) {
+            return Err(Error::Overflow { computation: "stl" });
+        }
         let weights = self.robust_fit(&config).then_some(c.weights);
         Ok(Decomposition::new(
             self.model, series, observed, parts, weights, &filled,
@@ -274,7 +278,8 @@ impl Stl {
     /// # Errors
     /// [`Error::InvalidArgument`] if no [`period`](Stl::period) is set, for an
     /// invalid setting, or for a non-finite value; [`Error::TooShort`] for
-    /// fewer than two cycles.
+    /// fewer than two cycles; [`Error::Overflow`] for values so large that
+    /// the fit overflows.
     ///
     /// # Example
     /// ```
@@ -302,12 +307,16 @@ impl Stl {
         }
         let config = self.config(period, y.len())?;
         let c = run(y, &config);
-        let remainder = y
+        let remainder: Vec<f64> = y
             .iter()
             .zip(&c.seasonal)
             .zip(&c.trend)
             .map(|((y, s), t)| y - s - t)
             .collect();
+        let parts = [&c.trend, &c.seasonal, &remainder];
+        if parts.iter().any(|p| p.iter().any(|v| !v.is_finite())) {
+            return Err(Error::Overflow { computation: "stl" });
+        }
         Ok(StlComponents {
             trend: c.trend,
             seasonal: c.seasonal,
@@ -352,7 +361,7 @@ impl Stl {
         }
         let nl = self
             .low_pass
-            .unwrap_or(period + 1 + usize::from(!period.is_multiple_of(2)));
+            .unwrap_or(period.saturating_add(1 + usize::from(!period.is_multiple_of(2))));
         if nl < 3 || nl.is_multiple_of(2) || nl <= period {
             return bad(
                 "low_pass",
@@ -429,15 +438,18 @@ fn run(y: &[f64], c: &Config) -> Raw {
     let mut use_rw = false;
     for pass in 0..=c.outer {
         for _ in 0..c.inner {
-            for i in 0..n {
-                detrended[i] = y[i] - trend[i];
+            for ((d, &y), &t) in detrended.iter_mut().zip(y).zip(&trend) {
+                *d = y - t;
             }
             cycle_subseries(&detrended, np, use_rw.then_some(&rw[..]), &mut work);
             low_pass(np, &mut work);
             work.low_pass.smooth(&work.ma3, None, &mut work.low);
-            for i in 0..n {
-                season[i] = work.cycle[np + i] - work.low[i];
-                detrended[i] = y[i] - season[i];
+            // The smoothed subseries run one period before the series: skip it.
+            let cycle = work.cycle.get(np..).unwrap_or_default();
+            let parts = season.iter_mut().zip(detrended.iter_mut());
+            for (((s, d), &y), (&c, &l)) in parts.zip(y).zip(cycle.iter().zip(&work.low)) {
+                *s = c - l;
+                *d = y - *s;
             }
             work.trend
                 .smooth(&detrended, use_rw.then_some(&rw[..]), &mut trend);
@@ -497,6 +509,12 @@ impl Work {
 
 /// Smooths each cycle-subseries (all Januaries, all Februaries, ...) and
 /// extends it one cycle beyond both ends, into `work.cycle`.
+// Bounds: `config` guarantees `n >= 2 * np`, so every subseries has
+// `k = (n − j − 1) / np + 1 >= 2` points, `i * np + j < n` for `i < k`
+// (it is the last position of that subseries), `sub_fit` has `k_max + 3 >= k + 2`
+// slots, and `m * np + j <= (k + 1) * np + j <= n + 2 * np − 1 < cycle.len()`
+// for `m <= k + 1`.
+#[allow(clippy::indexing_slicing)]
 fn cycle_subseries(y: &[f64], np: usize, rw: Option<&[f64]>, work: &mut Work) {
     let n = y.len();
     for j in 0..np {
@@ -538,13 +556,17 @@ fn low_pass(np: usize, work: &mut Work) {
 /// Running-sum moving average, the original's `ma` (same order of operations,
 /// so the same rounding).
 fn moving_average(x: &[f64], len: usize, ave: &mut [f64]) {
-    let newn = x.len() + 1 - len;
     let flen = len as f64;
-    let mut v: f64 = x[..len].iter().sum();
-    ave[0] = v / flen;
-    for j in 1..newn {
-        v += x[len + j - 1] - x[j - 1];
-        ave[j] = v / flen;
+    let (Some(head), Some(first)) = (x.get(..len), ave.first_mut()) else {
+        return;
+    };
+    let mut v: f64 = head.iter().sum();
+    *first = v / flen;
+    // ave[j] = ave[j − 1] + (x[len + j − 1] − x[j − 1]) / len, for j in 1..=x.len() − len.
+    let steps = x.iter().skip(len).zip(x);
+    for (a, (&enter, &leave)) in ave.iter_mut().skip(1).zip(steps) {
+        v += enter - leave;
+        *a = v / flen;
     }
 }
 
@@ -558,11 +580,14 @@ fn robustness_weights(
     scratch: &mut Vec<f64>,
 ) {
     let n = y.len();
-    for i in 0..n {
-        rw[i] = (y[i] - (trend[i] + season[i])).abs();
+    for (((r, &y), &t), &s) in rw.iter_mut().zip(y).zip(trend).zip(season) {
+        *r = (y - (t + s)).abs();
     }
     scratch.clear();
     scratch.extend_from_slice(rw);
+    if scratch.is_empty() {
+        return;
+    }
     let hi = n / 2;
     let lo = n - hi - 1;
     let (_, &mut upper, _) = scratch.select_nth_unstable_by(hi, f64::total_cmp);
@@ -571,7 +596,9 @@ fn robustness_weights(
     } else {
         // After the selection every element before `hi` is ≤ upper, so the
         // lower middle is the largest of them.
-        scratch[..hi]
+        scratch
+            .get(..hi)
+            .unwrap_or_default()
             .iter()
             .copied()
             .fold(f64::NEG_INFINITY, f64::max)
@@ -637,6 +664,11 @@ mod tests {
             Err(Error::TooShort { need: 24, got: 23 })
         ));
         assert!(Stl::new().fit_slice(&[1.0; 30]).is_err());
+        // A huge period used to overflow `period + 1` (a panic in debug builds).
+        assert!(matches!(
+            Stl::new().period(usize::MAX).fit_slice(&[1.0; 30]),
+            Err(Error::InvalidArgument { .. } | Error::TooShort { .. })
+        ));
         assert!(
             Stl::new()
                 .period(4)

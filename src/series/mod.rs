@@ -1,4 +1,13 @@
 //! [`Series`]: a regular calendar series with explicit missing values.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 use core::fmt;
 use core::marker::PhantomData;
@@ -173,15 +182,25 @@ impl<P: Period, U: Value> Series<P, U> {
         let (Some(&(first, _)), Some(&(last, _))) = (rows.first(), rows.last()) else {
             return Err(Error::NoObservations);
         };
-        if let Some(w) = rows.windows(2).find(|w| w[0].0 == w[1].0) {
+        if let Some((p, _)) = rows.windows(2).find_map(|w| match w {
+            [a, b] if a.0 == b.0 => Some(*a),
+            _ => None,
+        }) {
             return Err(Error::DuplicatePeriod {
-                period: w[0].0.to_string(),
+                period: p.to_string(),
             });
         }
-        let len = (last.periods_since(first) + 1) as usize;
+        // Periods lie in `MIN..=MAX`, so the span is at most the maximum span
+        // (119,988 months): the allocation is bounded whatever the input.
+        let len = usize::try_from(last.periods_since(first)).unwrap_or(0) + 1;
         let mut values = vec![f64::NAN; len];
         for (p, x) in rows {
-            values[p.periods_since(first) as usize] = x;
+            if let Some(slot) = usize::try_from(p.periods_since(first))
+                .ok()
+                .and_then(|i| values.get_mut(i))
+            {
+                *slot = x;
+            }
         }
         Ok(Series {
             start: first,
@@ -324,7 +343,9 @@ impl<P: Period, U: Value> Series<P, U> {
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn get(&self, p: P) -> Option<U> {
-        self.position(p).and_then(|i| slot(self.values[i]))
+        self.position(p)
+            .and_then(|i| self.values.get(i))
+            .and_then(|&x| slot(x))
     }
 
     /// Whether `p` lies within the series' span (whether or not its value is missing).
@@ -486,7 +507,7 @@ impl<P: Period, U: Value> Series<P, U> {
             } else {
                 self.start
             },
-            values: self.values[lo..hi].to_vec(),
+            values: self.values.get(lo..hi).unwrap_or_default().to_vec(),
             unit: PhantomData,
         }
     }

@@ -87,12 +87,10 @@ pub(super) fn lagged(x: &[f64], lag: usize, f: impl Fn(f64, f64) -> f64) -> Vec<
     let lag = lag.min(x.len());
     let mut out = Vec::with_capacity(x.len());
     out.resize(lag, f64::NAN);
-    out.extend(
-        x[lag..]
-            .iter()
-            .zip(&x[..x.len() - lag])
-            .map(|(&now, &then)| f(now, then)),
-    );
+    // `lag <= x.len()`, so both slices exist; `get` keeps that proof local.
+    let now = x.get(lag..).unwrap_or_default();
+    let then = x.get(..x.len() - lag).unwrap_or_default();
+    out.extend(now.iter().zip(then).map(|(&now, &then)| f(now, then)));
     out
 }
 
@@ -127,7 +125,8 @@ pub(super) fn rolling_sum(x: &[f64], k: usize) -> Vec<f64> {
     let mut out = Vec::with_capacity(n);
     out.resize(first, f64::NAN);
     out.extend(
-        head[first..]
+        head.get(first..)
+            .unwrap_or_default()
             .iter()
             .zip(&tail)
             .enumerate()

@@ -37,7 +37,7 @@ impl<P: Period, U: Value> Series<P, U> {
         };
         let b = self
             .position(base)
-            .map(|i| self.raw()[i])
+            .and_then(|i| self.raw().get(i).copied())
             .filter(|b| !b.is_nan())
             .ok_or_else(|| undefined(UndefinedReason::MissingValue))?;
         if b <= 0.0 {
@@ -83,7 +83,7 @@ impl<P: Period, U: Value> Series<P, U> {
             .and_then(|p| self.position(p))
             .filter(|&i| i + n <= self.len())
             .ok_or_else(|| undefined(UndefinedReason::IncompleteWindow))?;
-        let window = &self.raw()[first..first + n];
+        let window = self.raw().get(first..first + n).unwrap_or_default();
         if window.iter().any(|v| v.is_nan()) {
             return Err(undefined(UndefinedReason::IncompleteWindow));
         }

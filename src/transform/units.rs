@@ -257,7 +257,10 @@ impl<P: Period, U: Value> Series<P, U> {
             });
         }
         let mut out = units_raw(x, units, P::PER_YEAR as usize);
-        if let Some(i) = out[lag..].iter().position(|v| v.is_nan()) {
+        if let Some(i) = out
+            .get(lag..)
+            .and_then(|tail| tail.iter().position(|v| v.is_nan()))
+        {
             let t = lag + i;
             return Err(Error::Undefined {
                 transform: units.code(),
@@ -274,7 +277,8 @@ impl<P: Period, U: Value> Series<P, U> {
     fn why_undefined(&self, units: Units, t: usize, lag: usize) -> UndefinedReason {
         let x = self.raw();
         let at = |i: usize| self.period(i).to_string();
-        let (now, then) = (x[t], x[t - lag]);
+        let value = |i: Option<usize>| i.and_then(|i| x.get(i)).copied().unwrap_or(f64::NAN);
+        let (now, then) = (value(Some(t)), value(t.checked_sub(lag)));
         if now.is_nan() {
             return UndefinedReason::MissingValue;
         }

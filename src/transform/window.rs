@@ -145,12 +145,16 @@ impl<P: Period, U: Value> Series<P, U> {
             return Err(Error::TooShort { need: k, got: n });
         }
         let first = k - 1;
-        if let Some(i) = out.raw()[first..].iter().position(|v| v.is_nan()) {
+        let tail = out.raw().get(first..).unwrap_or_default();
+        if let Some(i) = tail.iter().position(|v| v.is_nan()) {
             let t = first + i;
             let x = self.raw();
-            let reason = if x[t].is_nan() {
+            let reason = if x.get(t).is_none_or(|v| v.is_nan()) {
                 UndefinedReason::MissingValue
-            } else if x[t + 1 - k..t].iter().any(|v| v.is_nan()) {
+            } else if x
+                .get(t + 1 - k..t)
+                .is_some_and(|w| w.iter().any(|v| v.is_nan()))
+            {
                 UndefinedReason::IncompleteWindow
             } else {
                 UndefinedReason::Overflow
@@ -226,11 +230,12 @@ impl<P: Period, U: Value> Series<P, U> {
             });
         }
         let out = self.ytd_raw();
-        if let Some(i) = out[first..].iter().position(|v| v.is_nan()) {
+        let tail = out.get(first..).unwrap_or_default();
+        if let Some(i) = tail.iter().position(|v| v.is_nan()) {
             let t = first + i;
             // The sum up to t − 1 (if in the same year) was defined, so either
             // x(t) itself is missing or adding it overflowed.
-            let reason = if self.raw()[t].is_nan() {
+            let reason = if self.raw().get(t).is_none_or(|v| v.is_nan()) {
                 UndefinedReason::MissingValue
             } else {
                 UndefinedReason::Overflow
@@ -241,10 +246,7 @@ impl<P: Period, U: Value> Series<P, U> {
                 reason,
             });
         }
-        Ok(Series::from_kernel(
-            self.period(first),
-            out[first..].to_vec(),
-        ))
+        Ok(Series::from_kernel(self.period(first), tail.to_vec()))
     }
 
     /// Year-on-year percent change of the year-to-date sum, as China's customs

@@ -15,8 +15,9 @@ use crate::series::Series;
 /// Where a row came from, for error messages.
 #[derive(Clone, Debug)]
 pub(crate) enum Pos {
-    /// A line of a delimited file, with the record as read.
-    Line(u64, String),
+    /// A line of a delimited file, with the record as read (shared by the
+    /// rows of one record: a line of many vintages is stored once).
+    Line(u64, std::sync::Arc<str>),
     /// A JSON path.
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     Path(String),
@@ -27,7 +28,7 @@ impl Pos {
         match self {
             Pos::Line(line, text) => Error::Read {
                 line: *line,
-                text: text.clone(),
+                text: text.to_string(),
                 source: Box::new(source),
             },
             Pos::Path(path) => Error::At {

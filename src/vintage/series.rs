@@ -139,14 +139,14 @@ impl<P: Period, U: Value> VintagedSeries<P, U> {
             return Err(Error::NoObservations);
         }
         sort(&mut rows);
-        if let Some(w) = rows
-            .windows(2)
-            .find(|w| w[0].period == w[1].period && w[0].realtime.overlaps(w[1].realtime))
-        {
+        if let Some((a, b)) = rows.windows(2).find_map(|w| match w {
+            [a, b] if a.period == b.period && a.realtime.overlaps(b.realtime) => Some((a, b)),
+            _ => None,
+        }) {
             return Err(Error::OverlappingRealtime {
-                period: w[0].period.to_string(),
-                first: w[0].realtime.to_string(),
-                second: w[1].realtime.to_string(),
+                period: a.period.to_string(),
+                first: a.realtime.to_string(),
+                second: b.realtime.to_string(),
             });
         }
         Ok(Self::from_sorted(rows))
@@ -186,8 +186,11 @@ impl<P: Period, U: Value> VintagedSeries<P, U> {
     ) -> Result<VintagedSeries<P, U>> {
         let mut vintages: Vec<_> = vintages.into_iter().collect();
         vintages.sort_by_key(|(d, _)| *d);
-        if let Some(w) = vintages.windows(2).find(|w| w[0].0 == w[1].0) {
-            return Err(Error::DuplicateVintage { date: w[0].0 });
+        if let Some(date) = vintages.windows(2).find_map(|w| match w {
+            [(a, _), (b, _)] if a == b => Some(*a),
+            _ => None,
+        }) {
+            return Err(Error::DuplicateVintage { date });
         }
         let mut rows = Vec::new();
         for (i, (date, series)) in vintages.iter().enumerate() {
@@ -266,7 +269,9 @@ impl<P: Period, U: Value> VintagedSeries<P, U> {
     /// ```
     pub fn history(&self, period: P) -> impl Iterator<Item = VintageObservation<P, U>> + '_ {
         let from = self.rows.partition_point(|r| r.period < period);
-        self.rows[from..]
+        self.rows
+            .get(from..)
+            .unwrap_or_default()
             .iter()
             .take_while(move |r| r.period == period)
             .map(observation)

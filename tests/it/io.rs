@@ -29,7 +29,7 @@ struct DataFile {
 }
 
 /// Source: data/PROVENANCE.md, the summary table.
-const FILES: [DataFile; 15] = {
+const FILES: [DataFile; 20] = {
     use Frequency::{Annual as A, Monthly as M, Quarterly as Q};
     const fn f(
         file: &'static str,
@@ -186,8 +186,86 @@ const FILES: [DataFile; 15] = {
             0,
             true,
         ),
+        f(
+            "china_total_exports_customs_press_yoy_pct.csv",
+            M,
+            "2025-04",
+            "2025-09",
+            5,
+            0,
+            false,
+        ),
+        f(
+            "china_total_exports_goods_oecd_xtexva01cnm667s_monthly_sa.csv",
+            M,
+            "2000-02",
+            "2020-04",
+            243,
+            0,
+            true,
+        ),
+        f(
+            "us_recession_indicator_usrec_monthly.csv",
+            M,
+            "1854-12",
+            "2026-06",
+            2059,
+            0,
+            true,
+        ),
+        f(
+            "bundled_strucchange_USIncExp_income_monthly.csv",
+            M,
+            "1959-01",
+            "2001-02",
+            506,
+            0,
+            true,
+        ),
+        f(
+            "bundled_strucchange_USIncExp_expenditure_monthly.csv",
+            M,
+            "1959-01",
+            "2001-02",
+            506,
+            0,
+            true,
+        ),
     ]
 };
+
+/// The files whose value column holds words (`peak`, `trough`), not numbers:
+/// event lists read by the turning-point tests (tests/it/detect.rs), never by
+/// the numeric reader.
+const EVENT_FILES: [&str; 2] = [
+    "nber_turning_points_monthly.csv",
+    "nber_turning_points_quarterly.csv",
+];
+
+/// Every CSV in `data/` and in the project's shared data folder
+/// (`../shared/data/`, present in a checkout beside it and in CI), by name,
+/// with its path; the shared copy wins for a name in both, being the source.
+fn all_data_files() -> Vec<(String, PathBuf)> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut files = std::collections::BTreeMap::new();
+    for dir in [root.join("data"), root.join("../shared/data")] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries {
+            let path = e.expect("directory entry").path();
+            if path.extension().is_some_and(|x| x == "csv") {
+                let name = path
+                    .file_name()
+                    .expect("a file name")
+                    .to_string_lossy()
+                    .into_owned();
+                files.insert(name, path);
+            }
+        }
+    }
+    files.into_iter().collect()
+}
 
 /// The (period, value) rows of a shipped file, parsed independently of the
 /// crate's reader: split on commas, `str::parse::<f64>` for the value.
@@ -348,6 +426,94 @@ fn every_data_file_survives_csv_series_json_series_csv() {
             _ => unreachable!(),
         }
     }
+}
+
+/// No data loss: every numeric file of `data/` and of the shared data folder
+/// survives CSV → `Series` → JSON → `Series` → CSV: each row's value bit for
+/// bit (checked against an independent parse of the file), every missing
+/// value still missing, every period of the span present once, and the CSV
+/// written after the JSON trip equal to the one written before it. The event
+/// files (words, not numbers) are checked to be exactly that and to be
+/// refused by the numeric reader with a typed error on their first row.
+#[cfg(feature = "serde")]
+#[test]
+fn every_numeric_file_survives_csv_series_json_series_csv() {
+    every_numeric_file_survives(|any| {
+        let json = any.to_json().expect("serialises");
+        AnySeries::from_json(&json).expect("deserialises")
+    });
+}
+
+/// The same without JSON (builds without `serde`): CSV → `Series` → CSV →
+/// `Series` → CSV.
+#[test]
+fn every_numeric_file_survives_csv_series_csv_series_csv() {
+    every_numeric_file_survives(|any| {
+        AnySeries::from_csv_str(&any.to_csv_string()).expect("reads back")
+    });
+}
+
+fn every_numeric_file_survives(trip: fn(&AnySeries) -> AnySeries) {
+    let files = all_data_files();
+    assert!(files.len() >= FILES.len() + EVENT_FILES.len(), "{files:?}");
+    let mut numeric = 0;
+    for (name, path) in &files {
+        let text = std::fs::read_to_string(path).expect("readable");
+        let rows: Vec<(&str, &str)> = text
+            .lines()
+            .skip(1)
+            .map(|l| l.split_once(',').expect("two fields"))
+            .collect();
+        if EVENT_FILES.contains(&name.as_str()) {
+            assert!(
+                rows.iter().all(|(_, v)| matches!(*v, "peak" | "trough")),
+                "{name}"
+            );
+            let e = AnySeries::read_csv_path(path).expect_err("words are not numbers");
+            assert_eq!(e.line(), Some(2), "{name}");
+            assert!(
+                matches!(e, Error::Read { ref source, .. } if matches!(**source, Error::NotANumber { .. })),
+                "{name}: {e}"
+            );
+            continue;
+        }
+        numeric += 1;
+        let any = AnySeries::read_csv_path(path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let before = any.to_csv_string();
+        let back = trip(&any);
+        let after = back.to_csv_string();
+        assert_eq!(after, before, "{name}: the trip changed the CSV");
+        let reread = AnySeries::from_csv_str(&after).expect("reads back");
+        assert_eq!(bits(&reread), bits(&any), "{name}");
+        // Against the file itself, parsed without the crate.
+        let written: std::collections::HashMap<&str, &str> = after
+            .lines()
+            .skip(1)
+            .map(|l| l.split_once(',').expect("two fields"))
+            .collect();
+        assert_eq!(written.len(), any.len(), "{name}: one row per period");
+        for (period, value) in &rows {
+            let canonical = period.replace('Q', "-Q");
+            let cell = written
+                .get(canonical.as_str())
+                .unwrap_or_else(|| panic!("{name}: {period} lost"));
+            let parse = |s: &str| (!s.is_empty()).then(|| s.parse::<f64>().expect("a number"));
+            assert_eq!(
+                parse(cell).map(f64::to_bits),
+                parse(value).map(f64::to_bits),
+                "{name} {period}"
+            );
+        }
+        // Periods the file does not list are gaps, written as missing.
+        let listed: std::collections::HashSet<String> =
+            rows.iter().map(|(p, _)| p.replace('Q', "-Q")).collect();
+        for (period, cell) in &written {
+            if !listed.contains(*period) {
+                assert!(cell.is_empty(), "{name}: {period} invented");
+            }
+        }
+    }
+    assert!(numeric >= FILES.len(), "{numeric} numeric files");
 }
 
 #[test]

@@ -1,8 +1,10 @@
 //! One integration-test binary; one module per area.
 
+mod bad_input;
 mod changepoint;
 mod detect;
 mod fixtures;
+mod fuzz_regressions;
 mod indicator;
 mod io;
 mod properties;

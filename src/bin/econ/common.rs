@@ -1,4 +1,13 @@
 //! What every subcommand shares: the input arguments, reading, and failures.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -123,14 +132,9 @@ fn peek_head(reader: Box<dyn Read>) -> io::Result<(Vec<u8>, impl Read)> {
     Ok((head.clone(), io::Cursor::new(head).chain(rest)))
 }
 
-/// The whole input, with the name to use in messages.
-pub(crate) fn read_bytes(input: &Input) -> Result<(String, Vec<u8>), Failure> {
-    let (name, mut reader) = open(input)?;
-    let mut bytes = Vec::new();
-    reader
-        .read_to_end(&mut bytes)
-        .map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
-    Ok((name, bytes))
+/// The input as a stream, with the name to use in messages.
+pub(crate) fn open_input(input: &Input) -> Result<(String, Box<dyn Read>), Failure> {
+    open(input)
 }
 
 /// The first non-blank line of `bytes`, lossily decoded.

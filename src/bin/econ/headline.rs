@@ -1,5 +1,14 @@
 //! `econ headline`: the sentences for one period of a series, or of a
 //! vintaged series as known on a date (`--as-of`).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 use std::io::{self, Write};
 
@@ -10,7 +19,7 @@ use econseries::narrate::{Basis, Headline};
 use econseries::vintage::{AnyVintagedSeries, VintagedSeries};
 use econseries::{AnySeries, Error, Period, Series};
 
-use crate::common::{Failure, Input, input_error, read, read_bytes};
+use crate::common::{Failure, Input, input_error, open_input, read};
 
 /// The number the headline is about.
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -95,9 +104,13 @@ fn as_of(args: &HeadlineArgs, basis: Basis, date: NaiveDate) -> Result<Vec<Strin
         let meta = Metadata::new(name, "");
         Headline::new(basis).sentences_as_of(v, &meta, MeasureKind::Flow, at, date)
     }
-    let (file, bytes) = read_bytes(&args.input)?;
-    let v = AnyVintagedSeries::read_auto(&bytes, args.input.series.as_deref())
-        .map_err(|e| input_error(e, &file))?;
+    let (file, reader) = open_input(&args.input)?;
+    let v = AnyVintagedSeries::read_auto_with(
+        reader,
+        args.input.series.as_deref(),
+        &econseries::io::ReadOptions::new(),
+    )
+    .map_err(|e| input_error(e, &file))?;
     if let Some(f) = args.input.frequency.filter(|&f| f != v.frequency()) {
         return Err(Failure::input(Error::FrequencyMismatch {
             expected: f,

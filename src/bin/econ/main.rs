@@ -64,6 +64,12 @@ enum Command {
     Changepoints(changepoints::ChangepointsArgs),
 }
 
+#[deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {

@@ -3,16 +3,26 @@
 //! The input is any shape `AnyVintagedSeries::read_auto` knows: ALFRED's
 //! vintage-column CSV, ALFRED's JSON by real-time period (with the `serde`
 //! feature), or the long CSV of `econseries::io::long`.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{ArgGroup, Args};
+use econseries::io::ReadOptions;
 use econseries::vintage::AnyVintagedSeries;
 use econseries::{AnySeries, Units, io::format_value};
 
-use crate::common::{Failure, Input, input_error, parser, read_bytes};
+use crate::common::{Failure, Input, input_error, open_input, parser};
 
 #[derive(Debug, Args)]
 pub(crate) struct VintageInput {
@@ -56,12 +66,13 @@ pub(crate) struct RevisionsArgs {
 }
 
 fn read_vintaged(input: &VintageInput) -> Result<AnyVintagedSeries, Failure> {
-    let (name, bytes) = read_bytes(&Input {
+    let (name, reader) = open_input(&Input {
         frequency: None,
         series: None,
         file: input.file.clone(),
     })?;
-    let v = AnyVintagedSeries::read_auto(&bytes, input.series.as_deref())
+    // Streamed: only the first line is looked at before the format's reader takes over.
+    let v = AnyVintagedSeries::read_auto_with(reader, input.series.as_deref(), &ReadOptions::new())
         .map_err(|e| input_error(e, &name))?;
     Ok(match input.units {
         Some(u) => v.units(u),

@@ -1,11 +1,12 @@
 //! SDMX-CSV 1.0 and 2.0 data messages.
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use super::{Builder, Obs, SdmxData, parse_obs_value};
 use crate::error::{Error, Result};
-use crate::io::alfred::csv_error;
+use crate::io::ReadOptions;
+use crate::io::limits::{CHUNK, Guard, Records};
 use crate::vintage::raw::Pos;
 
 /// Columns reserved by SDMX-CSV that are neither dimensions nor attributes of
@@ -42,6 +43,7 @@ pub struct SdmxCsvOptions {
     time: Option<String>,
     value: Option<String>,
     dimensions: Option<Vec<String>>,
+    limits: ReadOptions,
 }
 
 impl SdmxCsvOptions {
@@ -67,6 +69,27 @@ impl SdmxCsvOptions {
     /// columns before the value that are not reserved).
     pub fn dimensions<S: AsRef<str>>(mut self, ids: impl IntoIterator<Item = S>) -> SdmxCsvOptions {
         self.dimensions = Some(ids.into_iter().map(|s| s.as_ref().to_owned()).collect());
+        self
+    }
+
+    /// Bounds on the input (record length, rows, bytes); the default is
+    /// [`ReadOptions::new`].
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::Error;
+    /// use econseries::io::ReadOptions;
+    /// use econseries::io::sdmx::{SdmxCsvOptions, SdmxData};
+    ///
+    /// let csv = "DATAFLOW,FREQ,TIME_PERIOD,OBS_VALUE\nX,M,2025-01,1\nX,M,2025-02,2\n";
+    /// let opts = SdmxCsvOptions::new().limits(ReadOptions::new().max_rows(1));
+    /// let e = SdmxData::read_csv_with(csv.as_bytes(), &opts).unwrap_err();
+    /// assert_eq!(e.line(), Some(3));
+    /// assert!(matches!(e, Error::Read { ref source, .. } if matches!(**source, Error::TooManyRows { limit: 1 })));
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn limits(mut self, limits: ReadOptions) -> SdmxCsvOptions {
+        self.limits = limits;
         self
     }
 }
@@ -99,37 +122,52 @@ impl SdmxData {
         Self::read_csv_with(reader, &SdmxCsvOptions::default())
     }
 
-    /// Reads an SDMX-CSV message with the given column layout.
+    /// Reads an SDMX-CSV message with the given column layout, streaming: only
+    /// the observations are kept, and the limits of
+    /// [`SdmxCsvOptions::limits`] bound them.
     ///
     /// # Errors
-    /// As [`read_csv`](Self::read_csv).
-    pub fn read_csv_with(mut reader: impl Read, options: &SdmxCsvOptions) -> Result<SdmxData> {
-        let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes)?;
-        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-        let start = body
-            .iter()
-            .position(|b| !b.is_ascii_whitespace())
-            .ok_or(Error::NoObservations)?;
-        let text = body.get(start..).unwrap_or_default();
-        let first_line = 1 + newlines(body.get(..start).unwrap_or_default());
-        let delimiter = delimiter(text).map_err(|e| Error::Read {
+    /// As [`read_csv`](Self::read_csv), and as
+    /// [`Series::read_csv_with`](crate::Series::read_csv_with) for the limits.
+    pub fn read_csv_with(reader: impl Read, options: &SdmxCsvOptions) -> Result<SdmxData> {
+        let limits = &options.limits;
+        let mut input = BufReader::with_capacity(CHUNK, reader);
+        let first_line = skip_preamble(&mut input)?;
+        // The header line decides the separator; it is read again by the parser.
+        let mut head = Vec::new();
+        let cap = limits
+            .get_max_line_len()
+            .map_or(u64::MAX, |n| (n as u64).saturating_add(1));
+        (&mut input).take(cap).read_until(b'\n', &mut head)?;
+        if let Some(limit) = limits.get_max_line_len()
+            && head.len() > limit
+        {
+            return Err(Error::Read {
+                line: first_line,
+                text: String::from_utf8_lossy(head.get(..80).unwrap_or_default()).into_owned()
+                    + "…",
+                source: Box::new(Error::LineTooLong { limit }),
+            });
+        }
+        let delimiter = delimiter(&head).map_err(|e| Error::Read {
             line: first_line,
-            text: String::from_utf8_lossy(text.split(|&b| b == b'\n').next().unwrap_or_default())
+            text: String::from_utf8_lossy(head.split(|&b| b == b'\n').next().unwrap_or_default())
                 .trim_end()
                 .to_owned(),
             source: Box::new(e),
         })?;
-        let mut csv = ::csv::ReaderBuilder::new()
+        // The parser reads the header again, then the rest, through the guard.
+        let guard = Guard::csv(std::io::Cursor::new(head).chain(input), limits);
+        let mut builder = ::csv::ReaderBuilder::new();
+        builder
             .has_headers(false)
             .flexible(true)
-            .delimiter(delimiter)
-            .from_reader(text);
-        let mut records = csv.records();
-        let header = match records.next() {
-            Some(r) => r.map_err(csv_error)?,
-            None => return Err(Error::NoObservations),
-        };
+            .delimiter(delimiter);
+        let mut records = Records::new(builder, guard, 0, first_line - 1, limits);
+        let mut header = ::csv::StringRecord::new();
+        if !records.next(&mut header)? {
+            return Err(Error::NoObservations);
+        }
         let joined = |r: &::csv::StringRecord| {
             r.iter()
                 .collect::<Vec<_>>()
@@ -145,13 +183,14 @@ impl SdmxData {
         let decimal_comma = delimiter == b';';
         let mut builder = Builder::default();
         let mut rows = 0usize;
-        for record in records {
-            let record = record.map_err(csv_error)?;
+        let mut record = ::csv::StringRecord::new();
+        while records.next(&mut record)? {
             if record.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
-            let line = record.position().map_or(0, ::csv::Position::line) + first_line - 1;
-            let pos = Pos::Line(line, joined(&record));
+            let line = records.line(record.position().map_or(0, ::csv::Position::line));
+            records.count_row(line, || joined(&record))?;
+            let pos = Pos::Line(line, joined(&record).into());
             if record.len() != ids.len() {
                 return Err(pos.wrap(Error::FieldCount {
                     expected: ids.len(),
@@ -223,6 +262,38 @@ impl SdmxData {
 
 fn newlines(bytes: &[u8]) -> u64 {
     bytes.iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+/// Skips a byte-order mark and the whitespace before the header (keeping
+/// none of it), returning the header's 1-based line.
+///
+/// # Errors
+/// [`Error::NoObservations`] if the input holds nothing else.
+fn skip_preamble(input: &mut impl BufRead) -> Result<u64> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let mut lines = 0u64;
+    let mut first = true;
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            return Err(Error::NoObservations);
+        }
+        let bom = if first && buf.starts_with(BOM) {
+            BOM.len()
+        } else {
+            0
+        };
+        first = false;
+        let rest = buf.get(bom..).unwrap_or_default();
+        let blank = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        lines += newlines(rest.get(..blank).unwrap_or_default());
+        let done = blank < rest.len();
+        let n = bom + blank;
+        input.consume(n);
+        if done {
+            return Ok(1 + lines);
+        }
+    }
 }
 
 /// The field separator: the character after `DATAFLOW`, or after

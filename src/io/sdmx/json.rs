@@ -40,6 +40,33 @@ impl SdmxData {
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn from_json(json: &str) -> Result<SdmxData> {
+        Self::from_json_document(json)
+    }
+
+    /// Reads an SDMX-JSON data message from a reader, within
+    /// [`ReadOptions::max_bytes`](crate::io::ReadOptions::max_bytes) (the
+    /// message is parsed as a whole, so its size bounds memory).
+    ///
+    /// # Errors
+    /// As [`from_json`](Self::from_json); [`Error::InputTooLarge`] past the
+    /// limit; [`Error::Io`] if the reader fails.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Error, io::{ReadOptions, sdmx::SdmxData}};
+    ///
+    /// let e = SdmxData::read_json_with(std::io::repeat(b' '), &ReadOptions::new().max_bytes(4096)).unwrap_err();
+    /// assert!(matches!(e, Error::InputTooLarge { limit: 4096 }));
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn read_json_with(
+        reader: impl std::io::Read,
+        options: &crate::io::ReadOptions,
+    ) -> Result<SdmxData> {
+        Self::from_json_document(&crate::io::limits::read_document(reader, options)?)
+    }
+
+    fn from_json_document(json: &str) -> Result<SdmxData> {
         let doc: Json = serde_json::from_str(json)?;
         let Json::Object(root) = &doc else {
             return Err(expected("$", "an object", Some(&doc)));
@@ -406,11 +433,12 @@ impl Structure {
         let value_of = |level: Level, i: usize| -> Option<(String, Option<String>)> {
             let comps = Self::level(&self.dims, level);
             let c = comps.get(i)?;
-            let which = levels[match level {
-                Level::DataSet => 0,
-                Level::Series => 1,
-                Level::Observation => 2,
-            }]
+            let [data_set, series, observation] = levels;
+            let which = match level {
+                Level::DataSet => data_set,
+                Level::Series => series,
+                Level::Observation => observation,
+            }
             .get(i)?;
             Some((c.id.clone(), c.values.get(*which).cloned().flatten()))
         };

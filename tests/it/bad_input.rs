@@ -1,0 +1,722 @@
+//! Integration tests: the bad-input table of the README. One test per row for
+//! the library and, with the `cli` feature, one for the `econ` binary; each
+//! test is named after its row. Inputs are made up here (synthetic, labelled
+//! so) except where a shipped file is the point.
+
+use std::io::Read;
+
+use econseries::io::ReadOptions;
+use econseries::{AnySeries, Error, Month, ParseProblem, Quarter, Series, Units, Year};
+
+/// The error inside an [`Error::Read`], with its line.
+fn at_line(e: Error) -> (u64, Error) {
+    match e {
+        Error::Read { line, source, .. } => (line, *source),
+        other => panic!("expected an error naming a line, got {other:?}"),
+    }
+}
+
+fn read(csv: &str) -> Result<AnySeries, Error> {
+    AnySeries::from_csv_str(csv)
+}
+
+fn monthly(csv: &str) -> Series<Month> {
+    Series::<Month>::from_csv_str(csv).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A reader of `total` bytes made on the fly from `make(i)` chunks, counting
+/// what it hands out: "a 1 GB file" without a file or a gigabyte of memory.
+struct Generated<F> {
+    make: F,
+    chunk: Vec<u8>,
+    pos: usize,
+    index: u64,
+    total: u64,
+    pulled: u64,
+}
+
+impl<F: FnMut(u64) -> Vec<u8>> Generated<F> {
+    fn new(total: u64, make: F) -> Generated<F> {
+        Generated {
+            make,
+            chunk: Vec::new(),
+            pos: 0,
+            index: 0,
+            total,
+            pulled: 0,
+        }
+    }
+}
+
+impl<F: FnMut(u64) -> Vec<u8>> Read for Generated<F> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        if self.pulled >= self.total {
+            return Ok(0);
+        }
+        if self.pos == self.chunk.len() {
+            self.chunk = (self.make)(self.index);
+            self.index += 1;
+            self.pos = 0;
+        }
+        let room = usize::try_from(self.total - self.pulled).unwrap_or(usize::MAX);
+        let n = out.len().min(self.chunk.len() - self.pos).min(room);
+        out[..n].copy_from_slice(&self.chunk[self.pos..self.pos + n]);
+        self.pos += n;
+        self.pulled += n as u64;
+        Ok(n)
+    }
+}
+
+const GIB: u64 = 1 << 30;
+
+/// One line of digits after a header and a period: 1 GiB in all.
+fn one_giant_line(i: u64) -> Vec<u8> {
+    if i == 0 {
+        b"period,value\n2025-01,".to_vec()
+    } else {
+        vec![b'7'; 64 * 1024]
+    }
+}
+
+/// Valid monthly rows from 0001-01 on, starting again at 0001-01 after
+/// 9999-12, then again...: 1 GiB of rows that are each fine on their own.
+fn valid_rows(i: u64) -> Vec<u8> {
+    if i == 0 {
+        return b"period,value\n".to_vec();
+    }
+    // Chunks of 1,000 rows.
+    let mut out = Vec::with_capacity(16 * 1000);
+    for k in 0..1000u64 {
+        let n = ((i - 1) * 1000 + k) % 119_988;
+        out.extend_from_slice(format!("{:04}-{:02},1.5\n", 1 + n / 12, 1 + n % 12).as_bytes());
+    }
+    out
+}
+
+// ---- empty file ----
+
+#[test]
+fn empty_file_lib() {
+    assert!(matches!(read(""), Err(Error::NoObservations)));
+    assert!(matches!(read("\n\n  \r\n"), Err(Error::NoObservations)));
+}
+
+// ---- header only ----
+
+#[test]
+fn header_only_lib() {
+    assert!(matches!(read("period,value\n"), Err(Error::NoObservations)));
+    assert!(matches!(
+        read("observation_date,IMPCH\r\n\r\n"),
+        Err(Error::NoObservations)
+    ));
+}
+
+// ---- duplicate period ----
+
+#[test]
+fn duplicate_period_lib() {
+    let (line, e) = at_line(read("period,value\n2025-01,1\n2025-02,2\n2025-01,3\n").unwrap_err());
+    assert_eq!(line, 4);
+    assert!(matches!(e, Error::DuplicatePeriod { period } if period == "2025-01"));
+    // The same period written two ways is still a duplicate.
+    let (line, e) = at_line(read("d,v\n2025-Q1,1\n2025q1,2\n").unwrap_err());
+    assert_eq!(line, 3);
+    assert!(matches!(e, Error::DuplicatePeriod { period } if period == "2025-Q1"));
+}
+
+// ---- unsorted rows ----
+
+#[test]
+fn unsorted_rows_lib() {
+    let s = monthly("period,value\n2025-03,3\n2025-01,1\n2025-02,2\n");
+    assert_eq!(s.start(), Month::new(2025, 1).expect("valid"));
+    assert_eq!(
+        s.values().collect::<Vec<_>>(),
+        [Some(1.0), Some(2.0), Some(3.0)]
+    );
+}
+
+// ---- gaps ----
+
+#[test]
+fn gaps_lib() {
+    let s = monthly("period,value\n2025-01,1\n2025-04,4\n2025-05,\n2025-06,.\n");
+    assert_eq!(
+        s.values().collect::<Vec<_>>(),
+        [Some(1.0), None, None, Some(4.0), None, None]
+    );
+    // A gap is never bridged: the year-on-year change touching it is missing.
+    let pc1 = Series::<Month>::from_csv_str(
+        "p,v\n2024-01,1\n2024-03,3\n2025-01,2\n2025-02,2\n2025-03,6\n",
+    )
+    .expect("reads")
+    .pc1();
+    assert_eq!(pc1.get(Month::new(2025, 2).expect("valid")), None);
+    assert!(pc1.get(Month::new(2025, 3).expect("valid")).is_some());
+}
+
+// ---- non-numeric value ----
+
+#[test]
+fn non_numeric_value_lib() {
+    for bad in ["n/a", "1,000", "12 %", "0x10", "--1", "1.2.3"] {
+        let csv = format!("period,value\n2025-01,1\n2025-02,\"{bad}\"\n");
+        let (line, e) = at_line(read(&csv).unwrap_err());
+        assert_eq!(line, 3, "{bad}");
+        assert!(matches!(e, Error::NotANumber { .. }), "{bad}: {e}");
+    }
+}
+
+// ---- inf / NaN text ----
+
+#[test]
+fn inf_nan_text_lib() {
+    for bad in ["inf", "-inf", "Infinity", "NaN", "nan"] {
+        let (line, e) = at_line(read(&format!("period,value\n2025-01,{bad}\n")).unwrap_err());
+        assert_eq!(line, 2, "{bad}");
+        assert!(matches!(e, Error::NonFinite { .. }), "{bad}: {e}");
+    }
+    // In JSON: serde_json refuses them as numbers; a string is not a value.
+    #[cfg(feature = "serde")]
+    for bad in ["NaN", "Infinity", "\"NaN\""] {
+        let json = format!(r#"{{"frequency":"monthly","start":"2025-01","values":[{bad}]}}"#);
+        assert!(
+            matches!(AnySeries::from_json(&json), Err(Error::Json(_))),
+            "{bad}"
+        );
+    }
+}
+
+// ---- mixed frequencies ----
+
+#[test]
+fn mixed_frequencies_lib() {
+    let (line, e) = at_line(read("period,value\n2025-01,1\n2025-Q2,2\n").unwrap_err());
+    assert_eq!(line, 3);
+    assert!(matches!(e, Error::MixedFrequency { .. }), "{e}");
+    let (line, e) = at_line(Series::<Quarter>::from_csv_str("p,v\n2025-01,1\n").unwrap_err());
+    assert_eq!(line, 2);
+    assert!(matches!(e, Error::FrequencyMismatch { .. }), "{e}");
+}
+
+// ---- impossible period ----
+
+#[test]
+fn impossible_period_lib() {
+    for (bad, problem) in [
+        ("2025-13", ParseProblem::Month(13)),
+        ("2025-Q5", ParseProblem::Quarter(5)),
+        ("2025-02-30", ParseProblem::InvalidDate),
+        ("0000", ParseProblem::Year(0)),
+    ] {
+        let (line, e) = at_line(read(&format!("period,value\n2025-01,1\n{bad},2\n")).unwrap_err());
+        assert_eq!(line, 3, "{bad}");
+        assert!(
+            matches!(e, Error::ParsePeriod { problem: p, .. } if p == problem),
+            "{bad}: {e}"
+        );
+    }
+    // A date that is not the first day of its period is not silently moved.
+    let (line, e) = at_line(read("period,value\n2025-01-15,1\n").unwrap_err());
+    assert_eq!(line, 2);
+    assert!(matches!(
+        e,
+        Error::ParsePeriod {
+            problem: ParseProblem::NotFirstDay(_),
+            ..
+        }
+    ));
+}
+
+// ---- zero or negative base ----
+
+#[test]
+fn zero_or_negative_base_lib() {
+    let jan = Month::new(2025, 1).expect("valid");
+    let s = Series::from_values(jan, [0.0, 5.0, -2.0, 4.0]).expect("finite");
+    // Percent changes and logs from a non-positive base are missing, never inf or NaN.
+    let pch = s.pch();
+    assert_eq!(
+        pch.values().map(|v| v.map(|p| p.get())).collect::<Vec<_>>(),
+        [None, None, Some(-140.0), None]
+    );
+    assert_eq!(s.ln().count(), 2);
+    match s.units_strict(Units::Pch) {
+        Err(Error::Undefined { period, reason, .. }) => {
+            assert_eq!(period, "2025-02");
+            assert_eq!(
+                reason,
+                econseries::UndefinedReason::NonPositiveBase("2025-01".to_owned())
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        s.rebase_to_period(jan),
+        Err(Error::Undefined {
+            reason: econseries::UndefinedReason::NonPositiveBase(_),
+            ..
+        })
+    ));
+}
+
+// ---- single observation ----
+
+#[test]
+fn single_observation_lib() {
+    let s = monthly("period,value\n2025-05,20493.9\n");
+    assert_eq!((s.len(), s.count()), (1, 1));
+    for u in Units::ALL {
+        let out = s.units(u);
+        assert_eq!(out.len(), 1);
+        if u.lag(econseries::Frequency::Monthly) > 0 {
+            assert_eq!(out.count(), 0, "{}", u.code());
+            assert!(matches!(
+                s.units_strict(u),
+                Err(Error::TooShort { got: 1, .. })
+            ));
+        }
+    }
+    assert!(matches!(
+        s.rolling_mean_strict(3),
+        Err(Error::TooShort { .. })
+    ));
+    assert!(econseries::detect::streaks(&s, econseries::detect::StreakBasis::Change).is_empty());
+    assert!(matches!(s.stl(), Err(Error::TooShort { .. })));
+}
+
+// ---- extreme magnitudes ----
+
+#[test]
+fn extreme_magnitudes_lib() {
+    let csv = "period,value\n2025-01,1.7976931348623157e308\n2025-02,-1.7976931348623157e308\n\
+               2025-03,5e-324\n2025-04,-0\n";
+    let s = monthly(csv);
+    let bits: Vec<u64> = s.values().map(|v| v.expect("present").to_bits()).collect();
+    assert_eq!(bits, [f64::MAX, f64::MIN, 5e-324, -0.0].map(f64::to_bits));
+    // Written and read back bit for bit.
+    let back = Series::<Month>::from_csv_str(&s.to_csv_string()).expect("reads back");
+    assert_eq!(
+        back.values()
+            .map(|v| v.map(f64::to_bits))
+            .collect::<Vec<_>>(),
+        bits.iter().map(|&b| Some(b)).collect::<Vec<_>>()
+    );
+    // A number too large for an f64 is refused, naming the line.
+    let (line, e) = at_line(read("period,value\n2025-01,1e309\n").unwrap_err());
+    assert_eq!(line, 2);
+    assert!(matches!(e, Error::NonFinite { .. }));
+    // Results that overflow are missing (strict: an error), never infinite.
+    let chg = s.chg();
+    assert_eq!(chg.get(Month::new(2025, 2).expect("valid")), None);
+    assert!(matches!(
+        s.slice(..Month::new(2025, 3).expect("valid"))
+            .units_strict(Units::Chg),
+        Err(Error::Undefined {
+            reason: econseries::UndefinedReason::Overflow,
+            ..
+        })
+    ));
+    assert!(matches!(
+        econseries::seasonal::hp_trend(&[1.0, 2.0, 4.0], 1e300),
+        Err(Error::Overflow { .. })
+    ));
+}
+
+// ---- BOM ----
+
+#[test]
+fn bom_lib() {
+    let s = monthly("\u{feff}observation_date,UNRATE\n2025-09-01,4.4\n");
+    assert_eq!(s.get(Month::new(2025, 9).expect("valid")), Some(4.4));
+    // Without a header the BOM sits before the first period, and is still skipped.
+    let s = monthly("\u{feff}2025-09,4.4\n");
+    assert_eq!(s.len(), 1);
+    // Errors quote the line without it.
+    match read("\u{feff}2025-13,1\n") {
+        Err(Error::Read { line, text, .. }) => assert_eq!((line, text.as_str()), (1, "2025-13,1")),
+        other => panic!("{other:?}"),
+    }
+}
+
+// ---- CRLF ----
+
+#[test]
+fn crlf_lib() {
+    let s = monthly("period,value\r\n2025-01,1\r\n\r\n2025-02,\r\n2025-03,3\r\n");
+    assert_eq!(s.values().collect::<Vec<_>>(), [Some(1.0), None, Some(3.0)]);
+    match read("period,value\r\n2025-01,1\r\n\r\n2025-02,x\r\n") {
+        Err(Error::Read { line, text, .. }) => assert_eq!((line, text.as_str()), (4, "2025-02,x")),
+        other => panic!("{other:?}"),
+    }
+}
+
+// ---- a 1 GB file ----
+
+/// One line of 1 GiB (generated, never stored): the default record limit
+/// (1 MiB) stops it after about 1 MiB + 16 KiB, naming line 2.
+#[test]
+fn one_gb_file_lib_one_line() {
+    let mut input = Generated::new(GIB, one_giant_line);
+    let e = Series::<Month>::read_csv_with(&mut input, &ReadOptions::new()).unwrap_err();
+    let (line, e) = at_line(e);
+    assert_eq!(line, 2);
+    assert!(
+        matches!(e, Error::LineTooLong { limit } if limit == ReadOptions::DEFAULT_MAX_LINE_LEN)
+    );
+    assert!(input.pulled < 2 << 20, "pulled {} bytes", input.pulled);
+}
+
+/// 1 GiB of valid rows: the periods repeat (or leave the range) after the
+/// maximum span, 119,988 months, so the reader stops with a typed error after
+/// about 1.7 MB whatever the file's size.
+#[test]
+fn one_gb_file_lib_valid_rows() {
+    let mut input = Generated::new(GIB, valid_rows);
+    let e = AnySeries::read_csv(&mut input).unwrap_err();
+    let (line, e) = at_line(e);
+    assert_eq!(line, 119_988 + 2);
+    assert!(matches!(e, Error::DuplicatePeriod { period } if period == "0001-01"));
+    assert!(input.pulled < 4 << 20, "pulled {} bytes", input.pulled);
+    // A caller who wants less sets a row limit.
+    let mut input = Generated::new(GIB, valid_rows);
+    let e = AnySeries::read_csv_with(&mut input, &ReadOptions::new().max_rows(1000)).unwrap_err();
+    assert!(matches!(
+        at_line(e),
+        (1002, Error::TooManyRows { limit: 1000 })
+    ));
+    assert!(input.pulled < 64 << 10);
+}
+
+/// The multi-series readers stream too: 1 GiB of one line into the
+/// vintage sniffer (ALFRED or long CSV) or SDMX-CSV stops at the record limit.
+#[test]
+fn one_gb_file_lib_other_readers() {
+    use econseries::io::sdmx::SdmxData;
+    use econseries::vintage::AnyVintagedSeries;
+    let mut input = Generated::new(GIB, |i| {
+        if i == 0 {
+            b"observation_date,GDPC1_20250430\n2025-01-01,".to_vec()
+        } else {
+            vec![b'7'; 64 * 1024]
+        }
+    });
+    let e = AnyVintagedSeries::read_auto_with(&mut input, None, &ReadOptions::new()).unwrap_err();
+    assert!(matches!(at_line(e), (2, Error::LineTooLong { .. })));
+    assert!(input.pulled < 2 << 20, "pulled {} bytes", input.pulled);
+    let mut input = Generated::new(GIB, |i| {
+        if i == 0 {
+            b"DATAFLOW,FREQ,TIME_PERIOD,OBS_VALUE\nX,M,2025-01,".to_vec()
+        } else {
+            vec![b'7'; 64 * 1024]
+        }
+    });
+    let e = SdmxData::read_csv(&mut input).unwrap_err();
+    assert!(matches!(at_line(e), (2, Error::LineTooLong { .. })));
+    assert!(input.pulled < 2 << 20, "pulled {} bytes", input.pulled);
+    // A header line of 1 GiB: the SDMX sniff reads at most the limit.
+    let mut input = Generated::new(GIB, |_| b"DATAFLOW,".repeat(8 * 1024));
+    let e = SdmxData::read_csv(&mut input).unwrap_err();
+    assert!(matches!(at_line(e), (1, Error::LineTooLong { .. })));
+    assert!(input.pulled < 2 << 20, "pulled {} bytes", input.pulled);
+}
+
+/// 1 GiB of JSON: a byte limit stops it; without one, values past the
+/// maximum span are counted, not stored.
+#[cfg(feature = "serde")]
+#[test]
+fn one_gb_file_lib_json() {
+    let mut input = Generated::new(GIB, |i| {
+        if i == 0 {
+            br#"{"frequency":"monthly","start":"2000-01","values":["#.to_vec()
+        } else {
+            b"1.5,".repeat(16 * 1024)
+        }
+    });
+    let opts = ReadOptions::new().max_bytes(8 << 20);
+    let e = AnySeries::read_json_with(&mut input, &opts).unwrap_err();
+    assert!(
+        matches!(e, Error::InputTooLarge { limit } if limit == 8 << 20),
+        "{e}"
+    );
+    assert!(input.pulled <= (8 << 20) + 1);
+}
+
+// ---- a span beyond the maximum ----
+
+#[test]
+fn span_beyond_the_maximum_lib() {
+    // The whole range is fine, and small: 119,988 slots.
+    let s = monthly("period,value\n0001-01,1\n9999-12,2\n");
+    assert_eq!(s.len(), 119_988);
+    // A five-digit or absurd year is a typed error naming the line.
+    for bad in ["10000-01", "100000-01", "99999999999999999999999-01"] {
+        let (line, e) = at_line(read(&format!("period,value\n2025-01,1\n{bad},2\n")).unwrap_err());
+        assert_eq!(line, 3, "{bad}");
+        assert!(
+            matches!(
+                e,
+                Error::ParsePeriod {
+                    problem: ParseProblem::Year(_),
+                    ..
+                }
+            ),
+            "{bad}: {e}"
+        );
+    }
+    assert!(matches!(
+        Month::new(100_000, 1),
+        Err(Error::YearOutOfRange { year: 100_000 })
+    ));
+    // Values running past 9999: PeriodOverflow, in the builder and in JSON.
+    let last = Year::new(9999).expect("valid");
+    assert!(matches!(
+        Series::from_values(last, [1.0, 2.0]),
+        Err(Error::PeriodOverflow { .. })
+    ));
+    #[cfg(feature = "serde")]
+    assert!(matches!(
+        Series::<Quarter>::from_json(
+            r#"{"frequency":"quarterly","start":"9999-Q4","values":[1,2]}"#
+        ),
+        Err(Error::PeriodOverflow { .. })
+    ));
+}
+
+// ---- the CLI ----
+
+#[cfg(feature = "cli")]
+mod cli {
+    use std::io::Write;
+    use std::process::{Command, Output, Stdio};
+
+    use super::{GIB, Generated, one_giant_line, valid_rows};
+
+    /// `econ transform --units <units>` on `stdin`.
+    fn econ(units: &str, stdin: &[u8]) -> Output {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_econ"))
+            .args(["transform", "--units", units])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("econ starts");
+        let mut input = child.stdin.take().expect("stdin");
+        let _ = input.write_all(stdin);
+        drop(input);
+        child.wait_with_output().expect("econ finishes")
+    }
+
+    /// Pipes `input` into `econ transform --units lin` until it exits;
+    /// returns its output and the bytes it took.
+    fn econ_stream(input: &mut impl std::io::Read) -> (Output, u64) {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_econ"))
+            .args(["transform", "--units", "lin"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("econ starts");
+        let mut stdin = child.stdin.take().expect("stdin");
+        let mut written = 0u64;
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            let n = input.read(&mut buf).expect("generated");
+            if n == 0 || stdin.write_all(&buf[..n]).is_err() {
+                break;
+            }
+            written += n as u64;
+        }
+        drop(stdin);
+        (child.wait_with_output().expect("econ finishes"), written)
+    }
+
+    fn rows(o: &Output) -> Vec<String> {
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8(o.stdout.clone())
+            .expect("utf-8")
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Status 2, nothing on stdout, one line on stderr containing `needle`.
+    fn refused(o: &Output, needle: &str) {
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(o.stdout.is_empty());
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(needle), "{err:?} lacks {needle:?}");
+    }
+
+    #[test]
+    fn empty_file_cli() {
+        refused(&econ("lin", b""), "no observations in standard input");
+    }
+
+    #[test]
+    fn header_only_cli() {
+        refused(&econ("lin", b"period,value\n"), "no observations");
+    }
+
+    #[test]
+    fn duplicate_period_cli() {
+        refused(
+            &econ("lin", b"period,value\n2025-01,1\n2025-01,2\n"),
+            "line 3: duplicate period 2025-01",
+        );
+    }
+
+    #[test]
+    fn unsorted_rows_cli() {
+        let o = econ("lin", b"period,value\n2025-02,2\n2025-01,1\n");
+        assert_eq!(rows(&o), ["period,value", "2025-01,1", "2025-02,2"]);
+    }
+
+    #[test]
+    fn gaps_cli() {
+        let o = econ("lin", b"period,value\n2025-01,1\n2025-03,3\n");
+        assert_eq!(
+            rows(&o),
+            ["period,value", "2025-01,1", "2025-02,", "2025-03,3"]
+        );
+    }
+
+    #[test]
+    fn non_numeric_value_cli() {
+        refused(
+            &econ("lin", b"period,value\n2025-01,n/a\n"),
+            "line 2: \"n/a\" is not a number",
+        );
+    }
+
+    #[test]
+    fn inf_nan_text_cli() {
+        refused(
+            &econ("lin", b"period,value\n2025-01,NaN\n"),
+            "line 2: non-finite",
+        );
+        refused(
+            &econ("lin", b"period,value\n2025-01,inf\n"),
+            "line 2: non-finite",
+        );
+    }
+
+    #[test]
+    fn mixed_frequencies_cli() {
+        refused(
+            &econ("lin", b"period,value\n2025-01,1\n2025-Q2,2\n"),
+            "line 3: mixed frequencies",
+        );
+    }
+
+    #[test]
+    fn impossible_period_cli() {
+        refused(
+            &econ("lin", b"period,value\n2025-13,1\n"),
+            "line 2: invalid monthly period",
+        );
+        refused(&econ("lin", b"period,value\n2025-02-30,1\n"), "line 2:");
+    }
+
+    #[test]
+    fn zero_or_negative_base_cli() {
+        let o = econ(
+            "pch",
+            b"period,value\n2025-01,0\n2025-02,5\n2025-03,-2\n2025-04,4\n",
+        );
+        assert_eq!(
+            rows(&o),
+            [
+                "period,value",
+                "2025-01,",
+                "2025-02,",
+                "2025-03,-140",
+                "2025-04,"
+            ]
+        );
+    }
+
+    #[test]
+    fn single_observation_cli() {
+        let o = econ("pc1", b"period,value\n2025-05,20493.9\n");
+        assert_eq!(rows(&o), ["period,value", "2025-05,"]);
+        let o = econ("lin", b"period,value\n2025-05,20493.9\n");
+        assert_eq!(rows(&o), ["period,value", "2025-05,20493.9"]);
+    }
+
+    #[test]
+    fn extreme_magnitudes_cli() {
+        let o = econ(
+            "lin",
+            b"period,value\n2025-01,1.7976931348623157e308\n2025-02,5e-324\n",
+        );
+        let out = rows(&o);
+        let back: Vec<f64> = out[1..]
+            .iter()
+            .map(|r| {
+                r.split_once(',')
+                    .expect("two fields")
+                    .1
+                    .parse()
+                    .expect("number")
+            })
+            .collect();
+        assert_eq!(back, [f64::MAX, 5e-324]);
+        // The change overflows: missing, not inf.
+        let o = econ(
+            "chg",
+            b"period,value\n2025-01,-1.7976931348623157e308\n2025-02,1.7976931348623157e308\n",
+        );
+        assert_eq!(rows(&o), ["period,value", "2025-01,", "2025-02,"]);
+        refused(
+            &econ("lin", b"period,value\n2025-01,1e309\n"),
+            "line 2: non-finite",
+        );
+    }
+
+    #[test]
+    fn bom_cli() {
+        let o = econ(
+            "lin",
+            "\u{feff}observation_date,X\n2025-01-01,1\n".as_bytes(),
+        );
+        assert_eq!(rows(&o), ["period,value", "2025-01,1"]);
+    }
+
+    #[test]
+    fn crlf_cli() {
+        let o = econ("lin", b"period,value\r\n2025-01,1\r\n2025-02,2\r\n");
+        assert_eq!(rows(&o), ["period,value", "2025-01,1", "2025-02,2"]);
+        refused(&econ("lin", b"period,value\r\n2025-01,x\r\n"), "line 2:");
+    }
+
+    /// 1 GiB on standard input, generated while it is read: econ stops after
+    /// reading a bounded prefix (the pipe takes the rest as a broken pipe).
+    #[test]
+    fn one_gb_file_cli() {
+        let (o, written) = econ_stream(&mut Generated::new(GIB, one_giant_line));
+        refused(&o, "line 2: the record is longer than 1048576 bytes");
+        assert!(written < 8 << 20, "econ took {written} bytes");
+        let (o, written) = econ_stream(&mut Generated::new(GIB, valid_rows));
+        refused(&o, "line 119990: duplicate period 0001-01");
+        assert!(written < 16 << 20, "econ took {written} bytes");
+    }
+
+    #[test]
+    fn span_beyond_the_maximum_cli() {
+        let o = econ("lin", b"period,value\n0001-01,1\n9999-12,2\n");
+        assert_eq!(rows(&o).len(), 1 + 119_988);
+        refused(&econ("lin", b"period,value\n10000-01,1\n"), "line 2:");
+        refused(
+            &econ("lin", b"period,value\n2025,1\n99999999999999999999,2\n"),
+            "line 3:",
+        );
+    }
+}
