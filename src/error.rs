@@ -324,6 +324,25 @@ pub enum Error {
         /// The key of the first series.
         first: String,
     },
+    /// An error in one series of a panel, with the series' key (the value, or
+    /// `name=value` pairs for a composite key).
+    #[error("series {key}: {source}")]
+    InSeries {
+        /// The key of the series.
+        key: String,
+        /// What was wrong.
+        #[source]
+        source: Box<Error>,
+    },
+    /// A key out of order in input that must be sorted by key (a panel read
+    /// in batches): a series would be split between batches.
+    #[error("input is not sorted by key: {key} comes after {previous}")]
+    NotSortedByKey {
+        /// The key out of order.
+        key: String,
+        /// The key before it.
+        previous: String,
+    },
     /// A CSV record (line) longer than the reader's
     /// [`max_line_len`](crate::io::ReadOptions::max_line_len); the enclosing
     /// [`Error::Read`] names its line.

@@ -55,6 +55,9 @@
 //! - `cli`: the `econ` command-line tool.
 //! - `polars`: conversions between [`Series`] and polars `DataFrame`s. Heavy, so
 //!   opt-in; no polars type appears outside the `polars` module.
+//! - `panel`: `panel::Panel`, every transform and detector per series of a
+//!   long table, in parallel, from polars frames, CSV and Parquet files
+//!   (implies `polars`; heavier: polars' Parquet and CSV readers).
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations, unreachable_pub)]
 #![forbid(unsafe_code)]
@@ -76,6 +79,10 @@ pub mod vintage;
 #[cfg(feature = "polars")]
 #[cfg_attr(docsrs, doc(cfg(feature = "polars")))]
 pub mod polars;
+
+#[cfg(feature = "panel")]
+#[cfg_attr(docsrs, doc(cfg(feature = "panel")))]
+pub mod panel;
 
 /// The README's code blocks, compiled and run as doc tests so they stay true.
 #[cfg(doctest)]

@@ -20,8 +20,12 @@ mod cli_changepoint;
 #[cfg(feature = "cli")]
 mod cli_detect;
 #[cfg(feature = "cli")]
+mod cli_panel;
+#[cfg(feature = "cli")]
 mod cli_seasonal;
 #[cfg(feature = "cli")]
 mod cli_vintage;
+#[cfg(feature = "panel")]
+mod panel;
 #[cfg(feature = "polars")]
 mod polars;

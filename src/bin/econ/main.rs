@@ -22,6 +22,8 @@ mod changepoints;
 mod common;
 mod detect;
 mod headline;
+#[cfg(feature = "panel")]
+mod panel;
 mod seasonal;
 mod transform;
 mod vintage;
@@ -62,6 +64,10 @@ enum Command {
     Headline(headline::HeadlineArgs),
     /// Statistical change points (PELT, FPOP, binary segmentation): writes one `period` per change.
     Changepoints(changepoints::ChangepointsArgs),
+    /// Every series of a long table (CSV or Parquet): transform, records, change points.
+    #[cfg(feature = "panel")]
+    #[command(subcommand_required = true)]
+    Panel(panel::PanelArgs),
 }
 
 #[deny(
@@ -85,6 +91,8 @@ fn main() -> ExitCode {
         Command::Changepoints(args) => changepoints::changepoints(args),
         Command::Vintage(args) => vintage::vintage(args),
         Command::Revisions(args) => vintage::revisions(args),
+        #[cfg(feature = "panel")]
+        Command::Panel(args) => panel::panel(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
