@@ -13,7 +13,9 @@ in:
 - the unemployment rate's Sahm-rule value, with the missing October 2025
   handled explicitly.
 
-Run with `cargo run --example trade_talks`.
+Run with `cargo run --example trade_talks`. With `--features plot`, it also
+draws each finding on its series as an SVG chart in `target/charts/` and
+prints the paths.
 */
 
 use econseries::detect::{Direction, Extreme, Sahm, record_at, technical_recessions};
@@ -95,6 +97,40 @@ fn trade() -> Res {
         -computed.get(),
         quoted.get(may).ok_or("no quoted rate")?,
     );
+
+    #[cfg(feature = "plot")]
+    {
+        use econseries::changepoint::{ChangePoints, Cost, Penalty};
+        use econseries::plot::Chart;
+
+        let worst = record_at(&yoy, Extreme::Low, worst_before.0).ok_or("no earlier low")?;
+        charts::write(
+            &Chart::new(&yoy)
+                .metadata(imports.metadata())
+                .title("US imports of goods from China, change from a year earlier")
+                .mark(&[
+                    worst.event(&yoy, Extreme::Low),
+                    low.event(&yoy, Extreme::Low),
+                ]),
+            "imports_yoy.svg",
+        )?;
+        // Regimes of year-on-year growth since 2000: a change in mean, BIC
+        // penalty, segments of at least a year.
+        let recent = yoy.slice(Month::new(2000, 1)?..).into_raw();
+        let changes = ChangePoints::new(Cost::Mean)
+            .penalty(Penalty::Bic)
+            .min_size(12)
+            .detect_series(&recent)?;
+        charts::write(
+            &Chart::new(&recent)
+                .metadata(imports.metadata())
+                .title("US imports of goods from China, change from a year earlier: change points")
+                .units("percent")
+                .line()
+                .segments(&changes),
+            "imports_changepoints.svg",
+        )?;
+    }
     Ok(())
 }
 
@@ -172,6 +208,42 @@ fn gdp() -> Res {
         period_name(last.start),
         period_name(last.end),
     );
+
+    #[cfg(feature = "plot")]
+    {
+        use econseries::detect::contractions;
+        use econseries::plot::Chart;
+
+        // Since 2000: technical recessions, and the contractions outside them.
+        let level = revised.series().slice(Quarter::new(2000, 1)?..);
+        let recessions = technical_recessions(&level);
+        let mut marks: Vec<_> = recessions.iter().map(|r| r.event(&level)).collect();
+        marks.extend(
+            contractions(&level)
+                .iter()
+                .filter(|c| {
+                    !recessions
+                        .iter()
+                        .any(|r| (r.start..=r.end).contains(&c.period))
+                })
+                .map(|c| c.event()),
+        );
+        charts::write(
+            &Chart::new(&level)
+                .metadata(revised.metadata())
+                .title("US real GDP: technical recessions and single-quarter contractions")
+                .mark(&marks),
+            "gdp_recessions.svg",
+        )?;
+        let growth = revised.annualized_growth();
+        let recent = growth.slice(Quarter::new(2015, 1)?..);
+        charts::write(
+            &Chart::new(&recent)
+                .metadata(revised.metadata())
+                .title("US real GDP, change from the previous quarter at an annual rate"),
+            "gdp_growth.svg",
+        )?;
+    }
     Ok(())
 }
 
@@ -238,6 +310,32 @@ fn sentiment() -> Res {
         period_name(below_since.period),
         period_name(below_since.from),
     );
+
+    #[cfg(feature = "plot")]
+    {
+        use econseries::detect::records;
+        use econseries::plot::Chart;
+
+        let s = umich.series();
+        let mut marks: Vec<_> = records(s, Extreme::Low)
+            .iter()
+            .rfind(|r| r.is_record())
+            .map(|r| r.event(s, Extreme::Low))
+            .into_iter()
+            .collect();
+        if let Some(r) = record_at(s, Extreme::Low, last).filter(|r| !r.is_record()) {
+            marks.push(r.event(s, Extreme::Low));
+        }
+        marks.push(below_since.event());
+        charts::write(
+            &Chart::new(s)
+                .metadata(umich.metadata())
+                .units("index, 1966-Q1 = 100")
+                .neutral(umich.neutral())
+                .mark(&marks),
+            "sentiment.svg",
+        )?;
+    }
     Ok(())
 }
 
@@ -289,5 +387,58 @@ fn unemployment() -> Res {
         peak.1,
         period_name(peak.0),
     );
+
+    #[cfg(feature = "plot")]
+    {
+        use econseries::plot::Chart;
+
+        let since = Month::new(1990, 1)?;
+        let rate = unrate.slice(since..);
+        // The first month of each Sahm-rule signal.
+        let signals: Vec<_> = readings
+            .iter()
+            .zip(readings.iter().skip(1))
+            .filter(|(before, r)| r.signal && !before.signal && r.period >= since)
+            .filter_map(|(_, r)| r.event())
+            .collect();
+        let mut chart = Chart::new(&rate)
+            .title("US unemployment rate, with the Sahm rule's signals")
+            .units("percent of the labour force")
+            .note("Source: BLS, via FRED (UNRATE); recessions: NBER, via FRED (USREC). October 2025 was not published.")
+            .mark(&signals);
+        let usrec =
+            Series::<Month>::read_csv_path(data("us_recession_indicator_usrec_monthly.csv"))?;
+        let mut start = None;
+        for (m, v) in usrec
+            .slice(since..rate.end().ok_or("empty")?)
+            .observations()
+        {
+            match (v > 0.5, start) {
+                (true, None) => start = Some(m),
+                (false, Some(first)) => {
+                    chart = chart.span(first, m - 1, "NBER recession");
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        charts::write(&chart, "unemployment_sahm.svg")?;
+    }
     Ok(())
+}
+
+/// Where the charts go, and how their paths are printed.
+#[cfg(feature = "plot")]
+mod charts {
+    use econseries::Period;
+    use econseries::plot::Chart;
+
+    pub(crate) fn write<P: Period>(chart: &Chart<P>, name: &str) -> super::Res {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/charts");
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(name);
+        chart.write_svg(&path)?;
+        println!("  Chart: {}", path.display());
+        Ok(())
+    }
 }

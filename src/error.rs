@@ -373,6 +373,15 @@ pub enum Error {
         /// The computation, e.g. `hp_trend`.
         computation: &'static str,
     },
+    /// The drawing library failed to lay out or draw a chart (only with the
+    /// `plot` feature); carries its message.
+    #[cfg(feature = "plot")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "plot")))]
+    #[error("cannot draw the chart: {message}")]
+    Draw {
+        /// The drawing library's message.
+        message: String,
+    },
     /// An I/O error from the underlying reader or writer.
     #[error(transparent)]
     Io(#[from] std::io::Error),

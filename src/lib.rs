@@ -52,12 +52,15 @@
 //!
 //! - `serde`: `Serialize`/`Deserialize` for periods, units and series (periods
 //!   through their string form), and JSON reading and writing.
-//! - `cli`: the `econ` command-line tool.
+//! - `cli`: the `econ` command-line tool (implies `serde` and `plot`).
 //! - `polars`: conversions between [`Series`] and polars `DataFrame`s. Heavy, so
 //!   opt-in; no polars type appears outside the `polars` module.
 //! - `panel`: `panel::Panel`, every transform and detector per series of a
 //!   long table, in parallel, from polars frames, CSV and Parquet files
 //!   (implies `polars`; heavier: polars' Parquet and CSV readers).
+//! - `plot`: `plot::Chart`, a series with its findings (records, streaks,
+//!   recessions, change points, neutral levels) marked, as SVG. plotters with
+//!   only its SVG backend: no font files or C libraries. Implied by `cli`.
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations, unreachable_pub)]
 #![forbid(unsafe_code)]
@@ -83,6 +86,10 @@ pub mod polars;
 #[cfg(feature = "panel")]
 #[cfg_attr(docsrs, doc(cfg(feature = "panel")))]
 pub mod panel;
+
+#[cfg(feature = "plot")]
+#[cfg_attr(docsrs, doc(cfg(feature = "plot")))]
+pub mod plot;
 
 /// The README's code blocks, compiled and run as doc tests so they stay true.
 #[cfg(doctest)]

@@ -27,5 +27,7 @@ mod cli_seasonal;
 mod cli_vintage;
 #[cfg(feature = "panel")]
 mod panel;
+#[cfg(feature = "plot")]
+mod plot;
 #[cfg(feature = "polars")]
 mod polars;

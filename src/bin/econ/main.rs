@@ -19,6 +19,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod changepoints;
+mod chart;
 mod common;
 mod detect;
 mod headline;
@@ -64,6 +65,8 @@ enum Command {
     Headline(headline::HeadlineArgs),
     /// Statistical change points (PELT, FPOP, binary segmentation): writes one `period` per change.
     Changepoints(changepoints::ChangepointsArgs),
+    /// A chart of the series with its findings marked, as SVG.
+    Chart(chart::ChartArgs),
     /// Every series of a long table (CSV or Parquet): transform, records, change points.
     #[cfg(feature = "panel")]
     #[command(subcommand_required = true)]
@@ -88,9 +91,10 @@ fn main() -> ExitCode {
         Command::Sahm(args) => detect::sahm_cmd(args),
         Command::TurningPoints(args) => detect::turning_points_cmd(args),
         Command::Headline(args) => headline::headline(args),
-        Command::Changepoints(args) => changepoints::changepoints(args),
         Command::Vintage(args) => vintage::vintage(args),
         Command::Revisions(args) => vintage::revisions(args),
+        Command::Changepoints(args) => changepoints::changepoints(args),
+        Command::Chart(args) => chart::chart(args),
         #[cfg(feature = "panel")]
         Command::Panel(args) => panel::panel(args),
     };
