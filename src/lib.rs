@@ -61,6 +61,18 @@
 //! - `plot`: `plot::Chart`, a series with its findings (records, streaks,
 //!   recessions, change points, neutral levels) marked, as SVG. plotters with
 //!   only its SVG backend: no font files or C libraries. Implied by `cli`.
+// No panics through the public API (unwrap, expect, panic!, unchecked
+// indexing) outside tests; the few exceptions carry their bounds argument
+// beside an `allow`.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations, unreachable_pub)]
 #![forbid(unsafe_code)]

@@ -20,15 +20,6 @@
 //! assert_eq!(back, s);
 //! # Ok::<(), econseries::Error>(())
 //! ```
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 use ::polars::prelude::{Column, DataFrame, DataType, DateChunked, IntoColumn, IntoSeries};
 

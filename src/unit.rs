@@ -7,15 +7,6 @@
 //! `Series<Month, PercentagePoints>` is expected.
 //!
 //! Every value type is a finite `f64`: constructors reject NaN and infinities.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 use core::fmt;
 

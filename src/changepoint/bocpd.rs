@@ -61,6 +61,17 @@ impl NormalGamma {
         NormalGamma::new(median(&mut h), kappa, 1.0, s2)
     }
 
+    /// Whether every parameter is finite, and the scale ones positive.
+    fn is_finite(&self) -> bool {
+        self.mu.is_finite()
+            && self.kappa.is_finite()
+            && self.alpha.is_finite()
+            && self.beta.is_finite()
+            && self.kappa > 0.0
+            && self.alpha > 0.0
+            && self.beta > 0.0
+    }
+
     /// The posterior after one more observation `x`.
     fn update(self, x: f64) -> NormalGamma {
         let k = self.kappa + 1.0;
@@ -79,10 +90,21 @@ impl NormalGamma {
         let nu = 2.0 * self.alpha;
         let scale2 = self.beta * (self.kappa + 1.0) / (self.alpha * self.kappa);
         let z = (x - self.mu) * (x - self.mu) / (nu * scale2);
-        ln_gamma((nu + 1.0) / 2.0)
-            - ln_gamma(nu / 2.0)
+        ln_gamma_half_step(self.alpha)
             - 0.5 * (nu * core::f64::consts::PI * scale2).ln()
             - (nu + 1.0) / 2.0 * z.ln_1p()
+    }
+}
+
+/// `ln Γ(a + ½) − ln Γ(a)`. For large `a` the two terms are huge and nearly
+/// equal (a difference of numbers near 1e27 for `a` = 5e25), so the
+/// asymptotic series `½·ln a − 1/(8a) + 1/(192a³)` is used past 1e7, where
+/// its error (of order `a⁻⁵`) is below 1e-30.
+fn ln_gamma_half_step(a: f64) -> f64 {
+    if a > 1e7 {
+        0.5 * a.ln() - 1.0 / (8.0 * a) + 1.0 / (192.0 * a * a * a)
+    } else {
+        ln_gamma(a + 0.5) - ln_gamma(a)
     }
 }
 
@@ -206,45 +228,69 @@ impl Bocpd {
     /// Takes one observation.
     ///
     /// # Errors
-    /// [`Error::NotFinite`] for a NaN or infinite `x` (the state is unchanged).
+    /// [`Error::NotFinite`] for a NaN or infinite `x`; [`Error::Overflow`] if
+    /// `x` is so far from the prior and every run's posterior, on their
+    /// scales, that a predictive density or a posterior parameter does not fit
+    /// in an `f64` (such as `x = 1e300` after a prior with β = 1). The state
+    /// is unchanged after an error.
     pub fn update(&mut self, x: f64) -> Result<BocpdStep> {
         if !x.is_finite() {
             return Err(Error::NotFinite { value: x });
         }
+        let overflow = Error::Overflow {
+            computation: "online change-point posterior",
+        };
         let new_run = if self.runs.is_empty() {
             0.0
         } else {
             let total = log_sum_exp(self.runs.iter().map(|r| r.log_p));
             self.log_h + total + self.prior.log_predictive(x)
         };
-        for r in &mut self.runs {
-            r.log_p += self.log_1mh + r.post.log_predictive(x);
-            r.post = r.post.update(x);
-            r.len += 1;
+        // The next state is built aside so that an overflow leaves this one as it was.
+        let mut runs = Vec::with_capacity(self.runs.len() + 1);
+        for r in &self.runs {
+            runs.push(Run {
+                len: r.len + 1,
+                log_p: r.log_p + self.log_1mh + r.post.log_predictive(x),
+                post: r.post.update(x),
+            });
         }
-        self.runs.push(Run {
+        runs.push(Run {
             len: 1,
             log_p: new_run,
             post: self.prior.update(x),
         });
-        let norm = log_sum_exp(self.runs.iter().map(|r| r.log_p));
-        let top = self
-            .runs
+        if runs
+            .iter()
+            .any(|r| r.log_p.is_nan() || r.log_p == f64::INFINITY || !r.post.is_finite())
+        {
+            return Err(overflow);
+        }
+        let top = runs
             .iter()
             .map(|r| r.log_p)
             .fold(f64::NEG_INFINITY, f64::max);
-        self.runs.retain(|r| r.log_p >= top - 30.0 || r.len == 1);
-        let mut map = (0usize, f64::NEG_INFINITY);
-        for r in &mut self.runs {
-            r.log_p -= norm;
+        if !top.is_finite() {
+            // Every hypothesis gives `x` a density of 0 in f64.
+            return Err(overflow);
+        }
+        // Relative to the most probable run first, then normalised: where the
+        // log-probabilities are large (absurd priors), `top + ln Σ` would lose
+        // the `ln Σ` to rounding and the posterior would not sum to 1.
+        for r in &mut runs {
+            r.log_p -= top;
+        }
+        let ln_total = runs.iter().map(|r| r.log_p.exp()).sum::<f64>().ln();
+        runs.retain(|r| r.log_p >= -30.0 || r.len == 1);
+        let mut map = (1usize, f64::NEG_INFINITY);
+        for r in &mut runs {
+            r.log_p -= ln_total;
             if r.log_p > map.1 {
                 map = (r.len, r.log_p);
             }
         }
-        let change_probability = self
-            .runs
-            .last()
-            .map_or(0.0, |r| r.log_p.exp().clamp(0.0, 1.0));
+        let change_probability = runs.last().map_or(0.0, |r| r.log_p.exp().clamp(0.0, 1.0));
+        self.runs = runs;
         let t = self.t;
         self.t += 1;
         Ok(BocpdStep {
@@ -283,6 +329,20 @@ mod tests {
         assert!(ln_gamma(1.0).abs() < 1e-13);
         assert!((ln_gamma(0.5) - core::f64::consts::PI.sqrt().ln()).abs() < 1e-13);
         assert!((ln_gamma(10.0) - 362_880f64.ln()).abs() < 1e-12);
+    }
+
+    /// The asymptotic series agrees with the direct difference where both are accurate.
+    #[test]
+    fn half_step_of_ln_gamma() {
+        for a in [0.5, 1.0, 3.5, 100.0, 1e4, 1e6] {
+            let direct = ln_gamma(a + 0.5) - ln_gamma(a);
+            let series = 0.5 * f64::ln(a) - 1.0 / (8.0 * a) + 1.0 / (192.0 * a * a * a);
+            assert!((ln_gamma_half_step(a) - direct).abs() < 1e-9, "{a}");
+            if a >= 100.0 {
+                assert!((series - direct).abs() < 1e-9, "{a}");
+            }
+        }
+        assert!((ln_gamma_half_step(1e8) - 0.5 * 1e8f64.ln()).abs() < 1e-8);
     }
 
     #[test]

@@ -174,15 +174,93 @@ fn prefix(values: impl Iterator<Item = f64>, n: usize) -> Vec<f64> {
     out
 }
 
+/// The mean of finite `values` (0 if empty), finite even where their sum is
+/// not (values near `f64::MAX`), and never outside their range, so that a
+/// constant series is its own mean exactly.
+pub(crate) fn mean(values: &[f64]) -> f64 {
+    let Some(&first) = values.first() else {
+        return 0.0;
+    };
+    let n = values.len() as f64;
+    let sum = values.iter().sum::<f64>();
+    let mean = if sum.is_finite() {
+        sum / n
+    } else {
+        values.iter().map(|v| v / n).sum::<f64>()
+    };
+    let (lo, hi) = values
+        .iter()
+        .fold((first, first), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+    mean.clamp(lo, hi)
+}
+
 /// The mean and the variance (divided by `n`) of `values`, two passes.
 pub(crate) fn mean_var(values: &[f64]) -> (f64, f64) {
     if values.is_empty() {
         return (0.0, 0.0);
     }
     let n = values.len() as f64;
-    let mean = values.iter().sum::<f64>() / n;
+    let mean = mean(values);
     let var = values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / n;
     (mean, var)
+}
+
+/// Whether every cost of every segment of `y`, and every intermediate sum of
+/// the searches, fits in an `f64`; `mu` is the known mean of [`Cost::Variance`].
+///
+/// ```text
+/// squared-error and normal costs   16·n²·D² finite,  D = the largest distance between
+///                                  two values (and, for Variance, to μ)
+/// Poisson                          1500·Σ y finite  (|ln ℓ − ln x| ≤ 710 for counts x ≥ 1)
+/// ```
+///
+/// Every deviation inside a segment is at most `D`, every running sum at most
+/// `n·D`, so every square the costs and FPOP's envelope form is at most
+/// `4·n²·D²` (a trend's residuals stay within a few `D`·√n).
+pub(crate) fn fits(cost: Cost, y: &[f64], mu: f64) -> bool {
+    match cost {
+        Cost::Poisson => (y.iter().sum::<f64>() * 1500.0).is_finite(),
+        _ => {
+            let bound = 4.0 * y.len() as f64 * spread(cost, y, mu);
+            (bound * bound).is_finite()
+        }
+    }
+}
+
+/// `D` of [`fits`]: the largest distance between two values, and for
+/// [`Cost::Variance`] between a value and the known mean `mu` (0 if empty).
+fn spread(cost: Cost, y: &[f64], mu: f64) -> f64 {
+    let Some(&first) = y.first() else {
+        return 0.0;
+    };
+    let (lo, hi) = y
+        .iter()
+        .fold((first, first), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+    let d = hi - lo;
+    if cost == Cost::Variance {
+        d.max((hi - mu).abs()).max((lo - mu).abs())
+    } else {
+        d
+    }
+}
+
+/// The power of two the searches multiply the values (and `mu`) by: 1,
+/// unless the values are so close together (`D` below 2⁻²⁰⁰ ≈ 6e-61) that
+/// their squared deviations would underflow and every segmentation would
+/// cost 0. Then `D` is brought to about 1 (at most 2¹⁰⁰⁰ for subnormal
+/// values). Multiplying by a power of two is exact, and the costs scale by
+/// its square (squared errors) or shift by `n·ln c²` for every segmentation
+/// alike (normal likelihoods), so the optimum is unchanged. Poisson counts
+/// are never scaled.
+pub(crate) fn search_scale(cost: Cost, y: &[f64], mu: f64) -> f64 {
+    const TINY: f64 = 6.223_015_277_861_142e-61; // 2^-200
+    let d = spread(cost, y, mu);
+    if cost == Cost::Poisson || d == 0.0 || d >= TINY || !d.is_finite() {
+        return 1.0;
+    }
+    // -log2(d) lies in (200, 1075); its floor fits any integer type.
+    let k = (-d.log2()).floor().min(1000.0);
+    2f64.powf(k)
 }
 
 /// The variance floor for a series whose variance is `var`.
@@ -229,7 +307,7 @@ impl SegmentCost for MeanCost {
     #[inline]
     fn cost(&self, a: usize, b: usize) -> f64 {
         let s = at(&self.s1, b) - at(&self.s1, a);
-        -(s * s) / (b - a) as f64
+        -s * (s / (b - a) as f64)
     }
 }
 
@@ -293,7 +371,7 @@ impl SegmentCost for MeanVarianceCost {
     fn cost(&self, a: usize, b: usize) -> f64 {
         let len = (b - a) as f64;
         let s1 = at(&self.s1, b) - at(&self.s1, a);
-        let rss = ((at(&self.s2, b) - at(&self.s2, a)) - s1 * s1 / len).max(0.0);
+        let rss = ((at(&self.s2, b) - at(&self.s2, a)) - s1 * (s1 / len)).max(0.0);
         normal_cost(len, rss, self.floor)
     }
 }
@@ -326,14 +404,27 @@ impl SegmentCost for TrendCost {
     fn cost(&self, a: usize, b: usize) -> f64 {
         let len = (b - a) as f64;
         let s1 = at(&self.s1, b) - at(&self.s1, a);
-        let level = -(s1 * s1) / len;
+        let level = -s1 * (s1 / len);
         if b - a < 2 {
             return level;
         }
         let xbar = (a + b - 1) as f64 / 2.0;
         let sxy = (at(&self.sxy, b) - at(&self.sxy, a)) - xbar * s1;
         let sxx = len * (len * len - 1.0) / 12.0;
-        level - sxy * sxy / sxx
+        level - sxy * (sxy / sxx)
+    }
+}
+
+/// # Errors
+/// [`Error::InvalidArgument`] for a negative or fractional count.
+pub(crate) fn check_counts(y: &[f64]) -> Result<()> {
+    match y.iter().find(|v| **v < 0.0 || v.fract() != 0.0) {
+        Some(&bad) => Err(Error::InvalidArgument {
+            name: "values",
+            value: bad.to_string(),
+            expected: "non-negative whole counts for the Poisson cost",
+        }),
+        None => Ok(()),
     }
 }
 
@@ -347,13 +438,7 @@ impl PoissonCost {
     /// # Errors
     /// [`Error::InvalidArgument`] for a negative or fractional count.
     pub(crate) fn new(y: &[f64]) -> Result<PoissonCost> {
-        if let Some(&bad) = y.iter().find(|v| **v < 0.0 || v.fract() != 0.0) {
-            return Err(Error::InvalidArgument {
-                name: "values",
-                value: bad.to_string(),
-                expected: "non-negative whole counts for the Poisson cost",
-            });
-        }
+        check_counts(y)?;
         Ok(PoissonCost {
             s1: prefix(y.iter().copied(), y.len()),
         })

@@ -52,26 +52,31 @@ pub(crate) fn crops(
         }
     }
     // From most changes (smallest penalty) to fewest; neighbours swap at the
-    // penalty where their penalised costs are equal.
+    // penalty where their penalised costs are equal. A segmentation on an
+    // edge of the lower hull of (changes, cost) is optimal at one penalty
+    // only, where rounding can put its two boundaries in the wrong order:
+    // the running maximum keeps the ranges in order (such a range is a point).
     let sols: Vec<Segmentation> = found.into_values().rev().collect();
+    let mut bounds = Vec::with_capacity(sols.len() + 1);
+    bounds.push(min);
+    let mut floor = min;
+    for (a, b) in sols.iter().zip(sols.iter().skip(1)) {
+        let at = (b.fit_cost() - a.fit_cost()) / (a.changes().len() - b.changes().len()) as f64;
+        if !at.is_nan() {
+            floor = at.clamp(floor, max);
+        }
+        bounds.push(floor);
+    }
+    bounds.push(max);
     let mut out = Vec::with_capacity(sols.len());
-    for (i, s) in sols.iter().enumerate() {
-        let boundary = |a: &Segmentation, b: &Segmentation| {
-            (b.fit_cost() - a.fit_cost()) / (a.changes().len() - b.changes().len()) as f64
-        };
-        let penalty_min = match i.checked_sub(1).and_then(|j| sols.get(j)) {
-            Some(prev) => boundary(prev, s).clamp(min, max),
-            None => min,
-        };
-        let penalty_max = match sols.get(i + 1) {
-            Some(next) => boundary(s, next).clamp(min, max),
-            None => max,
-        };
-        out.push(CropsSolution {
-            penalty_min,
-            penalty_max,
-            segmentation: s.clone(),
-        });
+    for (s, w) in sols.into_iter().zip(bounds.windows(2)) {
+        if let [penalty_min, penalty_max] = *w {
+            out.push(CropsSolution {
+                penalty_min,
+                penalty_max,
+                segmentation: s,
+            });
+        }
     }
     Ok(out)
 }

@@ -35,7 +35,9 @@ pub struct Cusum {
 /// # Errors
 /// [`Error::TooShort`] with fewer than 3 values; [`Error::NotFinite`] for a
 /// NaN or infinite value; [`Error::InvalidArgument`] for a σ that is not
-/// positive and finite; [`Error::ZeroNoise`] if σ is estimated as 0.
+/// positive and finite; [`Error::ZeroNoise`] if σ is estimated as 0;
+/// [`Error::Overflow`] if the statistic does not fit in an `f64` (values
+/// near `f64::MAX` apart, or a σ so small that the ratio overflows).
 ///
 /// # Example
 /// ```
@@ -66,7 +68,7 @@ pub fn cusum(values: &[f64], noise: Noise) -> Result<Cusum> {
         Noise::Estimate => estimate_sigma(values)?,
     };
     // Centring leaves S_k − (k/n)·S_n unchanged and keeps the sums small.
-    let mean = values.iter().sum::<f64>() / n as f64;
+    let mean = super::cost::mean(values);
     let (mut s, mut best, mut change) = (0.0f64, -1.0f64, 1usize);
     for (k, v) in values.iter().enumerate().take(n - 1) {
         s += v - mean;
@@ -76,6 +78,11 @@ pub fn cusum(values: &[f64], noise: Noise) -> Result<Cusum> {
         }
     }
     let statistic = best / (sigma * (n as f64).sqrt());
+    if !statistic.is_finite() {
+        return Err(Error::Overflow {
+            computation: "CUSUM statistic",
+        });
+    }
     Ok(Cusum {
         change,
         statistic,
@@ -87,7 +94,9 @@ pub fn cusum(values: &[f64], noise: Noise) -> Result<Cusum> {
 /// `P(K > x)` for the Kolmogorov distribution (the supremum of a Brownian
 /// bridge's absolute value).
 pub(crate) fn kolmogorov_sf(x: f64) -> f64 {
-    if x.is_nan() || x <= 0.0 {
+    // Below 0.05 the distribution function is below e^-490 (it would
+    // compute 0·∞ for a subnormal x).
+    if x.is_nan() || x <= 0.05 {
         return 1.0;
     }
     if x < 1.0 {
@@ -126,6 +135,9 @@ mod tests {
         assert!((kolmogorov_sf(1.3581) - 0.05).abs() < 1e-4);
         assert!((kolmogorov_sf(1.6276) - 0.01).abs() < 1e-4);
         assert_eq!(kolmogorov_sf(0.0), 1.0);
+        // Found by the `changepoint` fuzz target: a subnormal statistic gave NaN.
+        assert_eq!(kolmogorov_sf(1e-320), 1.0);
+        assert!((kolmogorov_sf(0.051) - 1.0).abs() < 1e-300);
         let near = kolmogorov_sf(0.999_999_9);
         let far = kolmogorov_sf(1.000_000_1);
         assert!((near - far).abs() < 1e-6);

@@ -49,6 +49,19 @@
 //! which makes R's `cpt.mean` find 0 or 138 changes in the same data
 //! depending on its units. A [`Penalty::Manual`] is in the cost's units.
 //!
+//! # Magnitudes
+//!
+//! With `D` the largest distance between two values, a series whose costs
+//! cannot fit in an `f64` (`4·n·D` squared overflows: `D` above about 1e150
+//! for 2,000 values) is refused with [`Error::Overflow`] before any search; a
+//! constant series is fine at any magnitude. Values so close together that
+//! their squared deviations would underflow (`D` below 2⁻²⁰⁰) are multiplied
+//! by a power of two for the search, which is exact and changes no decision.
+//! The searches compare costs computed from running sums, exact up to about
+//! `1e-16·n·D²`: a manual penalty far below that cannot be resolved, and the
+//! optimum is then one among segmentations whose costs differ by rounding
+//! only (a named penalty follows the data's scale).
+//!
 //! # Example
 //! ```
 //! use econseries::changepoint::{ChangePoints, Cost, Penalty};
@@ -90,8 +103,8 @@ use crate::period::Period;
 use crate::series::Series;
 
 use cost::{
-    MeanCost, MeanVarianceCost, PoissonCost, SegmentCost, TrendCost, VarianceCost, Whole, describe,
-    mean_var,
+    MeanCost, MeanVarianceCost, PoissonCost, SegmentCost, TrendCost, VarianceCost, Whole,
+    check_counts, describe, fits, mean, search_scale,
 };
 use penalty::Resolved;
 use search::Problem;
@@ -196,38 +209,66 @@ pub struct Segmentation {
 }
 
 impl Segmentation {
+    /// # Errors
+    /// [`Error::Overflow`] if a number does not fit in an `f64` (which
+    /// [`fits`] rules out before any search).
+    ///
+    /// `scaled` is the data the search ran on, `y` times `scale`, with its
+    /// context `whole_scaled`. The normal likelihoods are taken from it and
+    /// shifted by `−ℓ·ln scale²`, so that their variance floor is the one the
+    /// search used (1e-10 of the whole series' variance, which may itself
+    /// underflow in `y`'s units).
     fn build(
         cost: Cost,
-        y: &[f64],
+        (y, whole): (&[f64], Whole),
+        (scaled, whole_scaled, scale): (&[f64], Whole, f64),
         changes: Vec<usize>,
         resolved: &Resolved,
-        whole: Whole,
-    ) -> Segmentation {
+    ) -> Result<Segmentation> {
         let n = y.len();
+        let likelihood = matches!(cost, Cost::Variance | Cost::MeanVariance);
         let mut segments = Vec::with_capacity(changes.len() + 1);
         let mut a = 0;
         for &b in changes.iter().chain(core::iter::once(&n)) {
             let fit = describe(cost, y.get(a..b).unwrap_or_default(), whole);
+            let seg_cost = if likelihood && scale != 1.0 {
+                let len = (b - a) as f64;
+                describe(cost, scaled.get(a..b).unwrap_or_default(), whole_scaled).cost
+                    - len * 2.0 * scale.ln()
+            } else {
+                fit.cost
+            };
             segments.push(Segment {
                 start: a,
                 end: b,
                 mean: fit.mean,
                 variance: fit.variance,
                 slope: fit.slope,
-                cost: fit.cost,
+                cost: seg_cost,
             });
             a = b;
         }
         let fit_cost = segments.iter().map(|s| s.cost).sum::<f64>();
         let cost = fit_cost + resolved.total(segments.iter().map(Segment::len));
-        Segmentation {
+        let finite = |v: Option<f64>| v.is_none_or(f64::is_finite);
+        let all_finite = cost.is_finite()
+            && fit_cost.is_finite()
+            && segments.iter().all(|s| {
+                s.mean.is_finite() && s.cost.is_finite() && finite(s.variance) && finite(s.slope)
+            });
+        if !all_finite {
+            return Err(Error::Overflow {
+                computation: "change-point cost",
+            });
+        }
+        Ok(Segmentation {
             n,
             changes,
             segments,
             fit_cost,
             cost,
             penalty: resolved.beta,
-        }
+        })
     }
 
     /// The change points: the first index of every segment but the first, increasing.
@@ -407,13 +448,20 @@ impl ChangePoints {
     ///   (or than 3 where σ is estimated or the penalty is Hannan–Quinn);
     /// - [`Error::InvalidArgument`] for a minimum segment length below
     ///   [`Cost::smallest_min_size`], [`Method::Fpop`] with a cost other than
-    ///   the mean, a negative or non-finite manual penalty, σ or known mean, or
-    ///   counts that are negative or fractional for [`Cost::Poisson`];
-    /// - [`Error::ZeroNoise`] when σ is to be estimated and the estimate is 0.
+    ///   the mean, a negative or non-finite manual penalty, a σ that is not
+    ///   positive and finite (even where no named penalty uses it), a
+    ///   non-finite known mean, or counts that are negative or fractional for
+    ///   [`Cost::Poisson`];
+    /// - [`Error::ZeroNoise`] when σ is to be estimated and the estimate is 0;
+    /// - [`Error::Overflow`] for values so far apart that the costs do not fit
+    ///   in an `f64`: with `D` the largest distance between two values (or to
+    ///   the known mean), unless `4·n·D` squared is finite (for `n` = 2,000,
+    ///   `D` up to about 1.6e150); for [`Cost::Poisson`], unless `1500·Σ y` is
+    ///   finite. A constant series is fine at any magnitude.
     pub fn detect(&self, values: &[f64]) -> Result<Segmentation> {
         let setup = self.setup(values)?;
-        let resolved = self.resolve(values, self.penalty)?;
-        self.solve(values, &setup, &resolved, self.method)
+        let (resolved, search) = self.resolve(values, self.penalty, &setup)?;
+        self.solve(values, &setup, &resolved, &search, self.method)
     }
 
     /// [`detect`](ChangePoints::detect) on a series, with periods in and periods out.
@@ -487,7 +535,8 @@ impl ChangePoints {
         let setup = self.setup(values)?;
         crops::crops(min, max, |beta| {
             let resolved = penalty::resolve(Penalty::Manual(beta), self.cost, values.len(), 1.0)?;
-            self.solve(values, &setup, &resolved, self.method)
+            let search = resolved.scaled(self.search_factor(&setup));
+            self.solve(values, &setup, &resolved, &search, self.method)
         })
     }
 
@@ -554,31 +603,76 @@ impl ChangePoints {
         }
         let mu = match self.known_mean {
             Some(mu) if mu.is_finite() => mu,
-            Some(mu) => return Err(Error::NotFinite { value: mu }),
-            None => mean_var(values).0,
+            Some(mu) => {
+                return Err(Error::InvalidArgument {
+                    name: "known mean",
+                    value: mu.to_string(),
+                    expected: "a finite number",
+                });
+            }
+            None => mean(values),
         };
-        Ok(Setup { min_size, mu })
+        // Checked even where no named penalty uses it: a bad setting is never silently ignored.
+        if let Noise::Sigma(s) = self.noise
+            && !(s.is_finite() && s > 0.0)
+        {
+            return Err(Error::InvalidArgument {
+                name: "sigma",
+                value: s.to_string(),
+                expected: "a finite, positive noise standard deviation",
+            });
+        }
+        if self.cost == Cost::Poisson {
+            check_counts(values)?;
+        }
+        if !fits(self.cost, values, mu) {
+            return Err(Error::Overflow {
+                computation: "change-point cost",
+            });
+        }
+        let scale = search_scale(self.cost, values, mu);
+        Ok(Setup {
+            min_size,
+            mu,
+            scale,
+        })
     }
 
-    fn resolve(&self, values: &[f64], penalty: Penalty) -> Result<Resolved> {
-        let named = !matches!(penalty, Penalty::Manual(_));
-        let sigma2 = if named && self.cost.is_squared_error() {
-            let sigma = match self.noise {
-                Noise::Sigma(s) if s.is_finite() && s > 0.0 => s,
-                Noise::Sigma(s) => {
-                    return Err(Error::InvalidArgument {
-                        name: "sigma",
-                        value: s.to_string(),
-                        expected: "a finite, positive noise standard deviation",
-                    });
-                }
-                Noise::Estimate => estimate_sigma(values)?,
-            };
-            sigma * sigma
+    /// What the searches' costs are multiplied by when they run on the values
+    /// times `setup.scale`: its square for the squared-error costs, else 1.
+    fn search_factor(&self, setup: &Setup) -> f64 {
+        if self.cost.is_squared_error() {
+            setup.scale * setup.scale
         } else {
             1.0
-        };
-        penalty::resolve(penalty, self.cost, values.len(), sigma2)
+        }
+    }
+
+    /// The penalty in the cost's units (reported) and in the units of the
+    /// scaled values the searches run on.
+    fn resolve(
+        &self,
+        values: &[f64],
+        penalty: Penalty,
+        setup: &Setup,
+    ) -> Result<(Resolved, Resolved)> {
+        let named = !matches!(penalty, Penalty::Manual(_));
+        let n = values.len();
+        if named && self.cost.is_squared_error() {
+            let sigma = match self.noise {
+                Noise::Sigma(s) => s,
+                Noise::Estimate => estimate_sigma(values)?,
+            };
+            let reported = penalty::resolve(penalty, self.cost, n, sigma * sigma)?;
+            // σ² itself may underflow where the values are tiny; (σ·scale)² does not.
+            let scaled = sigma * setup.scale;
+            let search = penalty::resolve(penalty, self.cost, n, scaled * scaled)
+                .unwrap_or_else(|_| reported.scaled(self.search_factor(setup)));
+            Ok((reported, search))
+        } else {
+            let reported = penalty::resolve(penalty, self.cost, n, 1.0)?;
+            Ok((reported, reported.scaled(self.search_factor(setup))))
+        }
     }
 
     fn solve(
@@ -586,17 +680,25 @@ impl ChangePoints {
         y: &[f64],
         setup: &Setup,
         resolved: &Resolved,
+        search: &Resolved,
         method: Method,
     ) -> Result<Segmentation> {
         let pb = Problem {
-            beta: resolved.beta,
-            weight: resolved.weight,
+            beta: search.beta,
+            weight: search.weight,
             min_size: setup.min_size,
+        };
+        let scaled: Vec<f64>;
+        let (ys, mu) = if setup.scale == 1.0 {
+            (y, setup.mu)
+        } else {
+            scaled = y.iter().map(|v| v * setup.scale).collect();
+            (scaled.as_slice(), setup.mu * setup.scale)
         };
         let max_changes = self.max_changes.unwrap_or(usize::MAX);
         let changes = match self.cost {
             Cost::Mean => {
-                let c = MeanCost::new(y);
+                let c = MeanCost::new(ys);
                 match method {
                     Method::Auto | Method::Fpop => fpop::fpop(&c, &pb),
                     m => run(&c, &pb, m, max_changes),
@@ -611,22 +713,20 @@ impl ChangePoints {
                     });
                 }
                 match other {
-                    Cost::Variance => {
-                        run(&VarianceCost::new(y, setup.mu), &pb, method, max_changes)
-                    }
-                    Cost::MeanVariance => run(&MeanVarianceCost::new(y), &pb, method, max_changes),
-                    Cost::Trend => run(&TrendCost::new(y), &pb, method, max_changes),
-                    _ => run(&PoissonCost::new(y)?, &pb, method, max_changes),
+                    Cost::Variance => run(&VarianceCost::new(ys, mu), &pb, method, max_changes),
+                    Cost::MeanVariance => run(&MeanVarianceCost::new(ys), &pb, method, max_changes),
+                    Cost::Trend => run(&TrendCost::new(ys), &pb, method, max_changes),
+                    _ => run(&PoissonCost::new(ys)?, &pb, method, max_changes),
                 }
             }
         };
-        Ok(Segmentation::build(
+        Segmentation::build(
             self.cost,
-            y,
+            (y, Whole::new(self.cost, y, setup.mu)),
+            (ys, Whole::new(self.cost, ys, mu), setup.scale),
             changes,
             resolved,
-            Whole::new(self.cost, y, setup.mu),
-        ))
+        )
     }
 }
 
@@ -635,6 +735,8 @@ impl ChangePoints {
 struct Setup {
     min_size: usize,
     mu: f64,
+    /// The power of two the searches multiply the values by ([`cost::search_scale`]).
+    scale: f64,
 }
 
 fn run<C: SegmentCost>(c: &C, pb: &Problem, method: Method, max_changes: usize) -> Vec<usize> {

@@ -112,7 +112,8 @@ pub enum Noise {
 /// # Errors
 /// [`Error::TooShort`] with fewer than 3 observations; [`Error::NotFinite`]
 /// for a NaN or infinite value; [`Error::ZeroNoise`] when the estimate is 0
-/// (more than half the differences are equal): give σ explicitly then.
+/// (more than half the differences are equal): give σ explicitly then;
+/// [`Error::Overflow`] if a difference or the estimate is too large for an `f64`.
 ///
 /// # Example
 /// ```
@@ -140,7 +141,11 @@ pub fn estimate_sigma(values: &[f64]) -> Result<f64> {
     let med = median(&mut d);
     let mut dev: Vec<f64> = d.iter().map(|v| (v - med).abs()).collect();
     let sigma = 1.4826 * median(&mut dev) / core::f64::consts::SQRT_2;
-    if sigma > 0.0 && sigma.is_finite() {
+    if !(d.iter().all(|v| v.is_finite()) && sigma.is_finite()) {
+        Err(Error::Overflow {
+            computation: "noise estimate",
+        })
+    } else if sigma > 0.0 {
         Ok(sigma)
     } else {
         Err(Error::ZeroNoise)
@@ -177,6 +182,27 @@ pub(crate) struct Resolved {
 }
 
 impl Resolved {
+    /// The penalty in units `factor` times the cost's, saturating at `f64::MAX`
+    /// (such a penalty allows no change either way).
+    pub(crate) fn scaled(&self, factor: f64) -> Resolved {
+        if factor == 1.0 {
+            return *self;
+        }
+        // `factor` may be infinite (the square of a scale up to 2¹⁰⁰⁰); 0 stays 0.
+        let sat = |v: f64| {
+            if v == 0.0 {
+                0.0
+            } else {
+                (v * factor).clamp(-f64::MAX, f64::MAX)
+            }
+        };
+        Resolved {
+            beta: sat(self.beta),
+            weight: sat(self.weight),
+            offset: sat(self.offset),
+        }
+    }
+
     /// The number of the penalty terms for segments of lengths `lens`.
     pub(crate) fn total(&self, lens: impl Iterator<Item = usize>) -> f64 {
         let mut total = self.offset;

@@ -37,15 +37,6 @@
 //! assert_eq!(run.length, 3); // the third straight month of decline
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 mod anomaly;
 mod crossing;

@@ -74,15 +74,6 @@
 //! report_rate_change(&growth);
 //! # Ok::<(), econseries::Error>(())
 //! ```
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 mod balance;
 mod confidence;

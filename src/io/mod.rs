@@ -97,15 +97,6 @@
 //! assert_eq!(rate.to_csv_string(), "period,value\n2025-09,4.4\n2025-10,\n2025-11,4.6\n");
 //! # Ok::<(), econseries::Error>(())
 //! ```
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 mod alfred;
 mod any;

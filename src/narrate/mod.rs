@@ -35,15 +35,6 @@
 //! assert_eq!(text[1], "It was the second straight quarterly contraction, a technical recession by the rule of thumb of two.");
 //! # Ok::<(), econseries::Error>(())
 //! ```
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 mod headline;
 mod words;

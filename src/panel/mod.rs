@@ -75,16 +75,6 @@
 //! # Ok::<(), econseries::Error>(())
 //! ```
 
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
-
 mod batches;
 mod events;
 mod files;

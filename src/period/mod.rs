@@ -47,15 +47,6 @@
 //! assert!(matches!("10000-01".parse::<Month>(), Err(Error::ParsePeriod { .. })));
 //! # Ok::<(), econseries::Error>(())
 //! ```
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 mod month;
 mod parse;

@@ -55,15 +55,6 @@
 //! assert!(svg.contains("2024-04: -3.0, record low"));
 //! # Ok::<(), econseries::Error>(())
 //! ```
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 mod axis;
 mod draw;

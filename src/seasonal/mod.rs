@@ -42,15 +42,6 @@
 //! assert!((raw + 4.5).abs() < 1e-9 && (adj - 0.5).abs() < 0.2);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 mod classical;
 mod decomposition;

@@ -1,13 +1,4 @@
 //! [`Series`]: a regular calendar series with explicit missing values.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 use core::fmt;
 use core::marker::PhantomData;

@@ -35,15 +35,6 @@
 //! assert_eq!(q.get("2026-Q1".parse()?), None); // a quarter needs its three months
 //! # Ok::<(), econseries::Error>(())
 //! ```
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 mod aggregate;
 mod kernel;

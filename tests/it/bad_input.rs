@@ -720,3 +720,536 @@ mod cli {
         );
     }
 }
+
+// ---- change points (`econseries::changepoint`, `econ changepoints`) ----
+//
+// One test per row of the change-point part of the table, library and CLI.
+// The inputs are synthetic (made up here).
+
+mod changepoint {
+    use econseries::changepoint::{
+        Bocpd, ChangePoints, Cost, Method, Missing, Noise, NormalGamma, Penalty, cusum,
+        estimate_sigma,
+    };
+    use econseries::{Error, Month, Series};
+
+    const METHODS: [Method; 4] = [Method::Auto, Method::Optimal, Method::Pelt, Method::BinSeg];
+
+    fn manual(cost: Cost, beta: f64) -> ChangePoints {
+        ChangePoints::new(cost).penalty(Penalty::Manual(beta))
+    }
+
+    #[test]
+    fn changepoint_single_observation_lib() {
+        let y = [5.0];
+        // A manual penalty or a given σ: one segment, cost 0.
+        for cp in [
+            manual(Cost::Mean, 1.0),
+            ChangePoints::new(Cost::Mean).noise(Noise::Sigma(1.0)),
+            manual(Cost::Poisson, 1.0),
+        ] {
+            for m in METHODS {
+                let seg = cp.clone().method(m).detect(&y).expect("one segment");
+                assert!(seg.changes().is_empty());
+                assert_eq!(seg.segments().len(), 1);
+                assert!(seg.cost().is_finite());
+            }
+        }
+        // σ to estimate (or Hannan–Quinn) needs 3 values; the variance costs
+        // need segments of 2, the trend of 3.
+        assert!(matches!(
+            ChangePoints::new(Cost::Mean).detect(&y),
+            Err(Error::TooShort { need: 3, got: 1 })
+        ));
+        assert!(matches!(
+            ChangePoints::new(Cost::MeanVariance)
+                .penalty(Penalty::HannanQuinn)
+                .min_size(2)
+                .detect(&[1.0, 2.0]),
+            Err(Error::TooShort { need: 3, got: 2 })
+        ));
+        for (cost, need) in [
+            (Cost::Variance, 2),
+            (Cost::MeanVariance, 2),
+            (Cost::Trend, 3),
+        ] {
+            assert!(
+                matches!(manual(cost, 1.0).detect(&y), Err(Error::TooShort { need: n, got: 1 }) if n == need),
+                "{cost:?}"
+            );
+        }
+        assert_eq!(
+            manual(Cost::Mean, 1.0)
+                .detect(&y)
+                .expect("one segment")
+                .cost(),
+            0.0
+        );
+        let path = manual(Cost::Mean, 0.0)
+            .crops(&y, 0.0, 10.0)
+            .expect("one segmentation");
+        assert_eq!(path.len(), 1);
+        assert!(matches!(
+            cusum(&y, Noise::Sigma(1.0)),
+            Err(Error::TooShort { need: 3, got: 1 })
+        ));
+        assert!(matches!(
+            estimate_sigma(&y),
+            Err(Error::TooShort { need: 3, got: 1 })
+        ));
+        // Online: the first observation starts the first segment.
+        let mut det =
+            Bocpd::new(50.0, NormalGamma::new(0.0, 1.0, 1.0, 1.0).expect("prior")).expect("λ");
+        let step = det.update(5.0).expect("finite");
+        assert_eq!((step.t, step.run_length, step.run_start), (0, 1, 0));
+        assert_eq!(step.change_probability, 1.0);
+        // A series of one period.
+        let s =
+            Series::from_values(Month::new(2025, 5).expect("valid"), [20493.9]).expect("finite");
+        let found = manual(Cost::Mean, 1.0)
+            .detect_series(&s)
+            .expect("one segment");
+        assert!(found.periods().is_empty());
+        assert_eq!(
+            found.segment_periods(),
+            [(
+                Month::new(2025, 5).expect("valid"),
+                Month::new(2025, 5).expect("valid")
+            )]
+        );
+    }
+
+    #[test]
+    fn changepoint_all_equal_values_lib() {
+        let y = [2.0; 12];
+        // σ estimated from all-equal values is 0: an error, not a zero penalty.
+        assert!(matches!(
+            ChangePoints::new(Cost::Mean).detect(&y),
+            Err(Error::ZeroNoise)
+        ));
+        assert!(matches!(
+            ChangePoints::new(Cost::Trend).detect(&y),
+            Err(Error::ZeroNoise)
+        ));
+        assert!(matches!(cusum(&y, Noise::Estimate), Err(Error::ZeroNoise)));
+        assert!(matches!(
+            NormalGamma::from_history(&y),
+            Err(Error::ZeroNoise)
+        ));
+        // Otherwise: no change, cost 0 (or the variance floor's finite likelihood).
+        for cost in Cost::ALL {
+            for m in METHODS {
+                // (With a penalty of 0 every segmentation of a constant series is optimal.)
+                for cp in [
+                    ChangePoints::new(cost).noise(Noise::Sigma(1.0)),
+                    manual(cost, 0.5),
+                ] {
+                    let seg = cp
+                        .method(m)
+                        .detect(&y)
+                        .unwrap_or_else(|e| panic!("{cost:?} {m:?}: {e}"));
+                    assert!(seg.changes().is_empty(), "{cost:?} {m:?}");
+                    assert!(seg.cost().is_finite());
+                    assert_eq!(seg.segments()[0].mean, 2.0);
+                    if cost.is_squared_error() {
+                        assert_eq!(seg.fit_cost(), 0.0);
+                    }
+                }
+            }
+        }
+        let c = cusum(&y, Noise::Sigma(1.0)).expect("σ given");
+        assert_eq!((c.statistic, c.p_value), (0.0, 1.0));
+    }
+
+    #[test]
+    fn changepoint_all_missing_lib() {
+        let start = Month::new(2025, 1).expect("valid");
+        let s: Series<Month> = Series::from_options(start, [None; 6]).expect("missing values");
+        let cp = manual(Cost::Mean, 1.0);
+        assert!(matches!(
+            cp.detect_series(&s),
+            Err(Error::MissingValue { period }) if period == "2025-01"
+        ));
+        let skip = cp.clone().missing(Missing::Skip);
+        assert!(matches!(skip.detect_series(&s), Err(Error::NoObservations)));
+        assert!(matches!(
+            skip.crops_series(&s, 0.0, 1.0),
+            Err(Error::NoObservations)
+        ));
+        // On a slice, a missing value is NaN: not finite; no value at all: no observations.
+        assert!(matches!(
+            cp.detect(&[f64::NAN; 6]),
+            Err(Error::NotFinite { .. })
+        ));
+        assert!(matches!(cp.detect(&[]), Err(Error::NoObservations)));
+        assert!(matches!(
+            cusum(&[f64::NAN; 6], Noise::Sigma(1.0)),
+            Err(Error::NotFinite { .. })
+        ));
+        let mut det =
+            Bocpd::new(50.0, NormalGamma::new(0.0, 1.0, 1.0, 1.0).expect("prior")).expect("λ");
+        assert!(matches!(det.update(f64::NAN), Err(Error::NotFinite { .. })));
+        assert_eq!(det.observations(), 0);
+    }
+
+    #[test]
+    fn changepoint_extreme_magnitudes_lib() {
+        // Values 2e300 apart: their squared deviations do not fit in an f64.
+        let wild = [1e300, -1e300, 1e300, -1e300, 1e300];
+        for cost in [Cost::Mean, Cost::Variance, Cost::MeanVariance, Cost::Trend] {
+            for m in METHODS {
+                assert!(
+                    matches!(
+                        manual(cost, 1.0).method(m).detect(&wild),
+                        Err(Error::Overflow { .. })
+                    ),
+                    "{cost:?} {m:?}"
+                );
+            }
+            assert!(matches!(
+                manual(cost, 1.0).crops(&wild, 0.0, 1.0),
+                Err(Error::Overflow { .. })
+            ));
+        }
+        // CUSUM's statistic is a ratio: 1e300 apart is fine, a subnormal σ overflows it.
+        let c = cusum(&wild, Noise::Sigma(1.0)).expect("finite");
+        assert!(c.statistic.is_finite() && c.p_value == 0.0);
+        assert!(matches!(
+            cusum(&[0.0, 0.0, 1.0, 1.0, 1.0], Noise::Sigma(1e-320)),
+            Err(Error::Overflow { .. })
+        ));
+        assert!(matches!(
+            estimate_sigma(&[f64::MAX, -f64::MAX, f64::MAX]),
+            Err(Error::Overflow { .. })
+        ));
+        // Counts of 1e300 are fine for the Poisson cost.
+        let counts = [1e300, 1e300, 0.0, 0.0, 1e300];
+        let seg = manual(Cost::Poisson, 1.0).detect(&counts).expect("finite");
+        assert_eq!(seg.changes(), [2, 4]);
+        assert!(seg.cost().is_finite());
+        // A constant series is fine at any magnitude, f64::MAX included.
+        for v in [1e300, f64::MAX, -f64::MAX] {
+            let seg = manual(Cost::Mean, 1.0).detect(&[v; 7]).expect("constant");
+            assert!(seg.changes().is_empty());
+            assert_eq!((seg.segments()[0].mean, seg.cost()), (v, 0.0));
+        }
+        // A shift of 1e150 in 6 values is within range; 1e153 is not (4·n·D squared overflows).
+        let shift = |d: f64| [0.0, 0.0, 0.0, d, d, d];
+        // (On this scale a manual penalty of 1 is below the costs' rounding, about
+        // 1e-16·n·D²: the penalty must be on the data's scale, as BIC with σ is.)
+        let bic = |sigma: f64| {
+            ChangePoints::new(Cost::Mean)
+                .penalty(Penalty::Bic)
+                .noise(Noise::Sigma(sigma))
+        };
+        assert_eq!(
+            bic(1e148).detect(&shift(1e150)).expect("fits").changes(),
+            [3]
+        );
+        assert!(matches!(
+            manual(Cost::Mean, 1.0).detect(&shift(1e153)),
+            Err(Error::Overflow { .. })
+        ));
+        // Tiny values: the searches rescale them, so the change is still found.
+        for d in [1e-200, 1e-310] {
+            let seg = ChangePoints::new(Cost::Mean)
+                .penalty(Penalty::Bic)
+                .noise(Noise::Sigma(d / 100.0))
+                .detect(&shift(d))
+                .expect("tiny");
+            assert_eq!(seg.changes(), [3], "{d:e}");
+        }
+        // The online detector: an observation 1e300 from a unit prior overflows
+        // the posterior; the state is left as it was.
+        let mut det =
+            Bocpd::new(50.0, NormalGamma::new(0.0, 1.0, 1.0, 1.0).expect("prior")).expect("λ");
+        det.update(0.5).expect("finite");
+        assert!(matches!(det.update(1e300), Err(Error::Overflow { .. })));
+        assert_eq!(det.observations(), 1);
+        let step = det.update(0.4).expect("finite");
+        assert!((0.0..=1.0).contains(&step.change_probability));
+    }
+
+    #[test]
+    fn changepoint_min_size_larger_than_n_lib() {
+        let y = [1.0, 2.0, 3.0];
+        for m in METHODS {
+            assert!(matches!(
+                manual(Cost::Mean, 1.0).min_size(5).method(m).detect(&y),
+                Err(Error::TooShort { need: 5, got: 3 })
+            ));
+        }
+        assert!(matches!(
+            manual(Cost::Mean, 1.0).min_size(usize::MAX).detect(&y),
+            Err(Error::TooShort { got: 3, .. })
+        ));
+        assert!(matches!(
+            manual(Cost::Mean, 1.0).min_size(5).crops(&y, 0.0, 1.0),
+            Err(Error::TooShort { need: 5, got: 3 })
+        ));
+        // Exactly n: one segment. Below the smallest allowed: an argument error.
+        let seg = manual(Cost::Mean, 0.0)
+            .min_size(3)
+            .detect(&y)
+            .expect("one segment");
+        assert!(seg.changes().is_empty());
+        assert!(matches!(
+            manual(Cost::Mean, 1.0).min_size(0).detect(&y),
+            Err(Error::InvalidArgument {
+                name: "min_size",
+                ..
+            })
+        ));
+        assert!(matches!(
+            manual(Cost::MeanVariance, 1.0).min_size(1).detect(&y),
+            Err(Error::InvalidArgument {
+                name: "min_size",
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn changepoint_negative_or_nan_penalty_lib() {
+        let y = [1.0, 2.0, 3.0, 10.0, 11.0];
+        for beta in [-1.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            for m in METHODS {
+                assert!(
+                    matches!(
+                        manual(Cost::Mean, beta).method(m).detect(&y),
+                        Err(Error::InvalidArgument {
+                            name: "penalty",
+                            ..
+                        })
+                    ),
+                    "{beta} {m:?}"
+                );
+            }
+            assert!(matches!(
+                manual(Cost::Mean, 1.0).crops(&y, beta, 5.0),
+                Err(Error::InvalidArgument {
+                    name: "penalty range",
+                    ..
+                })
+            ));
+        }
+        assert!(matches!(
+            manual(Cost::Mean, 1.0).crops(&y, 5.0, 1.0),
+            Err(Error::InvalidArgument {
+                name: "penalty range",
+                ..
+            })
+        ));
+        for text in ["-1", "nan", "NaN", "inf", "-0.5", ""] {
+            assert!(text.parse::<Penalty>().is_err(), "{text:?}");
+        }
+        // −0 is a penalty of 0.
+        assert_eq!(
+            manual(Cost::Mean, -0.0)
+                .detect(&y)
+                .expect("zero")
+                .changes()
+                .len(),
+            4
+        );
+        // σ must be positive and finite even where only a manual penalty is used.
+        for sigma in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+            assert!(matches!(
+                manual(Cost::Mean, 1.0)
+                    .noise(Noise::Sigma(sigma))
+                    .detect(&y),
+                Err(Error::InvalidArgument { name: "sigma", .. })
+            ));
+            assert!(matches!(
+                cusum(&y, Noise::Sigma(sigma)),
+                Err(Error::InvalidArgument { name: "sigma", .. })
+            ));
+        }
+        assert!(matches!(
+            manual(Cost::Variance, 1.0).known_mean(f64::NAN).detect(&y),
+            Err(Error::InvalidArgument {
+                name: "known mean",
+                ..
+            })
+        ));
+        for lambda in [1.0, 0.5, f64::NAN, f64::INFINITY] {
+            assert!(
+                Bocpd::new(lambda, NormalGamma::new(0.0, 1.0, 1.0, 1.0).expect("prior")).is_err()
+            );
+        }
+        assert!(NormalGamma::new(0.0, -1.0, 1.0, 1.0).is_err());
+        assert!(NormalGamma::new(f64::NAN, 1.0, 1.0, 1.0).is_err());
+    }
+
+    #[cfg(feature = "cli")]
+    mod cli {
+        use std::io::Write;
+        use std::process::{Command, Output, Stdio};
+
+        /// `econ changepoints <args>` on `stdin`.
+        fn econ(args: &[&str], stdin: &str) -> Output {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_econ"))
+                .arg("changepoints")
+                .args(args)
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("econ starts");
+            let mut input = child.stdin.take().expect("stdin");
+            let _ = input.write_all(stdin.as_bytes());
+            drop(input);
+            child.wait_with_output().expect("econ finishes")
+        }
+
+        /// Exit 0 and the periods written (after the `period` header).
+        fn periods(o: &Output) -> Vec<String> {
+            assert_eq!(
+                o.status.code(),
+                Some(0),
+                "{}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+            let out = String::from_utf8(o.stdout.clone()).expect("utf-8");
+            let mut lines = out.lines();
+            assert_eq!(lines.next(), Some("period"));
+            lines.map(str::to_owned).collect()
+        }
+
+        /// Exit 2, nothing on stdout, `needle` on stderr (one line, from econ).
+        fn refused(o: &Output, needle: &str) {
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(2), "{err}");
+            assert!(o.stdout.is_empty());
+            assert_eq!(err.lines().count(), 1, "{err}");
+            assert!(err.contains(needle), "{err:?} lacks {needle:?}");
+        }
+
+        /// Exit 2 from the argument parser (usage on stderr, several lines).
+        fn bad_argument(o: &Output, needle: &str) {
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(2), "{err}");
+            assert!(o.stdout.is_empty());
+            assert!(err.contains(needle), "{err:?} lacks {needle:?}");
+        }
+
+        const ONE: &str = "period,value\n2025-05,20493.9\n";
+        const EQUAL: &str =
+            "period,value\n2025-01,2\n2025-02,2\n2025-03,2\n2025-04,2\n2025-05,2\n2025-06,2\n";
+        const THREE: &str = "period,value\n2025-01,1\n2025-02,2\n2025-03,3\n";
+
+        #[test]
+        fn changepoint_single_observation_cli() {
+            refused(
+                &econ(&["--cost", "mean", "--penalty", "bic"], ONE),
+                "need at least 3 observations, got 1",
+            );
+            assert!(periods(&econ(&["--cost", "mean", "--penalty", "1"], ONE)).is_empty());
+            assert!(
+                periods(&econ(
+                    &["--cost", "mean", "--penalty", "bic", "--sigma", "1"],
+                    ONE
+                ))
+                .is_empty()
+            );
+            refused(
+                &econ(&["--cost", "meanvar", "--penalty", "1"], ONE),
+                "need at least 2 observations, got 1",
+            );
+        }
+
+        #[test]
+        fn changepoint_all_equal_values_cli() {
+            refused(
+                &econ(&["--cost", "mean", "--penalty", "bic"], EQUAL),
+                "the noise estimate (MAD of first differences) is zero",
+            );
+            assert!(
+                periods(&econ(
+                    &["--cost", "mean", "--penalty", "bic", "--sigma", "1"],
+                    EQUAL
+                ))
+                .is_empty()
+            );
+            assert!(periods(&econ(&["--cost", "meanvar", "--penalty", "bic"], EQUAL)).is_empty());
+            assert!(
+                periods(&econ(
+                    &["--cost", "mean", "--penalty", "0", "--method", "binseg"],
+                    EQUAL
+                ))
+                .is_empty()
+            );
+        }
+
+        #[test]
+        fn changepoint_all_missing_cli() {
+            let csv = "period,value\n2025-01,\n2025-02,\n2025-03,\n";
+            refused(
+                &econ(&["--cost", "mean", "--penalty", "1"], csv),
+                "missing value at 2025-01",
+            );
+            refused(
+                &econ(&["--cost", "mean", "--penalty", "1", "--skip-missing"], csv),
+                "no observations",
+            );
+        }
+
+        #[test]
+        fn changepoint_extreme_magnitudes_cli() {
+            let wild = "period,value\n2025-01,1e300\n2025-02,-1e300\n2025-03,1e300\n";
+            refused(
+                &econ(&["--cost", "mean", "--penalty", "1"], wild),
+                "change-point cost overflows",
+            );
+            let flat = "period,value\n2025-01,1.7976931348623157e308\n2025-02,1.7976931348623157e308\n2025-03,1.7976931348623157e308\n";
+            assert!(periods(&econ(&["--cost", "mean", "--penalty", "1"], flat)).is_empty());
+            let tiny = "period,value\n2025-01,0\n2025-02,0\n2025-03,0\n2025-04,1e-300\n2025-05,1e-300\n2025-06,1e-300\n";
+            assert_eq!(
+                periods(&econ(
+                    &["--cost", "mean", "--penalty", "bic", "--sigma", "1e-302"],
+                    tiny
+                )),
+                ["2025-04"]
+            );
+        }
+
+        #[test]
+        fn changepoint_min_size_larger_than_n_cli() {
+            refused(
+                &econ(
+                    &["--cost", "mean", "--penalty", "1", "--min-size", "5"],
+                    THREE,
+                ),
+                "need at least 5 observations, got 3",
+            );
+            refused(
+                &econ(
+                    &["--cost", "mean", "--penalty", "1", "--min-size", "0"],
+                    THREE,
+                ),
+                "invalid argument min_size = 0",
+            );
+        }
+
+        #[test]
+        fn changepoint_negative_or_nan_penalty_cli() {
+            for p in ["-1", "nan", "inf"] {
+                bad_argument(
+                    &econ(&["--cost", "mean", "--penalty", p], THREE),
+                    &format!("invalid value '{p}' for '--penalty <PENALTY>'"),
+                );
+            }
+            refused(
+                &econ(
+                    &["--cost", "mean", "--penalty", "1", "--sigma", "nan"],
+                    THREE,
+                ),
+                "invalid argument sigma = NaN",
+            );
+            refused(
+                &econ(&["--cost", "mean", "--penalty", "1", "--sigma=-2"], THREE),
+                "invalid argument sigma = -2",
+            );
+        }
+    }
+}

@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod changepoint;
+mod changepoint_properties;
 mod detect;
 mod fixtures;
 mod fuzz_regressions;

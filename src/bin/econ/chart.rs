@@ -1,13 +1,4 @@
 //! `econ chart`: a series with its findings marked, as SVG.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 use std::io::{self, Write};
 use std::path::PathBuf;

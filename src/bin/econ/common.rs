@@ -1,13 +1,4 @@
 //! What every subcommand shares: the input arguments, reading, and failures.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};

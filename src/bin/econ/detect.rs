@@ -1,13 +1,4 @@
 //! `econ records`, `econ recessions`, `econ sahm` and `econ turning-points`.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 use std::fmt::Write as _;
 use std::io::{self, Write};

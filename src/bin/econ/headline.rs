@@ -1,14 +1,5 @@
 //! `econ headline`: the sentences for one period of a series, or of a
 //! vintaged series as known on a date (`--as-of`).
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 use std::io::{self, Write};
 

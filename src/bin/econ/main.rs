@@ -14,6 +14,18 @@
 //! subcommand is one module here, sharing the input and error handling of
 //! [`common`].
 
+// As in the library: no unwrap, expect, panic! or unchecked indexing outside
+// tests.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -73,12 +85,6 @@ enum Command {
     Panel(panel::PanelArgs),
 }
 
-#[deny(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {

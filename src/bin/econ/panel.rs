@@ -12,15 +12,6 @@
 //! key in batches of whole series, so that memory is bounded by the batch.
 //! Runs longer than two seconds show a progress bar on a terminal (never
 //! when standard error is piped).
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};

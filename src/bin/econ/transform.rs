@@ -1,13 +1,4 @@
 //! `econ transform` and `econ aggregate`.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 use std::io;
 

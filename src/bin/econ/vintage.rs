@@ -3,15 +3,6 @@
 //! The input is any shape `AnyVintagedSeries::read_auto` knows: ALFRED's
 //! vintage-column CSV, ALFRED's JSON by real-time period (with the `serde`
 //! feature), or the long CSV of `econseries::io::long`.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 use std::io::{self, Write};
 use std::path::PathBuf;
