@@ -74,16 +74,6 @@
 //! # Ok::<(), econseries::Error>(())
 //! ```
 
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
-
 mod bocpd;
 mod cost;
 mod crops;

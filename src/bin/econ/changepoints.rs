@@ -1,13 +1,4 @@
 //! `econ changepoints`: statistical change points of a series.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 use std::io::{self, Write};
 
