@@ -495,17 +495,7 @@ mod cli {
 
     /// `econ transform --units <units>` on `stdin`.
     fn econ(units: &str, stdin: &[u8]) -> Output {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_econ"))
-            .args(["transform", "--units", units])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("econ starts");
-        let mut input = child.stdin.take().expect("stdin");
-        let _ = input.write_all(stdin);
-        drop(input);
-        child.wait_with_output().expect("econ finishes")
+        crate::cli_support::econ(&["transform", "--units", units], stdin)
     }
 
     /// Pipes `input` into `econ transform --units lin` until it exits;
@@ -1083,23 +1073,12 @@ mod changepoint {
 
     #[cfg(feature = "cli")]
     mod cli {
-        use std::io::Write;
-        use std::process::{Command, Output, Stdio};
+
+        use std::process::Output;
 
         /// `econ changepoints <args>` on `stdin`.
         fn econ(args: &[&str], stdin: &str) -> Output {
-            let mut child = Command::new(env!("CARGO_BIN_EXE_econ"))
-                .arg("changepoints")
-                .args(args)
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("econ starts");
-            let mut input = child.stdin.take().expect("stdin");
-            let _ = input.write_all(stdin.as_bytes());
-            drop(input);
-            child.wait_with_output().expect("econ finishes")
+            crate::cli_support::econ(&[&["changepoints"], args].concat(), stdin.as_bytes())
         }
 
         /// Exit 0 and the periods written (after the `period` header).

@@ -1,32 +1,7 @@
 //! Integration tests: cli. Runs the real `econ` binary.
 
-use std::io::Write;
-use std::path::PathBuf;
+use crate::cli_support::{data, econ};
 use std::process::{Command, Output, Stdio};
-
-fn data(file: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("data")
-        .join(file)
-        .display()
-        .to_string()
-}
-
-/// Runs `econ args...` with `stdin` as standard input.
-fn econ(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_econ"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("econ starts");
-    let mut input = child.stdin.take().expect("stdin");
-    // The command may exit before reading everything; a failed write is fine.
-    let _ = input.write_all(stdin);
-    drop(input);
-    child.wait_with_output().expect("econ finishes")
-}
 
 fn stdout(o: &Output) -> &str {
     std::str::from_utf8(&o.stdout).expect("utf-8 output")

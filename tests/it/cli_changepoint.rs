@@ -1,34 +1,11 @@
 //! Integration tests: `econ changepoints`. Runs the real `econ` binary.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use econseries::{Period, Quarter};
 
+use crate::cli_support::{data, econ};
 use crate::fixtures::Table;
-
-fn data(file: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("data")
-        .join(file)
-        .display()
-        .to_string()
-}
-
-fn econ(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_econ"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("econ starts");
-    let mut input = child.stdin.take().expect("stdin");
-    let _ = input.write_all(stdin);
-    drop(input);
-    child.wait_with_output().expect("econ finishes")
-}
 
 /// The periods written, after checking the status and the `period` header.
 fn periods(o: &Output) -> Vec<String> {

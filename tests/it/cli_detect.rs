@@ -1,33 +1,10 @@
 //! Integration tests: the detection commands of the `econ` binary
 //! (`records`, `recessions`, `sahm`, `turning-points`, `headline`).
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
+use crate::cli_support::{data, econ};
 use crate::fixtures::{Table, assert_all_close};
-
-fn data(file: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("data")
-        .join(file)
-        .display()
-        .to_string()
-}
-
-fn econ(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_econ"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("econ starts");
-    let mut input = child.stdin.take().expect("stdin");
-    let _ = input.write_all(stdin);
-    drop(input);
-    child.wait_with_output().expect("econ finishes")
-}
 
 fn ok(o: &Output) -> &str {
     assert!(

@@ -2,9 +2,9 @@
 //! with `--series`. Runs the real `econ` binary on the vintage and SDMX
 //! fixtures (see their PROVENANCE.md files).
 
-use std::io::Write;
+use crate::cli_support::econ;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 fn fixture(file: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -12,20 +12,6 @@ fn fixture(file: &str) -> String {
         .join(file)
         .display()
         .to_string()
-}
-
-fn econ(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_econ"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("econ starts");
-    let mut input = child.stdin.take().expect("stdin");
-    let _ = input.write_all(stdin);
-    drop(input);
-    child.wait_with_output().expect("econ finishes")
 }
 
 fn stdout(o: &Output) -> &str {

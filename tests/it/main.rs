@@ -25,6 +25,8 @@ mod cli_panel;
 #[cfg(feature = "cli")]
 mod cli_seasonal;
 #[cfg(feature = "cli")]
+mod cli_support;
+#[cfg(feature = "cli")]
 mod cli_vintage;
 #[cfg(feature = "panel")]
 mod panel;

@@ -479,9 +479,9 @@ fn write_svg_writes_the_same_document() -> Result<(), Error> {
 /// `econ chart`, run as a process.
 #[cfg(feature = "cli")]
 mod cli {
-    use std::io::Write;
+
     use std::path::PathBuf;
-    use std::process::{Command, Output, Stdio};
+    use std::process::Output;
 
     use super::*;
 
@@ -494,17 +494,7 @@ mod cli {
     }
 
     fn econ(args: &[&str], stdin: &[u8]) -> Output {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_econ"))
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("econ starts");
-        let mut input = child.stdin.take().expect("stdin");
-        let _ = input.write_all(stdin);
-        drop(input);
-        child.wait_with_output().expect("econ finishes")
+        crate::cli_support::econ(args, stdin)
     }
 
     fn ok(o: &Output) {
