@@ -10,6 +10,15 @@ use crate::common::{Failure, Input, parser, read};
 
 #[derive(Debug, Args)]
 pub(crate) struct ChangepointsArgs {
+    #[command(flatten)]
+    search: SearchArgs,
+    #[command(flatten)]
+    input: Input,
+}
+
+/// The search settings, shared with `econ panel changepoints`.
+#[derive(Debug, Args)]
+pub(crate) struct SearchArgs {
     /// What changes: the mean, the variance (about the series mean), both,
     /// a linear trend, or the rate of Poisson counts.
     #[arg(long, value_parser = parser::<Cost>(&["mean", "var", "meanvar", "trend", "poisson"]))]
@@ -30,15 +39,34 @@ pub(crate) struct ChangepointsArgs {
     #[arg(long, value_name = "N")]
     min_size: Option<usize>,
     /// The noise standard deviation that named penalties are scaled by
-    /// (default: estimated as the MAD of first differences / sqrt 2).
+    /// (default: estimated as the MAD of first differences / sqrt 2, per series).
     #[arg(long, value_name = "SIGMA")]
     sigma: Option<f64>,
     /// Detect on the observed values and map the changes back to their
     /// periods, instead of failing on a missing value.
     #[arg(long)]
     skip_missing: bool,
-    #[command(flatten)]
-    input: Input,
+}
+
+impl SearchArgs {
+    /// The configured search.
+    pub(crate) fn build(&self) -> ChangePoints {
+        let mut cp = ChangePoints::new(self.cost)
+            .penalty(self.penalty)
+            .method(self.method)
+            .missing(if self.skip_missing {
+                Missing::Skip
+            } else {
+                Missing::Error
+            });
+        if let Some(n) = self.min_size {
+            cp = cp.min_size(n);
+        }
+        if let Some(s) = self.sigma {
+            cp = cp.noise(Noise::Sigma(s));
+        }
+        cp
+    }
 }
 
 fn penalty(s: &str) -> Result<Penalty, String> {
@@ -47,20 +75,7 @@ fn penalty(s: &str) -> Result<Penalty, String> {
 
 pub(crate) fn changepoints(args: ChangepointsArgs) -> Result<(), Failure> {
     let series = read(&args.input)?;
-    let mut cp = ChangePoints::new(args.cost)
-        .penalty(args.penalty)
-        .method(args.method)
-        .missing(if args.skip_missing {
-            Missing::Skip
-        } else {
-            Missing::Error
-        });
-    if let Some(n) = args.min_size {
-        cp = cp.min_size(n);
-    }
-    if let Some(s) = args.sigma {
-        cp = cp.noise(Noise::Sigma(s));
-    }
+    let cp = args.search.build();
     let lines = match &series {
         AnySeries::Monthly(s) => periods(&cp, s),
         AnySeries::Quarterly(s) => periods(&cp, s),

@@ -19,13 +19,14 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
-use econseries::changepoint::{ChangePoints, Cost, Method, Missing, Noise, Penalty};
+use econseries::changepoint::ChangePoints;
 use econseries::detect::Extreme;
 use econseries::panel::{Panel, PanelColumns, ParquetBatches, Transform};
 use econseries::{Error, Frequency, Units};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use polars::prelude::{CsvWriter, DataFrame, ParquetWriter, SerWriter};
 
+use crate::changepoints::SearchArgs;
 use crate::common::{Failure, parser};
 
 #[derive(Debug, Args)]
@@ -106,30 +107,10 @@ struct RecordsArgs {
 
 #[derive(Debug, Args)]
 struct ChangepointsArgs {
-    /// What changes: the mean, the variance, both, a linear trend, or a Poisson rate.
-    #[arg(long, value_parser = parser::<Cost>(&["mean", "var", "meanvar", "trend", "poisson"]))]
-    cost: Cost,
-    /// The penalty per change: bic, bic0, aic, hq, mbic, mbic-zs, or a number.
-    #[arg(long, value_parser = penalty, allow_hyphen_values = true)]
-    penalty: Penalty,
-    /// The search: pelt, fpop (mean only), binseg, op; auto = fpop for the mean, pelt otherwise.
-    #[arg(long, default_value = "auto", value_parser = parser::<Method>(&["auto", "pelt", "fpop", "binseg", "op"]))]
-    method: Method,
-    /// The minimum segment length.
-    #[arg(long, value_name = "N")]
-    min_size: Option<usize>,
-    /// The noise standard deviation named penalties are scaled by (default: estimated per series).
-    #[arg(long, value_name = "SIGMA")]
-    sigma: Option<f64>,
-    /// Detect on the observed values instead of failing on a missing value.
-    #[arg(long)]
-    skip_missing: bool,
+    #[command(flatten)]
+    search: SearchArgs,
     #[command(flatten)]
     table: Table,
-}
-
-fn penalty(s: &str) -> Result<Penalty, String> {
-    s.parse::<Penalty>().map_err(|e| e.to_string())
 }
 
 /// What to compute for each panel (the whole input, or one batch).
@@ -171,23 +152,7 @@ pub(crate) fn panel(args: PanelArgs) -> Result<(), Failure> {
             };
             (Job::Records(extreme, a.units), a.table)
         }
-        PanelCommand::Changepoints(a) => {
-            let mut cp = ChangePoints::new(a.cost)
-                .penalty(a.penalty)
-                .method(a.method)
-                .missing(if a.skip_missing {
-                    Missing::Skip
-                } else {
-                    Missing::Error
-                });
-            if let Some(n) = a.min_size {
-                cp = cp.min_size(n);
-            }
-            if let Some(s) = a.sigma {
-                cp = cp.noise(Noise::Sigma(s));
-            }
-            (Job::Changepoints(Box::new(cp)), a.table)
-        }
+        PanelCommand::Changepoints(a) => (Job::Changepoints(Box::new(a.search.build())), a.table),
     };
     let mut cols = PanelColumns::new(table.key.clone(), &table.period, &table.value);
     if let Some(f) = table.frequency {
