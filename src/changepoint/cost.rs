@@ -286,7 +286,7 @@ pub(crate) struct MeanCost {
 
 impl MeanCost {
     pub(crate) fn new(y: &[f64]) -> MeanCost {
-        let (mean, _) = mean_var(y);
+        let mean = mean(y);
         MeanCost {
             s1: prefix(y.iter().map(|v| v - mean), y.len()),
         }
@@ -387,7 +387,7 @@ pub(crate) struct TrendCost {
 impl TrendCost {
     pub(crate) fn new(y: &[f64]) -> TrendCost {
         let n = y.len();
-        let (mean, _) = mean_var(y);
+        let mean = mean(y);
         TrendCost {
             s1: prefix(y.iter().map(|v| v - mean), n),
             sxy: prefix(y.iter().enumerate().map(|(i, v)| i as f64 * (v - mean)), n),
@@ -573,7 +573,7 @@ mod tests {
     fn reduced_costs_match_documented_ones_up_to_per_point_terms() {
         let y = [3.0, 1.5, 4.0, 1.0, 5.5, 9.0, 2.0, 6.0, 5.0, 3.5];
         let sq = |s: &[f64]| s.iter().map(|v| v * v).sum::<f64>();
-        let (m, _) = mean_var(&y);
+        let m = mean(&y);
         let centred: Vec<f64> = y.iter().map(|v| v - m).collect();
         let mean = MeanCost::new(&y);
         let trend = TrendCost::new(&y);

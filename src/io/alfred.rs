@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 use crate::io::ReadOptions;
-use crate::io::limits::{Guard, Records};
+use crate::io::limits::Records;
 use crate::io::read::parse_value;
 use crate::period::{Frequency, Period};
 use crate::vintage::raw::{Pos, RawRow, RawVintaged, When};
@@ -168,30 +168,9 @@ pub(crate) fn record_text(record: &csv::StringRecord) -> String {
     record.iter().collect::<Vec<_>>().join(",")
 }
 
-pub(crate) fn csv_error(e: csv::Error) -> Error {
-    let message = e.to_string();
-    match e.into_kind() {
-        csv::ErrorKind::Io(io) => Error::Io(io),
-        _ => Error::Csv { message },
-    }
-}
-
 fn read_alfred(reader: impl Read, options: &ReadOptions) -> Result<RawVintaged> {
-    let mut builder = csv::ReaderBuilder::new();
-    builder
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All);
-    let mut records = Records::new(builder, Guard::csv(reader, options), 0, 0, options);
-    let mut header = csv::StringRecord::new();
-    loop {
-        if !records.next(&mut header)? {
-            return Err(Error::NoObservations);
-        }
-        if header.iter().any(|f| !f.is_empty()) {
-            break;
-        }
-    }
+    let mut records = Records::trimmed(reader, options);
+    let header = records.header()?;
     let line = header.position().map_or(1, csv::Position::line);
     let at = |e: Error| Error::Read {
         line,

@@ -309,6 +309,15 @@ pub(crate) fn read_document(reader: impl Read, options: &ReadOptions) -> Result<
     }
 }
 
+/// A CSV parser error as the crate's error: I/O errors stay I/O errors.
+pub(crate) fn csv_error(e: csv::Error) -> Error {
+    let message = e.to_string();
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => Error::Io(io),
+        _ => Error::Csv { message },
+    }
+}
+
 /// A CSV reader over a [`Guard`], yielding records with the limits of
 /// [`ReadOptions`] checked and their errors typed with the line.
 pub(crate) struct Records<R> {
@@ -342,6 +351,33 @@ impl<R: Read> Records<R> {
         }
     }
 
+    /// Records of a headerless, flexible CSV with trimmed fields over
+    /// `reader` (the long and ALFRED forms find their own header row).
+    pub(crate) fn trimmed(reader: R, options: &ReadOptions) -> Records<R> {
+        let mut builder = csv::ReaderBuilder::new();
+        builder
+            .has_headers(false)
+            .flexible(true)
+            .trim(csv::Trim::All);
+        Records::new(builder, Guard::csv(reader, options), 0, 0, options)
+    }
+
+    /// The first record with a non-empty field: the header row.
+    ///
+    /// # Errors
+    /// [`Error::NoObservations`] if there is none; otherwise as [`next`](Records::next).
+    pub(crate) fn header(&mut self) -> Result<csv::StringRecord, Error> {
+        let mut header = csv::StringRecord::new();
+        loop {
+            if !self.next(&mut header)? {
+                return Err(Error::NoObservations);
+            }
+            if header.iter().any(|f| !f.is_empty()) {
+                return Ok(header);
+            }
+        }
+    }
+
     /// The 1-based input line of a parser line.
     pub(crate) fn line(&self, parser_line: u64) -> u64 {
         parser_line + self.lines_before
@@ -366,7 +402,7 @@ impl<R: Read> Records<R> {
                         source: Box::new(Error::LineTooLong { limit }),
                     },
                     Some(Exceeded::Bytes(limit)) => Error::InputTooLarge { limit },
-                    None => super::alfred::csv_error(e),
+                    None => csv_error(e),
                 });
             }
         }

@@ -49,7 +49,7 @@ use crate::error::{Error, Result};
 use crate::io::AnySeries;
 use crate::io::ReadOptions;
 use crate::io::alfred::record_text;
-use crate::io::limits::{CHUNK, Guard, Records};
+use crate::io::limits::{CHUNK, Records};
 use crate::io::read::parse_value;
 use crate::io::write::push_value;
 use crate::period::Period;
@@ -110,21 +110,8 @@ impl LongCsv {
     /// # Ok::<(), Error>(())
     /// ```
     pub fn read_with(reader: impl Read, options: &ReadOptions) -> Result<LongCsv> {
-        let mut builder = csv::ReaderBuilder::new();
-        builder
-            .has_headers(false)
-            .flexible(true)
-            .trim(csv::Trim::All);
-        let mut records = Records::new(builder, Guard::csv(reader, options), 0, 0, options);
-        let mut header = csv::StringRecord::new();
-        loop {
-            if !records.next(&mut header)? {
-                return Err(Error::NoObservations);
-            }
-            if header.iter().any(|f| !f.is_empty()) {
-                break;
-            }
-        }
+        let mut records = Records::trimmed(reader, options);
+        let header = records.header()?;
         let columns = Columns::find(&header).map_err(|e| Error::Read {
             line: header.position().map_or(1, csv::Position::line),
             text: record_text(&header),

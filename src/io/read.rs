@@ -9,7 +9,7 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::limits::{CHUNK, ReadOptions};
+use super::limits::{CHUNK, ReadOptions, csv_error};
 use crate::error::{Error, ParseProblem, Result};
 use crate::period::{Frequency, Month, Period, Quarter, Token, Year, tokenize};
 use crate::series::Series;
@@ -189,14 +189,6 @@ pub(crate) fn read_rows(
         csv.get_mut().consume(end);
     }
     rows.finish()
-}
-
-fn csv_error(e: csv::Error) -> Error {
-    let message = e.to_string();
-    match e.into_kind() {
-        csv::ErrorKind::Io(io) => Error::Io(io),
-        _ => Error::Csv { message },
-    }
 }
 
 /// A reader that keeps the bytes the CSV parser has pulled but whose record

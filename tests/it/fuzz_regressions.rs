@@ -9,37 +9,7 @@ use econseries::detect::{Bbq, BryBoschan};
 use econseries::seasonal::{HpFilter, Missing, Stl, hamilton_cycle, hp_trend, hp_trend_one_sided};
 use econseries::{Error, Month, Period, Quarter, Series, Units, Year};
 
-/// The value decoding of `fuzz/fuzz_targets/common.rs` (`values`), kept in
-/// step with it: the first byte picks raw `f64` bits, small integers or
-/// hundredths.
-fn fuzz_values(data: &[u8]) -> Vec<Option<f64>> {
-    let Some((&mode, rest)) = data.split_first() else {
-        return Vec::new();
-    };
-    match mode % 3 {
-        0 => rest
-            .chunks_exact(8)
-            .map(|c| {
-                let b: [u8; 8] = c.try_into().expect("eight bytes");
-                (c[0] != 0xff).then(|| f64::from_le_bytes(b))
-            })
-            .collect(),
-        1 => rest
-            .iter()
-            .map(|&b| {
-                let x = b as i8;
-                (x != i8::MIN).then_some(f64::from(x))
-            })
-            .collect(),
-        _ => rest
-            .chunks_exact(2)
-            .map(|c| {
-                let x = i16::from_le_bytes([c[0], c[1]]);
-                (x != i16::MIN).then(|| f64::from(x) / 100.0)
-            })
-            .collect(),
-    }
-}
+use crate::fuzz_decode::values as fuzz_values;
 
 /// Target `detect`, artifact `crash-734307a4fc3250168d6d8c57b2980e49aedd63ef`:
 /// Bry-Boschan's refinement moved a turn past its neighbour, and the cycle

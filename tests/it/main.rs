@@ -5,6 +5,7 @@ mod changepoint;
 mod changepoint_properties;
 mod detect;
 mod fixtures;
+mod fuzz_decode;
 mod fuzz_regressions;
 mod indicator;
 mod io;
