@@ -163,11 +163,10 @@ fn prefix(values: impl Iterator<Item = f64>, n: usize) -> Vec<f64> {
     let (mut sum, mut comp) = (0.0f64, 0.0f64);
     for v in values {
         let t = sum + v;
-        if sum.abs() >= v.abs() {
-            comp += (sum - t) + v;
-        } else {
-            comp += (v - t) + sum;
-        }
+        // Both terms, then a select: which one is exact depends on the data,
+        // and as a branch it is mispredicted half the time.
+        let (big, small) = ((sum - t) + v, (v - t) + sum);
+        comp += if sum.abs() >= v.abs() { big } else { small };
         sum = t;
         out.push(sum + comp);
     }
@@ -178,20 +177,45 @@ fn prefix(values: impl Iterator<Item = f64>, n: usize) -> Vec<f64> {
 /// not (values near `f64::MAX`), and never outside their range, so that a
 /// constant series is its own mean exactly.
 pub(crate) fn mean(values: &[f64]) -> f64 {
+    summary(values).mean
+}
+
+/// [`mean`] and the range of finite `values`, in one pass.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Summary {
+    pub(crate) mean: f64,
+    pub(crate) lo: f64,
+    pub(crate) hi: f64,
+}
+
+/// [`Summary`] of finite `values` (all 0 if empty).
+pub(crate) fn summary(values: &[f64]) -> Summary {
     let Some(&first) = values.first() else {
-        return 0.0;
+        return Summary {
+            mean: 0.0,
+            lo: 0.0,
+            hi: 0.0,
+        };
     };
     let n = values.len() as f64;
-    let sum = values.iter().sum::<f64>();
+    // The sum in order (as `Iterator::sum`) and the range, as three
+    // independent chains of one loop.
+    let (mut sum, mut lo, mut hi) = (-0.0f64, first, first);
+    for &v in values {
+        sum += v;
+        lo = if v < lo { v } else { lo };
+        hi = if v > hi { v } else { hi };
+    }
     let mean = if sum.is_finite() {
         sum / n
     } else {
         values.iter().map(|v| v / n).sum::<f64>()
     };
-    let (lo, hi) = values
-        .iter()
-        .fold((first, first), |(lo, hi), &v| (lo.min(v), hi.max(v)));
-    mean.clamp(lo, hi)
+    Summary {
+        mean: mean.clamp(lo, hi),
+        lo,
+        hi,
+    }
 }
 
 /// The mean and the variance (divided by `n`) of `values`, two passes.
@@ -206,7 +230,7 @@ pub(crate) fn mean_var(values: &[f64]) -> (f64, f64) {
 }
 
 /// Whether every cost of every segment of `y`, and every intermediate sum of
-/// the searches, fits in an `f64`; `mu` is the known mean of [`Cost::Variance`].
+/// the searches, fits in an `f64`; `spread` is [`spread`]'s `D`.
 ///
 /// ```text
 /// squared-error and normal costs   16·n²·D² finite,  D = the largest distance between
@@ -217,25 +241,19 @@ pub(crate) fn mean_var(values: &[f64]) -> (f64, f64) {
 /// Every deviation inside a segment is at most `D`, every running sum at most
 /// `n·D`, so every square the costs and FPOP's envelope form is at most
 /// `4·n²·D²` (a trend's residuals stay within a few `D`·√n).
-pub(crate) fn fits(cost: Cost, y: &[f64], mu: f64) -> bool {
+pub(crate) fn fits(cost: Cost, y: &[f64], spread: f64) -> bool {
     match cost {
         Cost::Poisson => (y.iter().sum::<f64>() * 1500.0).is_finite(),
         _ => {
-            let bound = 4.0 * y.len() as f64 * spread(cost, y, mu);
+            let bound = 4.0 * y.len() as f64 * spread;
             (bound * bound).is_finite()
         }
     }
 }
 
-/// `D` of [`fits`]: the largest distance between two values, and for
-/// [`Cost::Variance`] between a value and the known mean `mu` (0 if empty).
-fn spread(cost: Cost, y: &[f64], mu: f64) -> f64 {
-    let Some(&first) = y.first() else {
-        return 0.0;
-    };
-    let (lo, hi) = y
-        .iter()
-        .fold((first, first), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+/// `D` of [`fits`] for values in `[lo, hi]`: the largest distance between two
+/// values, and for [`Cost::Variance`] between a value and the known mean `mu`.
+pub(crate) fn spread(cost: Cost, lo: f64, hi: f64, mu: f64) -> f64 {
     let d = hi - lo;
     if cost == Cost::Variance {
         d.max((hi - mu).abs()).max((lo - mu).abs())
@@ -252,9 +270,9 @@ fn spread(cost: Cost, y: &[f64], mu: f64) -> f64 {
 /// its square (squared errors) or shift by `n·ln c²` for every segmentation
 /// alike (normal likelihoods), so the optimum is unchanged. Poisson counts
 /// are never scaled.
-pub(crate) fn search_scale(cost: Cost, y: &[f64], mu: f64) -> f64 {
+pub(crate) fn search_scale(cost: Cost, spread: f64) -> f64 {
     const TINY: f64 = 6.223_015_277_861_142e-61; // 2^-200
-    let d = spread(cost, y, mu);
+    let d = spread;
     if cost == Cost::Poisson || d == 0.0 || d >= TINY || !d.is_finite() {
         return 1.0;
     }
@@ -285,8 +303,8 @@ pub(crate) struct MeanCost {
 }
 
 impl MeanCost {
-    pub(crate) fn new(y: &[f64]) -> MeanCost {
-        let mean = mean(y);
+    /// The costs of `y`, whose [`mean`] is `mean`.
+    pub(crate) fn new(y: &[f64], mean: f64) -> MeanCost {
         MeanCost {
             s1: prefix(y.iter().map(|v| v - mean), y.len()),
         }
@@ -481,11 +499,13 @@ pub(crate) struct Whole {
 
 impl Whole {
     pub(crate) fn new(cost: Cost, y: &[f64], mu: f64) -> Whole {
+        // Only the normal likelihoods have a floor.
         let var = match cost {
             Cost::Variance => {
                 y.iter().map(|v| (v - mu) * (v - mu)).sum::<f64>() / y.len().max(1) as f64
             }
-            _ => mean_var(y).1,
+            Cost::MeanVariance => mean_var(y).1,
+            _ => 0.0,
         };
         Whole {
             mu,
@@ -575,7 +595,7 @@ mod tests {
         let sq = |s: &[f64]| s.iter().map(|v| v * v).sum::<f64>();
         let m = mean(&y);
         let centred: Vec<f64> = y.iter().map(|v| v - m).collect();
-        let mean = MeanCost::new(&y);
+        let mean = MeanCost::new(&y, m);
         let trend = TrendCost::new(&y);
         for a in 0..y.len() {
             for b in a + 1..=y.len() {

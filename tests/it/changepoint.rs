@@ -148,6 +148,35 @@ fn pelt_and_fpop_agree_with_ruptures_and_r_changepoint() {
 /// `Q` splits and keeps the number that minimises the penalised cost, so the
 /// two differ on some series (GDP growth, and the tied costs of the
 /// unemployment rate). Where the two references agree, we match them exactly.
+/// Series long enough for FPOP to search from both ends on two threads
+/// (n ≥ 4096): the same change points as a brute-force optimal partitioning
+/// (numpy) and R changepoint's PELT, few changes and many, min size 1, 2 and 5.
+#[test]
+fn two_threaded_fpop_agrees_on_long_series() {
+    let table = Table::fixture("changepoint/long.csv");
+    let col = |name: &str| table.fields(name).collect::<Vec<_>>();
+    let (series, penalty, min_size) = (col("series"), col("penalty"), col("min_size"));
+    let (optimal, optimal_cost, r_pelt) = (col("optimal"), col("optimal_cost"), col("r_pelt"));
+    assert_eq!(series.len(), 6);
+    for i in 0..series.len() {
+        let y = series_values(series[i]);
+        assert_eq!(y.len(), 6000);
+        let beta: f64 = penalty[i].parse().expect("penalty");
+        let l: usize = min_size[i].parse().expect("min size");
+        let want = list(optimal[i]);
+        assert_eq!(
+            list(r_pelt[i]),
+            want,
+            "R PELT vs optimum, {} L={l}",
+            series[i]
+        );
+        let fpop = manual(&y, Method::Fpop, beta, l);
+        assert_eq!(fpop.changes(), want.as_slice(), "FPOP, {} L={l}", series[i]);
+        let cost: f64 = optimal_cost[i].parse().expect("cost");
+        assert!(close(fpop.cost(), cost), "{} vs {cost}", fpop.cost());
+    }
+}
+
 #[test]
 fn binseg_agrees_with_ruptures_and_r() {
     let table = Table::fixture("changepoint/agreement.csv");
