@@ -60,6 +60,24 @@ fn push(out: &mut Vec<Piece>, lo: f64, hi: f64, owner: &Piece) {
     out.push(Piece { lo, hi, ..*owner });
 }
 
+/// The smallest `F(t)` candidate so far and its last change.
+struct Best {
+    value: f64,
+    arg: usize,
+}
+
+impl Best {
+    /// Takes `v` from candidate `o` if lower; ties go to the earliest
+    /// candidate, as in optimal partitioning. Selects, not branches: which
+    /// candidate wins depends on the data.
+    #[inline(always)]
+    fn offer(&mut self, o: usize, v: f64) {
+        let better = v < self.value || (v == self.value && o < self.arg);
+        self.value = if better { v } else { self.value };
+        self.arg = if better { o } else { self.arg };
+    }
+}
+
 /// Below this many values FPOP runs on one thread: starting a second costs
 /// more than half the search saves.
 const SPLIT_MIN: usize = 4096;
@@ -133,7 +151,15 @@ fn forward<const WEIGHTED: bool>(
         sf += 1.0;
         let fs = at(&f, s);
         let st = at(s1, t);
-        let (mut best, mut arg) = (f64::INFINITY, 0usize);
+        // f_o's minimum at t: F(o) + β less Σ²/ℓ (reduced), plus MBIC's term.
+        let minimum = |o: usize, fo: f64, so: f64| {
+            let d = st - so;
+            fo - d * d * at(&recip, t - o) + term(t - o)
+        };
+        let mut best = Best {
+            value: f64::INFINITY,
+            arg: 0,
+        };
         if fs.is_finite() {
             let new = Piece {
                 lo,
@@ -145,12 +171,7 @@ fn forward<const WEIGHTED: bool>(
             };
             scratch.clear();
             for p in &pieces {
-                // The owner's minimum at t (ties go to the earliest candidate).
-                let d = st - p.sum;
-                let v = p.f - d * d * at(&recip, t - p.owner) + term(t - p.owner);
-                let better = v < best || (v == best && p.owner < arg);
-                best = if better { v } else { best };
-                arg = if better { p.owner } else { arg };
+                best.offer(p.owner, minimum(p.owner, p.f, p.sum));
                 // With ℓ = s − o and Σ = Σ y[o..s]: the mean is m = Σ/ℓ and
                 // d = F(s) − F(o) − RSS(y[o..s]) = F(s) − F(o) + Σ·m in the
                 // reduced cost (−Σ²/ℓ). Scaled by ℓ (ℓ·d and ℓ·(x − m)), the
@@ -198,22 +219,14 @@ fn forward<const WEIGHTED: bool>(
                 scratch.push(new);
             }
             core::mem::swap(&mut pieces, &mut scratch);
-            let d = st - new.sum;
-            let v = fs - d * d * at(&recip, l) + term(l);
-            let better = v < best || (v == best && s < arg);
-            best = if better { v } else { best };
-            arg = if better { s } else { arg };
+            best.offer(s, minimum(s, fs, new.sum));
         } else {
             for p in &pieces {
-                let d = st - p.sum;
-                let v = p.f - d * d * at(&recip, t - p.owner) + term(t - p.owner);
-                let better = v < best || (v == best && p.owner < arg);
-                best = if better { v } else { best };
-                arg = if better { p.owner } else { arg };
+                best.offer(p.owner, minimum(p.owner, p.f, p.sum));
             }
         }
-        set(&mut f, t, best + pb.beta);
-        set(&mut last, t, arg);
+        set(&mut f, t, best.value + pb.beta);
+        set(&mut last, t, best.arg);
         if snapshot == Some(t) {
             envelope.clone_from(&pieces);
         }
