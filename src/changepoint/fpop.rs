@@ -89,7 +89,9 @@ pub(crate) fn fpop(c: &MeanCost, pb: &Problem) -> Vec<usize> {
         return Vec::new();
     }
     let l = pb.min_size.max(1);
-    if pb.weight == 0.0 && n >= SPLIT_MIN && n >= 8 * l {
+    // With a pool of one thread (one core, or RAYON_NUM_THREADS=1) the
+    // halves would only take turns.
+    if pb.weight == 0.0 && n >= SPLIT_MIN && n >= 8 * l && rayon::current_num_threads() >= 2 {
         return split(c, pb, n / 2);
     }
     let (lo, hi) = domain(c);

@@ -117,7 +117,8 @@ pub enum Method {
     /// comparison only once it can end a legal segment) and with MBIC. On
     /// 4,096 values or more (MBIC aside) the two halves of the series are
     /// searched at once, forwards and backwards, on two threads of rayon's
-    /// pool, and joined exactly at the middle.
+    /// pool, and joined exactly at the middle; the answer is the same either
+    /// way. `RAYON_NUM_THREADS=1` (or a one-core machine) keeps it on one thread.
     Fpop,
     /// Binary segmentation: approximate; see [`ChangePoints::max_changes`].
     BinSeg,
