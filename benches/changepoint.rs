@@ -16,7 +16,10 @@
 //! which runs ruptures and R's changepoint on identical data in the same run:
 //! `changepoint-<hash> --cpd-timing FILE METHOD PENALTY MIN_SIZE` reads one
 //! value per line, and prints `{"bkps": [...], "times": [...]}` (fit times in
-//! seconds; `bkps` in ruptures' form, n included).
+//! seconds; `bkps` in ruptures' form, n included); `--parallel-probe` times two
+//! threads against one on jobs of about 1 ms and 50 ms (FPOP splits long
+//! series over two threads, and a virtual machine may not run a second one
+//! at once).
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -127,10 +130,65 @@ fn timing(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// Integer work the optimiser cannot remove, about `rounds` multiply-adds long.
+fn busy(rounds: u64) -> u64 {
+    let (mut s, mut x) = (0u64, black_box(1u64));
+    for _ in 0..rounds {
+        s = s.wrapping_add(x ^ (s >> 3));
+        x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+    }
+    s
+}
+
+/// `--parallel-probe`: whether this machine runs two short jobs at once. For
+/// jobs of about 1 ms and 50 ms alone, the wall time of two of them on two
+/// threads, as a ratio to one alone (1 = fully parallel, 2 = one after the
+/// other); prints `{"ms": [...], "ratios": [[...], [...]]}`.
+fn parallel_probe() {
+    let mut rounds = 1u64 << 16;
+    loop {
+        let t0 = Instant::now();
+        black_box(busy(rounds));
+        if t0.elapsed().as_secs_f64() > 1e-3 {
+            break;
+        }
+        rounds *= 2;
+    }
+    let mut ms = Vec::new();
+    let mut ratios = Vec::new();
+    for (scale, trials) in [(1u64, 20), (50, 3)] {
+        let r = rounds * scale;
+        let t0 = Instant::now();
+        black_box(busy(r));
+        let alone = t0.elapsed().as_secs_f64();
+        let mut row = Vec::new();
+        for _ in 0..trials {
+            let t0 = Instant::now();
+            std::thread::scope(|sc| {
+                let h = sc.spawn(|| black_box(busy(r)));
+                black_box(busy(r));
+                let _ = h.join();
+            });
+            row.push(format!("{:.2}", t0.elapsed().as_secs_f64() / alone));
+        }
+        ms.push(format!("{:.1}", alone * 1e3));
+        ratios.push(format!("[{}]", row.join(", ")));
+    }
+    println!(
+        "{{\"ms\": [{}], \"ratios\": [{}]}}",
+        ms.join(", "),
+        ratios.join(", ")
+    );
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let Some(i) = args.iter().position(|a| a == "--cpd-timing") {
         return timing(&args[i + 1..]);
+    }
+    if args.iter().any(|a| a == "--parallel-probe") {
+        parallel_probe();
+        return Ok(());
     }
     let mut c = Criterion::default().configure_from_args();
     bench(&mut c);

@@ -24,6 +24,9 @@ Timing: fit + predict only (data loading and process start excluded), measured i
   tool's own process; repeats 7 (econseries) or 5 (others) if one run < 0.2 s, 3 if < 5 s, else 1;
   the table shows medians. "ratio" = tool median / econseries FPOP median at the same n.
 Agreement: "identical" = same change points as econseries FPOP.
+Environment line: versions, load average, and a two-thread probe (the bench binary's
+  --parallel-probe): for jobs of about 1 ms and 50 ms, two jobs on two threads over one alone
+  (1 = parallel, 2 = one after the other).
 
 Usage (from the repository root):
   python3 benches/compare_changepoints.py                      # all sizes, both regimes
@@ -188,6 +191,11 @@ def main():
         env["load_average_at_start"] = os.getloadavg()
     except OSError:
         pass
+    # Whether two threads run at once here, for jobs of about 1 ms and 50 ms (wall time of two
+    # jobs on two threads over one alone: 1 = parallel, 2 = one after the other). FPOP runs the
+    # two halves of a long series on two threads, so its times at 1e4 depend on this.
+    probe = subprocess.run([exe, "--parallel-probe"], capture_output=True, text=True, check=True).stdout
+    env["two_thread_probe"] = json.loads(probe)
     print("# environment:", json.dumps(env), flush=True)
     results = []
     with tempfile.TemporaryDirectory() as tmp:
