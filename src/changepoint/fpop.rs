@@ -313,24 +313,13 @@ fn split(c: &MeanCost, pb: &Problem, mid: usize) -> Vec<usize> {
     if s > 0 {
         out.push(s);
     }
-    let mut b = e;
-    if b < n {
-        out.push(b);
+    if e < n && e != s {
+        out.push(e);
     }
-    while b < n {
-        let prev = at_usize(&back.last, n - b);
-        if prev == 0 {
-            break;
-        }
-        b = n - prev;
-        out.push(b);
-    }
-    out.dedup();
+    // The changes after e are the backward search's changes in y[e..n]
+    // reversed: u there is n − u here.
+    out.extend(backtrack(&back.last, n - e).iter().rev().map(|&u| n - u));
     out
-}
-
-fn at_usize(v: &[usize], i: usize) -> usize {
-    v.get(i).copied().unwrap_or(0)
 }
 
 #[cfg(test)]
