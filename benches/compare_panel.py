@@ -10,8 +10,9 @@ absent rows (gaps); one series in ten starts late (up to 240 months).
 What is timed, each on the same table already in memory (median of --repeat):
 
   econseries (Rust, criterion: `cargo bench --bench panel`)
-    yoy+records  Panel::from_dataframe + transform(pc1) + records(Low): key,
-                 date, pc1, record, since for every row. Calendar-correct.
+    yoy+records  Panel::from_dataframe + transform(pc1) + detect(Records::low()):
+                 key, date, kind, pc1, compared_with, record for every observed
+                 growth rate. Calendar-correct.
     yoy          the same without records.
   polars-Rust    sort + pct_change(12).over(key), positional (same bench).
   polars (Python)
@@ -289,7 +290,7 @@ def main() -> None:
 
     # econseries' own output, the reference for the correctness checks.
     reference = bench_dir / f"econ_{args.series}.parquet"
-    run([econ, "panel", "records", "--low", "--units", "pc1", "--key", "key", "--period", "date",
+    run([econ, "panel", "transform", "--units", "pc1", "--key", "key", "--period", "date",
          "--value", "value", data, "-o", reference])
 
     table = {}
@@ -328,12 +329,12 @@ def main() -> None:
     env2 = {"RAYON_NUM_THREADS": "2", "POLARS_MAX_THREADS": "2"}
     mem = {
         "read the table only (polars)": peak_rss([sys.executable, __file__, "--pipeline", "read-only", "--path", data], env2),
-        "econ panel records --low --units pc1": peak_rss(
-            [econ, "panel", "records", "--low", "--units", "pc1", "--key", "key", "--period", "date",
-             "--value", "value", data, "-o", out], env2),
-        "econ panel records --low --units pc1 --batch-rows 1000000": peak_rss(
-            [econ, "panel", "records", "--low", "--units", "pc1", "--key", "key", "--period", "date",
-             "--value", "value", "--batch-rows", "1000000", data, "-o", out], env2),
+        "econ panel detect --units pc1 ... records --low": peak_rss(
+            [econ, "panel", "detect", "--units", "pc1", "--key", "key", "--period", "date",
+             "--value", "value", data, "-o", out, "records", "--low"], env2),
+        "econ panel detect --units pc1 --batch-rows 1000000 ... records --low": peak_rss(
+            [econ, "panel", "detect", "--units", "pc1", "--key", "key", "--period", "date",
+             "--value", "value", "--batch-rows", "1000000", data, "-o", out, "records", "--low"], env2),
         "econ panel transform --units pc1": peak_rss(
             [econ, "panel", "transform", "--units", "pc1", "--key", "key", "--period", "date",
              "--value", "value", data, "-o", out], env2),

@@ -147,7 +147,7 @@ pub(super) fn metadata_units(meta: &Metadata) -> Option<String> {
         None if scale == Scale::Units => return None,
         None => scale.name().to_owned(),
     };
-    Some(if meta.is_annual_rate() {
+    Some(if meta.annual_rate() == Some(true) {
         format!("{amount}, annual rate")
     } else {
         amount

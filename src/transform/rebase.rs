@@ -4,7 +4,9 @@ use crate::period::Period;
 use crate::series::Series;
 use crate::unit::{Percent, Value};
 
-impl<P: Period, U: Value> Series<P, U> {
+/// Rebasing, deflating and compound growth are for levels: a percentage
+/// rebased to 100 or deflated means nothing.
+impl<P: Period> Series<P> {
     /// Rebased so that the value at `base` is 100.
     ///
     /// ```text

@@ -249,30 +249,6 @@ impl<P: Period, U: Value> Series<P, U> {
         Ok(Series::from_kernel(self.period(first), tail.to_vec()))
     }
 
-    /// Year-on-year percent change of the year-to-date sum, as China's customs
-    /// and statistics bureau publish it ("exports rose 5.6% in January to
-    /// October"); missing unless both sums exist and last year's is positive.
-    ///
-    /// ```text
-    /// ytd_yoy(t) = (ytd(t)/ytd(t−n) − 1)·100      n = periods per year
-    /// ```
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{Quarter, Series};
-    /// let q = Quarter::new(2024, 1)?;
-    /// let x = Series::from_values(q, [1.0, 1.0, 1.0, 1.0, 1.0, 2.0])?;
-    /// // H1 2025 = 3 against H1 2024 = 2.
-    /// assert_eq!(x.ytd_yoy().get(q + 5).map(|p| p.get()), Some(50.0));
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn ytd_yoy(&self) -> Series<P, Percent> {
-        Series::from_kernel(
-            self.start(),
-            lagged(&self.ytd_raw(), P::PER_YEAR as usize, pct),
-        )
-    }
-
     /// Single periods recovered from a year-to-date series (the inverse of
     /// [`ytd_sum`](Series::ytd_sum), up to rounding).
     ///
@@ -310,6 +286,33 @@ fn check_window(k: usize) -> Result<usize> {
         })
     } else {
         Ok(k)
+    }
+}
+
+/// Growth of year-to-date sums exists for levels only, like every growth rate.
+impl<P: Period> Series<P> {
+    /// Year-on-year percent change of the year-to-date sum, as China's customs
+    /// and statistics bureau publish it ("exports rose 5.6% in January to
+    /// October"); missing unless both sums exist and last year's is positive.
+    ///
+    /// ```text
+    /// ytd_yoy(t) = (ytd(t)/ytd(t−n) − 1)·100      n = periods per year
+    /// ```
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Quarter, Series};
+    /// let q = Quarter::new(2024, 1)?;
+    /// let x = Series::from_values(q, [1.0, 1.0, 1.0, 1.0, 1.0, 2.0])?;
+    /// // H1 2025 = 3 against H1 2024 = 2.
+    /// assert_eq!(x.ytd_yoy().get(q + 5).map(|p| p.get()), Some(50.0));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn ytd_yoy(&self) -> Series<P, Percent> {
+        Series::from_kernel(
+            self.start(),
+            lagged(&self.ytd_raw(), P::PER_YEAR as usize, pct),
+        )
     }
 }
 

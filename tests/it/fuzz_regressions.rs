@@ -3,9 +3,9 @@
 //! artifact; the bytes are the artifact's, decoded as the target decodes them.
 
 use econseries::changepoint::{
-    Bocpd, ChangePoints, Cost, Method, Noise, NormalGamma, Penalty, cusum,
+    Bocpd, ChangePoints, Cost, Cusum, Method, Noise, NormalGamma, Penalty,
 };
-use econseries::detect::{Bbq, BryBoschan};
+use econseries::detect::{Bbq, BryBoschan, Detector};
 use econseries::seasonal::{HpFilter, Missing, Stl, hamilton_cycle, hp_trend, hp_trend_one_sided};
 use econseries::{Error, Month, Period, Quarter, Series, Units, Year};
 
@@ -30,14 +30,14 @@ fn bry_boschan_turns_stay_in_time_order() {
     );
     let values = fuzz_values(rest);
     let s = Series::from_options(Year::new(1900).expect("valid"), values).expect("finite");
-    for turns in [BryBoschan::default().date(&s), Bbq::default().date(&s)]
+    for turns in [BryBoschan::default().detect(&s), Bbq::default().detect(&s)]
         .into_iter()
         .flatten()
     {
         assert!(
             turns
                 .windows(2)
-                .all(|w| w[0].period < w[1].period && w[0].turn != w[1].turn),
+                .all(|w| w[0].period < w[1].period && w[0].kind != w[1].kind),
             "{turns:?}"
         );
         assert!(turns.iter().all(|t| s.contains(t.period)));
@@ -48,7 +48,7 @@ fn bry_boschan_turns_stay_in_time_order() {
         s.values().collect::<Vec<_>>(),
     )
     .expect("finite");
-    if let Ok(turns) = BryBoschan::default().date(&m) {
+    if let Ok(turns) = BryBoschan::default().detect(&m) {
         assert!(turns.windows(2).all(|w| w[0].period < w[1].period));
     }
 }
@@ -219,7 +219,7 @@ fn changepoint_costs_that_overflow_are_an_error() {
                 .penalty(Penalty::Manual(17.0))
                 .min_size(2)
                 .method(method)
-                .detect(&y);
+                .segment_slice(&y);
             match cost {
                 // Negative values are not counts.
                 Cost::Poisson => assert!(matches!(r, Err(Error::InvalidArgument { .. }))),
@@ -235,7 +235,7 @@ fn changepoint_costs_that_overflow_are_an_error() {
     let seg = ChangePoints::new(Cost::Trend)
         .penalty(Penalty::Manual(0.0))
         .min_size(2)
-        .detect(&small)
+        .segment_slice(&small)
         .expect("finite");
     assert!(seg.cost().is_finite());
 }
@@ -270,7 +270,7 @@ fn changepoint_penalties_below_rounding_are_not_resolved() {
     let op = cp
         .clone()
         .method(Method::Optimal)
-        .detect(&y)
+        .segment_slice(&y)
         .expect("finite");
     let (lo, hi) = y
         .iter()
@@ -279,7 +279,7 @@ fn changepoint_penalties_below_rounding_are_not_resolved() {
         });
     let rounding = f64::EPSILON * y.len() as f64 * (hi - lo) * (hi - lo);
     for method in [Method::Fpop, Method::Pelt, Method::BinSeg] {
-        let seg = cp.clone().method(method).detect(&y).expect("finite");
+        let seg = cp.clone().method(method).segment_slice(&y).expect("finite");
         assert!(
             seg.changes().contains(&1) && seg.changes().contains(&6),
             "{method:?}"
@@ -291,12 +291,12 @@ fn changepoint_penalties_below_rounding_are_not_resolved() {
     let op = cp
         .clone()
         .method(Method::Optimal)
-        .detect(&scaled)
+        .segment_slice(&scaled)
         .expect("finite");
     let fpop = cp
         .clone()
         .method(Method::Fpop)
-        .detect(&scaled)
+        .segment_slice(&scaled)
         .expect("finite");
     assert_eq!(op.changes(), fpop.changes());
     assert_eq!(op.changes(), [1, 6]);
@@ -320,7 +320,10 @@ fn cusum_p_value_of_a_tiny_statistic_is_one() {
     assert_eq!(head[12] % 3, 0, "σ given");
     let sigma = f64::from(u16::from_le_bytes([head[13], head[14]])) / 16.0;
     assert_eq!(sigma, 16.0);
-    let c = cusum(&y, Noise::Sigma(sigma)).expect("finite");
+    let c = Cusum::new()
+        .noise(Noise::Sigma(sigma))
+        .test_slice(&y)
+        .expect("finite");
     assert!(c.statistic.is_finite() && c.statistic < 1e-300);
     assert_eq!(c.p_value, 1.0);
     assert!(0 < c.change && c.change < y.len());
@@ -355,7 +358,7 @@ fn crops_ranges_stay_in_order() {
     for method in [Method::Auto, Method::Pelt, Method::Optimal] {
         let path = ChangePoints::new(Cost::Mean)
             .method(method)
-            .crops(&y, 0.0, 129.5)
+            .crops_slice(&y, 0.0, 129.5)
             .expect("finite");
         assert_eq!(path.first().map(|s| s.penalty_min), Some(0.0));
         assert_eq!(path.last().map(|s| s.penalty_max), Some(129.5));
@@ -419,7 +422,7 @@ fn changepoint_constant_series_near_f64_max() {
                 .min_size(2)
                 .max_changes(15)
                 .method(method)
-                .detect(&y)
+                .segment_slice(&y)
                 .unwrap_or_else(|e| panic!("{cost:?} {method:?}: {e}"));
             assert!(seg.changes().is_empty(), "{cost:?} {method:?}");
             assert_eq!(seg.segments()[0].mean, y[0]);
@@ -456,14 +459,14 @@ fn changepoint_reported_costs_match_the_search_on_tiny_values() {
     let op = cp
         .clone()
         .method(Method::Optimal)
-        .detect(&y)
+        .segment_slice(&y)
         .expect("finite");
     for (method, cap) in [(Method::Pelt, 9), (Method::BinSeg, 0), (Method::BinSeg, 9)] {
         let seg = cp
             .clone()
             .method(method)
             .max_changes(cap)
-            .detect(&y)
+            .segment_slice(&y)
             .expect("finite");
         assert!(
             seg.cost() >= op.cost() - 1e-9 * op.cost().abs(),
@@ -480,7 +483,7 @@ fn changepoint_reported_costs_match_the_search_on_tiny_values() {
         .clone()
         .known_mean(mu * c)
         .method(Method::Optimal)
-        .detect(&big)
+        .segment_slice(&big)
         .expect("finite");
     assert_eq!(at_scale.changes(), op.changes());
     let shift = 4.0 * 2.0 * c.ln();

@@ -1,23 +1,13 @@
-//! `econ changepoints`: statistical change points of a series.
-
-use std::io::{self, Write};
+//! The settings of a change-point search, for `econ detect changepoints`
+//! and everything else that parses the detector registry.
 
 use clap::Args;
 use econseries::changepoint::{ChangePoints, Cost, Method, Missing, Noise, Penalty};
-use econseries::{AnySeries, Period, Series};
 
-use crate::common::{Failure, Input, parser, read};
+use crate::common::parser;
 
-#[derive(Debug, Args)]
-pub(crate) struct ChangepointsArgs {
-    #[command(flatten)]
-    search: SearchArgs,
-    #[command(flatten)]
-    input: Input,
-}
-
-/// The search settings, shared with `econ panel changepoints`.
-#[derive(Debug, Args)]
+/// The search settings.
+#[derive(Clone, Debug, Args)]
 pub(crate) struct SearchArgs {
     /// What changes: the mean, the variance (about the series mean), both,
     /// a linear trend, or the rate of Poisson counts.
@@ -71,34 +61,4 @@ impl SearchArgs {
 
 fn penalty(s: &str) -> Result<Penalty, String> {
     s.parse::<Penalty>().map_err(|e| e.to_string())
-}
-
-pub(crate) fn changepoints(args: ChangepointsArgs) -> Result<(), Failure> {
-    let series = read(&args.input)?;
-    let cp = args.search.build();
-    let lines = match &series {
-        AnySeries::Monthly(s) => periods(&cp, s),
-        AnySeries::Quarterly(s) => periods(&cp, s),
-        AnySeries::Annual(s) => periods(&cp, s),
-        _ => return Err(Failure::Input("unsupported frequency".to_owned())),
-    }
-    .map_err(Failure::input)?;
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    let mut write = || -> io::Result<()> {
-        writeln!(out, "period")?;
-        for l in &lines {
-            writeln!(out, "{l}")?;
-        }
-        out.flush()
-    };
-    write().map_err(Failure::Output)
-}
-
-fn periods<P: Period>(cp: &ChangePoints, s: &Series<P>) -> econseries::Result<Vec<String>> {
-    Ok(cp
-        .detect_series(s)?
-        .periods()
-        .iter()
-        .map(ToString::to_string)
-        .collect())
 }
