@@ -318,8 +318,20 @@ fn extreme_magnitudes_lib() {
             ..
         })
     ));
+    // Any finite λ gives the true trend (issue 15: λ = 1e300 used to
+    // overflow); at that λ it is the least-squares line, 1.5·t + 5/6.
+    let t = econseries::seasonal::hp_trend(&[1.0, 2.0, 4.0], 1e300).expect("finite trend");
+    for (i, v) in t.iter().enumerate() {
+        assert!((v - (1.5 * i as f64 + 5.0 / 6.0)).abs() < 1e-12, "{t:?}");
+    }
+    // A cycle that does not fit in an f64 is an overflow: ±f64::MAX alternating.
+    let alt = Series::from_values(
+        Month::new(2025, 1).expect("valid"),
+        (0..12).map(|i| if i % 2 == 0 { f64::MAX } else { -f64::MAX }),
+    )
+    .expect("finite");
     assert!(matches!(
-        econseries::seasonal::hp_trend(&[1.0, 2.0, 4.0], 1e300),
+        econseries::seasonal::HpFilter::new().apply(&alt),
         Err(Error::Overflow { .. })
     ));
 }
