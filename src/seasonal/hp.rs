@@ -197,7 +197,7 @@ pub fn hp_trend(x: &[f64], lambda: f64) -> Result<Vec<f64>> {
 fn rescaled(x: &[f64], filter: impl Fn(&[f64]) -> Vec<f64>) -> Vec<f64> {
     const BIG: f64 = 8.452_712_498_170_644e270; // 2^900
     let top = x.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    if top == 0.0 || (top <= BIG && top >= 1.0 / BIG) {
+    if top == 0.0 || (1.0 / BIG..=BIG).contains(&top) {
         return filter(x);
     }
     // |x|·2⁻ᵏ near 1: k is about the binary exponent of the largest value,
