@@ -568,7 +568,7 @@ mod tests {
                     (0, 1, len),
                     (i64::from(n) + 1, n as usize - len + 1, n as usize),
                 ] {
-                    let robust = w.map(|w| (w, &w[..]));
+                    let robust = w.map(|w| (w, w));
                     assert_eq!(
                         kept.est(&y, robust, xs, l, r),
                         lazy.est(&y, robust, xs, l, r)
