@@ -318,6 +318,20 @@ fn extreme_magnitudes_lib() {
             ..
         })
     ));
+    // Means of values whose sum overflows are representable (issue 15:
+    // they used to come out missing): aggregation, rolling means, rebasing.
+    let huge =
+        Series::from_values(Month::new(2025, 1).expect("valid"), [1e308; 6]).expect("finite");
+    let q = huge.aggregate::<econseries::Quarter>(econseries::Aggregation::Mean);
+    assert_eq!(q.values().collect::<Vec<_>>(), [Some(1e308), Some(1e308)]);
+    assert_eq!(
+        huge.rolling_mean(3)
+            .expect("k >= 1")
+            .get(Month::new(2025, 6).expect("valid")),
+        Some(1e308)
+    );
+    let sum = huge.aggregate::<econseries::Quarter>(econseries::Aggregation::Sum);
+    assert_eq!(sum.count(), 0, "a sum that does not fit stays missing");
     // Any finite λ gives the true trend (issue 15: λ = 1e300 used to
     // overflow); at that λ it is the least-squares line, 1.5·t + 5/6.
     let t = econseries::seasonal::hp_trend(&[1.0, 2.0, 4.0], 1e300).expect("finite trend");
@@ -681,6 +695,12 @@ mod cli {
             &econ("lin", b"period,value\n2025-01,1e309\n"),
             "line 2: non-finite",
         );
+        // The mean of three 1e308 is 1e308 (their sum overflows).
+        let o = crate::cli_support::econ(
+            &["aggregate", "--to", "quarterly", "--method", "mean"],
+            b"period,value\n2025-01,1e308\n2025-02,1e308\n2025-03,1e308\n",
+        );
+        assert_eq!(rows(&o), ["period,value", "2025-Q1,1e308"]);
     }
 
     #[test]
