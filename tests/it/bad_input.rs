@@ -307,6 +307,20 @@ fn extreme_magnitudes_lib() {
     let (line, e) = at_line(read("period,value\n2025-01,1e309\n").unwrap_err());
     assert_eq!(line, 2);
     assert!(matches!(e, Error::NonFinite { .. }));
+    // So is a number too small for an f64, which would read as 0 (issue 15);
+    // zeros written any way and subnormals that do not round to 0 are values.
+    let (line, e) = at_line(read("period,value\n2025-01,1\n2025-02,1e-400\n").unwrap_err());
+    assert_eq!(line, 3);
+    assert!(
+        matches!(e, Error::Underflow { ref text } if text == "1e-400"),
+        "{e:?}"
+    );
+    let zeros =
+        monthly("period,value\n2025-01,0\n2025-02,0.0\n2025-03,-0\n2025-04,0e5\n2025-05,3e-324\n");
+    assert_eq!(
+        zeros.values().collect::<Vec<_>>(),
+        [Some(0.0), Some(0.0), Some(-0.0), Some(0.0), Some(5e-324)]
+    );
     // Results that overflow are missing (strict: an error), never infinite.
     let chg = s.chg();
     assert_eq!(chg.get(Month::new(2025, 2).expect("valid")), None);
@@ -694,6 +708,10 @@ mod cli {
         refused(
             &econ("lin", b"period,value\n2025-01,1e309\n"),
             "line 2: non-finite",
+        );
+        refused(
+            &econ("lin", b"period,value\n2025-01,1e-400\n"),
+            "line 2: value 1e-400 is too small for an f64",
         );
         // The mean of three 1e308 is 1e308 (their sum overflows).
         let o = crate::cli_support::econ(
