@@ -98,7 +98,7 @@ impl Ranged for Axis {
     fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
         let (start, end) = (self.range.start, self.range.end);
         let span = end - start;
-        let fraction = if !(end > start) {
+        let fraction = if end <= start {
             0.5
         } else if span.is_finite() {
             (value - start) / span
