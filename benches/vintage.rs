@@ -44,7 +44,11 @@ fn synthetic(vintages: usize) -> VintagedSeries<Month> {
             }
             .expect("ordered");
             let value = 100.0 + i as f64 + 0.001 * k as f64;
-            obs.push(VintageObservation::new(start + i as i32, realtime, Some(value)));
+            obs.push(VintageObservation::new(
+                start + i as i32,
+                realtime,
+                Some(value),
+            ));
         }
     }
     VintagedSeries::new(obs).expect("valid")

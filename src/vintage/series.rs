@@ -2,7 +2,7 @@
 
 use core::fmt;
 use core::marker::PhantomData;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
@@ -372,15 +372,28 @@ impl<P: Period, U: Value> VintagedSeries<P, U> {
         &self,
         mut f: impl FnMut(&Series<P, U>) -> Series<P, V>,
     ) -> VintagedSeries<P, V> {
-        // Closed rows, and per period the row still open (the latest result
-        // for it), which the next stretch extends if its value is the same.
-        let mut rows: Vec<Row<P>> = Vec::new();
-        let mut open: HashMap<P, Row<P>> = HashMap::new();
+        // Per period (by its offset from P::MIN: at most 119,988 slots), the
+        // rows closed so far and the row still open (the latest result for
+        // it), which the next stretch extends if its value is the same. Each
+        // period's rows come in order of time, so concatenating the slots
+        // gives the rows sorted by (period, real time) without a sort.
+        let mut closed: Vec<Vec<Row<P>>> = Vec::new();
+        let mut open: Vec<Option<Row<P>>> = Vec::new();
         for (realtime, known) in self.stretches() {
             let out = f(&known);
             for (period, v) in out.iter() {
                 let value = v.map_or(f64::NAN, Value::get);
-                match open.get_mut(&period) {
+                let Ok(slot) = usize::try_from(period.periods_since(P::MIN)) else {
+                    continue;
+                };
+                if slot >= open.len() {
+                    open.resize(slot + 1, None);
+                    closed.resize_with(slot + 1, Vec::new);
+                }
+                let (Some(last), Some(done)) = (open.get_mut(slot), closed.get_mut(slot)) else {
+                    continue;
+                };
+                match last {
                     Some(last)
                         if last.realtime.end().succ_opt() == Some(realtime.start())
                             && same(last.value, value) =>
@@ -394,15 +407,16 @@ impl<P: Period, U: Value> VintagedSeries<P, U> {
                             realtime,
                             value,
                         };
-                        if let Some(done) = open.insert(period, row) {
-                            rows.push(done);
-                        }
+                        done.extend(last.replace(row));
                     }
                 }
             }
         }
-        rows.extend(open.into_values());
-        sort(&mut rows);
+        let rows: Vec<Row<P>> = closed
+            .into_iter()
+            .zip(open)
+            .flat_map(|(done, last)| done.into_iter().chain(last))
+            .collect();
         VintagedSeries::from_sorted(rows)
     }
 
@@ -472,10 +486,13 @@ pub(crate) struct Stretches<'a, P: Period> {
     started: usize,
     ended: usize,
     /// The value known for each period's slot (NaN if none or published as
-    /// missing), the row it comes from, and the slots with a row.
+    /// missing) and the row it comes from (`usize::MAX` if none); how many
+    /// slots have a row, and the first and last of them while any does.
     values: Vec<f64>,
     active: Vec<usize>,
-    known: BTreeSet<usize>,
+    count: usize,
+    lo: usize,
+    hi: usize,
 }
 
 impl<'a, P: Period> Stretches<'a, P> {
@@ -512,7 +529,9 @@ impl<'a, P: Period> Stretches<'a, P> {
             ended: 0,
             values: vec![f64::NAN; span],
             active: vec![usize::MAX; span],
-            known: BTreeSet::new(),
+            count: 0,
+            lo: 0,
+            hi: 0,
         }
     }
 
@@ -547,7 +566,18 @@ impl<P: Period, U: Value> Iterator for StretchSeries<'_, P, U> {
                 {
                     *v = f64::NAN;
                     *a = usize::MAX;
-                    s.known.remove(&i);
+                    s.count -= 1;
+                    // The known span shrinks to the nearest slot still known.
+                    if s.count > 0 && i == s.lo {
+                        while s.active.get(s.lo).is_some_and(|&a| a == usize::MAX) {
+                            s.lo += 1;
+                        }
+                    }
+                    if s.count > 0 && i == s.hi {
+                        while s.hi > 0 && s.active.get(s.hi).is_some_and(|&a| a == usize::MAX) {
+                            s.hi -= 1;
+                        }
+                    }
                 }
             }
             while let Some(&(day, row)) = s.starts.get(s.started)
@@ -558,14 +588,22 @@ impl<P: Period, U: Value> Iterator for StretchSeries<'_, P, U> {
                     && let (Some(v), Some(a), Some(r)) =
                         (s.values.get_mut(i), s.active.get_mut(i), s.rows.get(row))
                 {
+                    if *a == usize::MAX {
+                        (s.lo, s.hi) = if s.count == 0 {
+                            (i, i)
+                        } else {
+                            (s.lo.min(i), s.hi.max(i))
+                        };
+                        s.count += 1;
+                    }
                     *v = r.value;
                     *a = row;
-                    s.known.insert(i);
                 }
             }
-            let (Some(&lo), Some(&hi)) = (s.known.first(), s.known.last()) else {
+            if s.count == 0 {
                 continue;
-            };
+            }
+            let (lo, hi) = (s.lo, s.hi);
             let Ok(start) = s.first.checked_add(lo as i64) else {
                 continue;
             };
