@@ -768,7 +768,7 @@ mod tests {
                     .collect();
                 assert_eq!(a, b, "case {case} {units:?}");
             }
-            let days: Vec<_> = v.stretches().map(|(r, s)| (r, s)).collect();
+            let days: Vec<_> = v.stretches().collect();
             for (r, s) in &days {
                 assert_eq!(s, &v.as_of(r.start()), "case {case} {r}");
                 assert_eq!(s, &v.as_of(r.end()), "case {case} {r}");
