@@ -455,9 +455,44 @@ impl ChangePoints {
     ///   `D` up to about 1.6e150); for [`Cost::Poisson`], unless `1500·Σ y` is
     ///   finite. A constant series is fine at any magnitude.
     pub fn detect(&self, values: &[f64]) -> Result<Segmentation> {
+        self.detect_with_progress(values, &mut |_, _| {})
+    }
+
+    /// [`detect`](ChangePoints::detect), calling `progress(t, n)` every
+    /// 1,024 values as the exact searches that can be quadratic
+    /// ([`Method::Optimal`] always, [`Method::Pelt`] when changes are few:
+    /// for the trend cost on 119,988 months without a change, about a
+    /// minute) go through the `n` values; `t` counts values, not work, which
+    /// grows as `t²` in the worst case. FPOP and binary segmentation do not
+    /// call it. The `econ` command draws it as a progress bar on a terminal.
+    ///
+    /// # Errors
+    /// As [`detect`](ChangePoints::detect).
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::changepoint::{ChangePoints, Cost, Method, Penalty};
+    ///
+    /// let y: Vec<f64> = (0..5000).map(|i| ((i * 7919) % 101) as f64).collect();
+    /// let mut seen = 0;
+    /// ChangePoints::new(Cost::Trend)
+    ///     .penalty(Penalty::Manual(1e6))
+    ///     .method(Method::Pelt)
+    ///     .detect_with_progress(&y, &mut |t, n| {
+    ///         assert!(t <= n && n == 5000);
+    ///         seen += 1;
+    ///     })?;
+    /// assert_eq!(seen, 4); // at t = 1,024, 2,048, 3,072 and 4,096
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn detect_with_progress(
+        &self,
+        values: &[f64],
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Segmentation> {
         let setup = self.setup(values)?;
         let (resolved, search) = self.resolve(values, self.penalty, &setup)?;
-        self.solve(values, &setup, &resolved, &search, self.method)
+        self.solve(values, &setup, &resolved, &search, self.method, progress)
     }
 
     /// [`detect`](ChangePoints::detect) on a series, with periods in and periods out.
@@ -483,8 +518,22 @@ impl ChangePoints {
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn detect_series<P: Period>(&self, series: &Series<P>) -> Result<SeriesChanges<P>> {
+        self.detect_series_with_progress(series, &mut |_, _| {})
+    }
+
+    /// [`detect_series`](ChangePoints::detect_series) with the progress
+    /// calls of [`detect_with_progress`](ChangePoints::detect_with_progress)
+    /// (`n` counts the observed values).
+    ///
+    /// # Errors
+    /// As [`detect_series`](ChangePoints::detect_series).
+    pub fn detect_series_with_progress<P: Period>(
+        &self,
+        series: &Series<P>,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<SeriesChanges<P>> {
         let (observed, values) = self.observed(series)?;
-        let segmentation = self.detect(&values)?;
+        let segmentation = self.detect_with_progress(&values, progress)?;
         Ok(with_periods(observed, segmentation))
     }
 
@@ -532,7 +581,14 @@ impl ChangePoints {
         crops::crops(min, max, |beta| {
             let resolved = penalty::resolve(Penalty::Manual(beta), self.cost, values.len(), 1.0)?;
             let search = resolved.scaled(self.search_factor(&setup));
-            self.solve(values, &setup, &resolved, &search, self.method)
+            self.solve(
+                values,
+                &setup,
+                &resolved,
+                &search,
+                self.method,
+                &mut |_, _| {},
+            )
         })
     }
 
@@ -681,6 +737,7 @@ impl ChangePoints {
         resolved: &Resolved,
         search: &Resolved,
         method: Method,
+        progress: &mut dyn FnMut(usize, usize),
     ) -> Result<Segmentation> {
         let pb = Problem {
             beta: search.beta,
@@ -705,7 +762,7 @@ impl ChangePoints {
                 let c = MeanCost::new(ys, mean);
                 match method {
                     Method::Auto | Method::Fpop => fpop::fpop(&c, &pb),
-                    m => run(&c, &pb, m, max_changes),
+                    m => run(&c, &pb, m, max_changes, progress),
                 }
             }
             other => {
@@ -717,10 +774,22 @@ impl ChangePoints {
                     });
                 }
                 match other {
-                    Cost::Variance => run(&VarianceCost::new(ys, mu), &pb, method, max_changes),
-                    Cost::MeanVariance => run(&MeanVarianceCost::new(ys), &pb, method, max_changes),
-                    Cost::Trend => run(&TrendCost::new(ys), &pb, method, max_changes),
-                    _ => run(&PoissonCost::new(ys)?, &pb, method, max_changes),
+                    Cost::Variance => run(
+                        &VarianceCost::new(ys, mu),
+                        &pb,
+                        method,
+                        max_changes,
+                        progress,
+                    ),
+                    Cost::MeanVariance => run(
+                        &MeanVarianceCost::new(ys),
+                        &pb,
+                        method,
+                        max_changes,
+                        progress,
+                    ),
+                    Cost::Trend => run(&TrendCost::new(ys), &pb, method, max_changes, progress),
+                    _ => run(&PoissonCost::new(ys)?, &pb, method, max_changes, progress),
                 }
             }
         };
@@ -751,11 +820,17 @@ struct Setup {
     scale: f64,
 }
 
-fn run<C: SegmentCost>(c: &C, pb: &Problem, method: Method, max_changes: usize) -> Vec<usize> {
+fn run<C: SegmentCost>(
+    c: &C,
+    pb: &Problem,
+    method: Method,
+    max_changes: usize,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Vec<usize> {
     match method {
-        Method::Optimal => search::optimal(c, pb),
+        Method::Optimal => search::optimal_with(c, pb, progress),
         Method::BinSeg => search::binseg(c, pb, max_changes),
-        Method::Auto | Method::Pelt | Method::Fpop => search::pelt(c, pb),
+        Method::Auto | Method::Pelt | Method::Fpop => search::pelt(c, pb, progress),
     }
 }
 

@@ -59,14 +59,37 @@ pub(crate) fn backtrack(last: &[usize], n: usize) -> Vec<usize> {
     out
 }
 
+/// How often the quadratic searches report their progress: every this many
+/// values of `t` (a power of two, so the test is a mask).
+const PROGRESS_EVERY: usize = 1 << 10;
+
+/// Calls `progress(t, n)` every [`PROGRESS_EVERY`] steps `t` of `n`.
+#[inline]
+fn report(progress: &mut dyn FnMut(usize, usize), t: usize, n: usize) {
+    if t & (PROGRESS_EVERY - 1) == 0 {
+        progress(t, n);
+    }
+}
+
 /// Optimal partitioning: the recursion over every legal `s`, O(n²). The reference.
+#[cfg(test)]
 pub(crate) fn optimal<C: SegmentCost>(c: &C, pb: &Problem) -> Vec<usize> {
+    optimal_with(c, pb, &mut |_, _| {})
+}
+
+/// [`optimal`], calling `progress(t, n)` as it goes.
+pub(crate) fn optimal_with<C: SegmentCost>(
+    c: &C,
+    pb: &Problem,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Vec<usize> {
     let n = c.len();
     let l = pb.min_size.max(1);
     let mut f = vec![f64::INFINITY; n + 1];
     let mut last = vec![0usize; n + 1];
     set(&mut f, 0, -pb.beta);
     for t in l..=n {
+        report(progress, t, n);
         let (mut best, mut arg) = (f64::INFINITY, 0);
         for (s, &fs) in f.iter().enumerate().take(t - l + 1) {
             if !fs.is_finite() {
@@ -94,7 +117,11 @@ pub(crate) fn optimal<C: SegmentCost>(c: &C, pb: &Problem) -> Vec<usize> {
 /// optimum; ruptures PR #383). The segment terms `w·ln ℓ` are left out of the
 /// test: `ln` grows more slowly than the segment does, so the test stays valid
 /// (`K = −w·ln(t − s)` in the paper's notation).
-pub(crate) fn pelt<C: SegmentCost>(c: &C, pb: &Problem) -> Vec<usize> {
+pub(crate) fn pelt<C: SegmentCost>(
+    c: &C,
+    pb: &Problem,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Vec<usize> {
     let n = c.len();
     let l = pb.min_size.max(1);
     let mut f = vec![f64::INFINITY; n + 1];
@@ -107,6 +134,7 @@ pub(crate) fn pelt<C: SegmentCost>(c: &C, pb: &Problem) -> Vec<usize> {
         value: f64::NEG_INFINITY,
     }];
     for t in 1..=n {
+        report(progress, t, n);
         let (mut best, mut arg) = (f64::INFINITY, 0);
         cands.retain_mut(|cand| {
             if cand.remove_at <= t {

@@ -1,10 +1,12 @@
 //! `econ changepoints`: statistical change points of a series.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
+use std::time::{Duration, Instant};
 
 use clap::Args;
 use econseries::changepoint::{ChangePoints, Cost, Method, Missing, Noise, Penalty};
 use econseries::{AnySeries, Period, Series};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::common::{Failure, Input, parser, read};
 
@@ -95,10 +97,50 @@ pub(crate) fn changepoints(args: ChangepointsArgs) -> Result<(), Failure> {
 }
 
 fn periods<P: Period>(cp: &ChangePoints, s: &Series<P>) -> econseries::Result<Vec<String>> {
-    Ok(cp
-        .detect_series(s)?
-        .periods()
-        .iter()
-        .map(ToString::to_string)
-        .collect())
+    let bar = Bar::new();
+    let found = cp.detect_series_with_progress(s, &mut |t, n| bar.update(t, n));
+    bar.done();
+    Ok(found?.periods().iter().map(ToString::to_string).collect())
+}
+
+/// The progress of an exact search that may be quadratic (optimal
+/// partitioning, PELT with few changes): a bar on standard error, drawn only
+/// on a terminal and only once the search has lasted two seconds, so short
+/// runs and pipes see nothing (as `econ panel`).
+struct Bar {
+    bar: Option<ProgressBar>,
+    start: Instant,
+}
+
+impl Bar {
+    fn new() -> Bar {
+        Bar {
+            bar: io::stderr().is_terminal().then(ProgressBar::hidden),
+            start: Instant::now(),
+        }
+    }
+
+    /// At value `t` of `n`.
+    fn update(&self, t: usize, n: usize) {
+        let Some(bar) = &self.bar else { return };
+        if bar.is_hidden() {
+            if self.start.elapsed() < Duration::from_secs(2) {
+                return;
+            }
+            bar.set_length(n as u64);
+            if let Ok(style) = ProgressStyle::with_template(
+                "{elapsed_precise} [{bar:40}] {human_pos}/{human_len} values (exact search, up to quadratic)",
+            ) {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+        bar.set_position(t as u64);
+    }
+
+    fn done(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
