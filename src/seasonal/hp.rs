@@ -31,13 +31,12 @@ use crate::series::Series;
 /// ```
 ///
 /// whose matrix has a condition number below `16/μ + 1` whatever λ (μ, the
-/// smallest eigenvalue of `KK'`, is about `(π/n)⁴`), after taking out the
-/// least-squares line, which the trend tends to as λ grows and which `K`
-/// annihilates. Against exact rational solves of the same system on real
-/// and synthetic series of 3 to 200 values, every λ from 1 to 1e16 gives
-/// trends within 1.4e-10 of the series' largest value, and the tests hold
-/// them to 1e-9 (`tests/fixtures/seasonal/hp_exact.py`); λ ≤ 1 uses the
-/// direct solve,
+/// smallest eigenvalue of `KK'`, is about `(π/n)⁴`); as λ grows the trend
+/// tends to the least-squares line, which `K` annihilates. Against exact
+/// rational solves of the same system on real and synthetic series of 3 to
+/// 200 values, every λ from 1 to 1e16 gives trends within 1.4e-10 of the
+/// series' largest value, and the tests hold them to 1e-9
+/// (`tests/fixtures/seasonal/hp_exact.py`); λ ≤ 1 uses the direct solve,
 /// well conditioned there. Values beyond 2⁹⁰⁰ in magnitude (or tiny ones)
 /// are filtered after an exact rescaling by a power of two, so only a trend
 /// that does not itself fit in an `f64` is an overflow.
