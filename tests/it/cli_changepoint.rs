@@ -212,12 +212,24 @@ fn no_progress_bar_when_stderr_is_piped() {
     }
     let began = std::time::Instant::now();
     let o = econ(
-        &["changepoints", "--cost", "trend", "--penalty", "100", "--method", "op"],
+        &[
+            "changepoints",
+            "--cost",
+            "trend",
+            "--penalty",
+            "100",
+            "--method",
+            "op",
+        ],
         csv.as_bytes(),
     );
     let took = began.elapsed();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(o.stderr.is_empty(), "{:?}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.stderr.is_empty(),
+        "{:?}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     eprintln!("optimal partitioning of 9,000 values: {took:.1?} (the bar would show after 2 s)");
     let want = ChangePoints::new(Cost::Trend)
         .penalty(Penalty::Manual(100.0))
