@@ -1,4 +1,4 @@
-use super::kernel::Sum;
+use super::kernel;
 use crate::error::{Error, Result, UndefinedReason};
 use crate::period::Period;
 use crate::series::Series;
@@ -89,7 +89,7 @@ impl<P: Period> Series<P> {
         if window.iter().any(|v| v.is_nan()) {
             return Err(undefined(UndefinedReason::IncompleteWindow));
         }
-        let mean = Sum::of(window) / n as f64;
+        let mean = kernel::mean(window);
         if !mean.is_finite() {
             return Err(undefined(UndefinedReason::Overflow));
         }

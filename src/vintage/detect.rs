@@ -67,9 +67,9 @@ impl<P: Period, U: Value> VintagedSeries<P, U> {
     /// known are left out; consecutive stretches may give equal results (a
     /// revision elsewhere in the series changes nothing for this detector).
     ///
-    /// Costs one [`as_of`](Self::as_of) and one run of `detector` per
-    /// stretch (at most one per vintage date and per end of a real-time
-    /// interval).
+    /// Costs one run of `detector` per stretch (at most one per vintage date
+    /// and per end of a real-time interval) and a copy of the series known
+    /// then, updated from one stretch to the next rather than rebuilt.
     ///
     /// # Example
     /// ```

@@ -311,6 +311,20 @@ fn extreme_magnitudes_lib() {
     let (line, e) = at_line(read("period,value\n2025-01,1e309\n").unwrap_err());
     assert_eq!(line, 2);
     assert!(matches!(e, Error::NonFinite { .. }));
+    // So is a number too small for an f64, which would read as 0 (issue 15);
+    // zeros written any way and subnormals that do not round to 0 are values.
+    let (line, e) = at_line(read("period,value\n2025-01,1\n2025-02,1e-400\n").unwrap_err());
+    assert_eq!(line, 3);
+    assert!(
+        matches!(e, Error::Underflow { ref text } if text == "1e-400"),
+        "{e:?}"
+    );
+    let zeros =
+        monthly("period,value\n2025-01,0\n2025-02,0.0\n2025-03,-0\n2025-04,0e5\n2025-05,3e-324\n");
+    assert_eq!(
+        zeros.values().collect::<Vec<_>>(),
+        [Some(0.0), Some(0.0), Some(-0.0), Some(0.0), Some(5e-324)]
+    );
     // Results that overflow are missing (strict: an error), never infinite.
     let chg = s.chg();
     assert_eq!(chg.get(Month::new(2025, 2).expect("valid")), None);
@@ -322,8 +336,34 @@ fn extreme_magnitudes_lib() {
             ..
         })
     ));
+    // Means of values whose sum overflows are representable (issue 15:
+    // they used to come out missing): aggregation, rolling means, rebasing.
+    let huge =
+        Series::from_values(Month::new(2025, 1).expect("valid"), [1e308; 6]).expect("finite");
+    let q = huge.aggregate::<econseries::Quarter>(econseries::Aggregation::Mean);
+    assert_eq!(q.values().collect::<Vec<_>>(), [Some(1e308), Some(1e308)]);
+    assert_eq!(
+        huge.rolling_mean(3)
+            .expect("k >= 1")
+            .get(Month::new(2025, 6).expect("valid")),
+        Some(1e308)
+    );
+    let sum = huge.aggregate::<econseries::Quarter>(econseries::Aggregation::Sum);
+    assert_eq!(sum.count(), 0, "a sum that does not fit stays missing");
+    // Any finite λ gives the true trend (issue 15: λ = 1e300 used to
+    // overflow); at that λ it is the least-squares line, 1.5·t + 5/6.
+    let t = econseries::seasonal::hp_trend(&[1.0, 2.0, 4.0], 1e300).expect("finite trend");
+    for (i, v) in t.iter().enumerate() {
+        assert!((v - (1.5 * i as f64 + 5.0 / 6.0)).abs() < 1e-12, "{t:?}");
+    }
+    // A cycle that does not fit in an f64 is an overflow: ±f64::MAX alternating.
+    let alt = Series::from_values(
+        Month::new(2025, 1).expect("valid"),
+        (0..12).map(|i| if i % 2 == 0 { f64::MAX } else { -f64::MAX }),
+    )
+    .expect("finite");
     assert!(matches!(
-        econseries::seasonal::hp_trend(&[1.0, 2.0, 4.0], 1e300),
+        econseries::seasonal::HpFilter::new().apply(&alt),
         Err(Error::Overflow { .. })
     ));
 }
@@ -673,6 +713,16 @@ mod cli {
             &econ("lin", b"period,value\n2025-01,1e309\n"),
             "line 2: non-finite",
         );
+        refused(
+            &econ("lin", b"period,value\n2025-01,1e-400\n"),
+            "line 2: value 1e-400 is too small for an f64",
+        );
+        // The mean of three 1e308 is 1e308 (their sum overflows).
+        let o = crate::cli_support::econ(
+            &["aggregate", "--to", "quarterly", "--method", "mean"],
+            b"period,value\n2025-01,1e308\n2025-02,1e308\n2025-03,1e308\n",
+        );
+        assert_eq!(rows(&o), ["period,value", "2025-Q1,1e308"]);
     }
 
     #[test]

@@ -257,3 +257,54 @@ fn bad_arguments_fail_cleanly() {
         assert!(o.stdout.is_empty(), "{args:?}");
     }
 }
+
+/// A quadratic search that runs for more than the two seconds after which
+/// `econ detect changepoints` draws its progress bar on a terminal draws nothing
+/// when standard error is a pipe (issue 15), and finds what the library finds.
+#[test]
+fn no_progress_bar_when_stderr_is_piped() {
+    use econseries::Month;
+    use econseries::changepoint::{ChangePoints, Cost, Method, Penalty};
+    let values: Vec<f64> = (0..9000)
+        .map(|i| 0.01 * f64::from(i) + f64::from((i * 7919) % 23) / 23.0)
+        .collect();
+    let mut csv = String::from("period,value\n");
+    let start = Month::new(1000, 1).expect("valid");
+    for (i, v) in values.iter().enumerate() {
+        csv.push_str(&format!("{},{v:?}\n", start + i as i32));
+    }
+    let began = std::time::Instant::now();
+    let o = econ(
+        &[
+            "detect",
+            "changepoints",
+            "--cost",
+            "trend",
+            "--penalty",
+            "100",
+            "--method",
+            "op",
+        ],
+        csv.as_bytes(),
+    );
+    let took = began.elapsed();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.stderr.is_empty(),
+        "{:?}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    eprintln!("optimal partitioning of 9,000 values: {took:.1?} (the bar would show after 2 s)");
+    let want = ChangePoints::new(Cost::Trend)
+        .penalty(Penalty::Manual(100.0))
+        .method(Method::Optimal)
+        .segment_slice(&values)
+        .expect("detects");
+    let got: Vec<String> = periods(&o);
+    let want: Vec<String> = want
+        .changes()
+        .iter()
+        .map(|&i| (start + i as i32).to_string())
+        .collect();
+    assert_eq!(got, want);
+}

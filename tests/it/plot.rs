@@ -610,3 +610,49 @@ mod cli {
         }
     }
 }
+
+/// Charts of extreme values (issue 15): ±1e308 used to give a flat line and
+/// an axis without labels, because the range's width overflowed. The values
+/// read back through the tick labels must be the data, within 1% of the range.
+#[test]
+fn extreme_values_keep_distinct_points_and_labelled_axes() -> Result<(), Error> {
+    let cases: [&[f64]; 3] = [
+        &[1e308, -1e308, 5e307, -5e307, 0.0, 1e308],
+        &[f64::MAX, -f64::MAX, 0.0, f64::MAX / 2.0],
+        &[1e-310, 3e-310, 2e-310, 5e-324],
+    ];
+    for values in cases {
+        let s = Series::from_values(Month::new(2025, 1)?, values.iter().copied())?;
+        let svg = Chart::new(&s).to_svg_string()?;
+        let doc = Document::parse(&svg).expect("XML");
+        let lines = coloured(&doc, "polyline", "stroke", Palette::default().line);
+        assert_eq!(lines.len(), 1, "{values:?}");
+        let pts = points(&lines[0]);
+        assert_eq!(pts.len(), values.len());
+        // Half the value at a pixel height, through the y tick labels (in
+        // halves, as the width of ±f64::MAX does not fit in an f64).
+        let ticks: Vec<(f64, f64)> = all(&doc, "text")
+            .into_iter()
+            .filter(|n| n.attribute("text-anchor") == Some("end"))
+            .filter_map(|n| Some((num(&n, "y"), text(&n).parse::<f64>().ok()?)))
+            .collect();
+        assert!(ticks.len() >= 2, "{values:?}: y ticks {ticks:?}");
+        let ((y0, v0), (y1, v1)) = (ticks[0], ticks[ticks.len() - 1]);
+        let half_at = |y: f64| v0 / 2.0 + (y - y0) * ((v1 / 2.0 - v0 / 2.0) / (y1 - y0));
+        let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let half_span = hi / 2.0 - lo / 2.0;
+        for (&(_, y), &v) in pts.iter().zip(values) {
+            let back = half_at(y);
+            assert!(
+                (back - v / 2.0).abs() <= 0.01 * half_span,
+                "{values:?}: {v} read back as twice {back}"
+            );
+        }
+        let ys: std::collections::BTreeSet<i64> = pts.iter().map(|p| p.1 as i64).collect();
+        let distinct: std::collections::BTreeSet<u64> =
+            values.iter().map(|v| v.to_bits()).collect();
+        assert!(ys.len() >= distinct.len() - 1, "{values:?}: {pts:?}");
+    }
+    Ok(())
+}

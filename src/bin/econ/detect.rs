@@ -19,7 +19,7 @@ use econseries::io::format_value;
 use econseries::plot::{Chart, Style};
 use econseries::{AnySeries, Error, Frequency, Percent, Period, Series, Units};
 
-use crate::changepoints::SearchArgs;
+use crate::changepoints::{SearchArgs, WithProgress};
 use crate::common::{Failure, Input, parser, read};
 
 /// A detector and its settings.
@@ -150,7 +150,7 @@ impl DetectorArgs {
             }
             DetectorArgs::TurningPoints => Box::new(TurningPoints),
             DetectorArgs::Anomalies(a) => Box::new(RobustZ::new(a.window)?.threshold(a.threshold)?),
-            DetectorArgs::Changepoints(a) => Box::new(a.build()),
+            DetectorArgs::Changepoints(a) => Box::new(WithProgress(a.build())),
             DetectorArgs::Cusum(a) => {
                 let noise = a.sigma.map_or(Noise::Estimate, Noise::Sigma);
                 Box::new(Cusum::new().noise(noise).level(a.level)?)
