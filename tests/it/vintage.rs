@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use econseries::detect::{Bbq, EventKind, Extreme, Sahm, StreakBasis, Turn};
 use econseries::indicator::{MeasureKind, Metadata};
-use econseries::io::long::{self, LongCsv};
+use econseries::io::{Format, ReadOptions};
 use econseries::narrate::{Basis, Headline};
 use econseries::vintage::{AnyVintagedSeries, RevisionKind, VintagedSeries};
 use econseries::{Error, Month, Percent, Period, Quarter, Series, Units};
@@ -31,8 +31,9 @@ fn q(s: &str) -> Quarter {
 
 /// The vintaged GDPC1 from ALFRED's vintage-column CSV.
 fn gdp() -> VintagedSeries<Quarter> {
-    VintagedSeries::read_alfred_csv(
+    VintagedSeries::read(
         std::fs::File::open(fixture("gdpc1_alfred_vintages.csv")).expect("fixture"),
+        &ReadOptions::new(),
     )
     .expect("reads")
 }
@@ -162,26 +163,26 @@ fn levels_as_of_dates_are_the_vintages() {
 #[test]
 fn alfred_csv_json_and_long_agree() {
     let wide = gdp();
-    let long = LongCsv::read_path(fixture("gdpc1_long.csv"))
-        .and_then(|f| f.vintaged(Some("GDPC1")))
-        .and_then(VintagedSeries::<Quarter>::try_from)
+    let file = std::fs::File::open(fixture("gdpc1_long.csv")).expect("fixture");
+    let long = VintagedSeries::<Quarter>::read(file, &ReadOptions::new().series("GDPC1"))
         .expect("long reads");
     assert_eq!(long, wide);
     #[cfg(feature = "serde")]
     {
         let text = std::fs::read_to_string(fixture("gdpc1_alfred_realtime.json")).expect("json");
-        let json = VintagedSeries::<Quarter>::from_fred_json(&text).expect("json reads");
+        let json = VintagedSeries::<Quarter>::read(text.as_bytes(), &ReadOptions::new())
+            .expect("json reads");
         assert_eq!(json, wide);
         // Merged intervals: values unchanged by the revision are one row.
         let unchanged = json.history(q("1980-Q1")).collect::<Vec<_>>();
         assert_eq!(unchanged.len(), 1);
         assert!(unchanged[0].realtime.is_current());
-        let any = AnyVintagedSeries::read_auto(text.as_bytes(), None).expect("auto");
+        let any = AnyVintagedSeries::read(text.as_bytes(), &ReadOptions::new()).expect("auto");
         assert_eq!(any, AnyVintagedSeries::from(wide.clone()));
     }
     for file in ["gdpc1_alfred_vintages.csv", "gdpc1_long.csv"] {
         let bytes = std::fs::read(fixture(file)).expect("fixture");
-        let any = AnyVintagedSeries::read_auto(&bytes, None).expect("auto");
+        let any = AnyVintagedSeries::read(&bytes[..], &ReadOptions::new()).expect("auto");
         assert_eq!(any, AnyVintagedSeries::from(wide.clone()), "{file}");
     }
 }
@@ -190,14 +191,11 @@ fn alfred_csv_json_and_long_agree() {
 fn long_csv_round_trip_is_exact() {
     let wide = gdp();
     let mut out = Vec::new();
-    long::write_vintaged(&mut out, "GDPC1", &wide).expect("writes");
-    let back = LongCsv::read(&out[..])
-        .and_then(|f| f.vintaged(None))
-        .and_then(VintagedSeries::<Quarter>::try_from)
-        .expect("reads back");
+    wide.write_long_csv(&mut out, "GDPC1").expect("writes");
+    let back = VintagedSeries::<Quarter>::read(&out[..], &ReadOptions::new()).expect("reads back");
     assert_eq!(back, wide);
     // Run-time frequency: the same through AnyVintagedSeries, units within vintages.
-    let any = AnyVintagedSeries::read_auto(&out, None).expect("auto");
+    let any = AnyVintagedSeries::read(&out[..], &ReadOptions::new()).expect("auto");
     let (first, latest, stats) = any.units(Units::Pca).revisions().expect("stats");
     let f = first.as_quarterly().and_then(|s| s.get(q("2025-Q1")));
     let l = latest.as_quarterly().and_then(|s| s.get(q("2025-Q1")));
@@ -208,24 +206,27 @@ fn long_csv_round_trip_is_exact() {
 
 #[test]
 fn malformed_vintage_files_give_positions() {
-    let e = AnyVintagedSeries::from_alfred_csv_str(
-        "observation_date,GDPC1_20250430\n2025-01-01,23526.085\n2025-02-15,1\n",
-    )
-    .expect_err("mid-quarter date");
+    let read = |text: &str| AnyVintagedSeries::read(text.as_bytes(), &ReadOptions::new());
+    let e = read("observation_date,GDPC1_20250430\n2025-01-01,23526.085\n2025-02-15,1\n")
+        .expect_err("mid-quarter date");
     assert_eq!(e.line(), Some(3));
-    let e = LongCsv::from_csv_str(
+    let e = read(
         "series_id,period,value,realtime_start,realtime_end\nA,2025-Q1,1,2025-05-01,2025-04-30\n",
     )
     .expect_err("inverted interval");
     assert_eq!(e.line(), Some(2));
     assert!(e.to_string().contains("ends before it starts"), "{e}");
-    let e = LongCsv::from_csv_str(
+    let e = read(
         "series_id,period,value,realtime_start,realtime_end\n\
          A,2025-Q1,1,2025-04-30,2025-05-28\nA,2025-Q1,2,2025-05-28,9999-12-31\n",
     )
-    .and_then(|f| f.vintaged(None))
     .expect_err("overlap");
-    assert!(matches!(e, Error::OverlappingRealtime { .. }), "{e}");
+    // The overlap names the line of the second interval.
+    assert_eq!(e.line(), Some(3));
+    assert!(
+        matches!(e, Error::Read { ref source, .. } if matches!(**source, Error::OverlappingRealtime { .. })),
+        "{e}"
+    );
 }
 
 /// The dates the detector references are computed for (build.py's `AS_OF`):
@@ -640,14 +641,12 @@ proptest! {
     /// Synthetic: arbitrary text never makes a vintage reader panic.
     #[test]
     fn vintage_readers_never_panic(text in ".{0,300}", bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
-        let _ = AnyVintagedSeries::from_alfred_csv_str(&text);
-        let _ = AnyVintagedSeries::read_auto(text.as_bytes(), None);
-        let _ = AnyVintagedSeries::read_auto(&bytes, Some("A"));
-        let _ = LongCsv::from_csv_str(&text).and_then(|f| f.vintaged(None));
-        #[cfg(feature = "serde")]
-        {
-            let _ = AnyVintagedSeries::from_fred_json(&text);
-            let _ = econseries::AnySeries::from_fred_json(&text);
+        let o = ReadOptions::new();
+        let _ = AnyVintagedSeries::read(text.as_bytes(), &o);
+        let _ = AnyVintagedSeries::read(&bytes[..], &o.clone().series("A"));
+        for f in Format::ALL {
+            let _ = AnyVintagedSeries::read(text.as_bytes(), &o.clone().format(f));
+            let _ = econseries::AnySeries::read(text.as_bytes(), &o.clone().format(f));
         }
     }
 
@@ -660,7 +659,8 @@ proptest! {
         )
     ) {
         let text = rows.iter().map(|r| r.join(",")).collect::<Vec<_>>().join("\n");
-        let _ = AnyVintagedSeries::from_alfred_csv_str(&format!("date,X_20250101,X_20250201\n{text}"));
-        let _ = LongCsv::from_csv_str(&format!("series_id,period,value,vintage\n{text}")).and_then(|f| f.vintaged(None));
+        let o = ReadOptions::new();
+        let _ = AnyVintagedSeries::read(format!("date,X_20250101,X_20250201\n{text}").as_bytes(), &o);
+        let _ = AnyVintagedSeries::read(format!("series_id,period,value,vintage\n{text}").as_bytes(), &o);
     }
 }

@@ -10,7 +10,7 @@ use econseries::narrate::{Basis, Headline};
 use econseries::vintage::{AnyVintagedSeries, VintagedSeries};
 use econseries::{AnySeries, Error, Period, Series};
 
-use crate::common::{Failure, Input, input_error, open_input, read};
+use crate::common::{Failure, Input, read, read_vintaged};
 
 /// The number the headline is about.
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -95,19 +95,7 @@ fn as_of(args: &HeadlineArgs, basis: Basis, date: NaiveDate) -> Result<Vec<Strin
         let meta = Metadata::new(name, "");
         Headline::new(basis).sentences_as_of(v, &meta, MeasureKind::Flow, at, date)
     }
-    let (file, reader) = open_input(&args.input)?;
-    let v = AnyVintagedSeries::read_auto_with(
-        reader,
-        args.input.series.as_deref(),
-        &econseries::io::ReadOptions::new(),
-    )
-    .map_err(|e| input_error(e, &file))?;
-    if let Some(f) = args.input.frequency.filter(|&f| f != v.frequency()) {
-        return Err(Failure::input(Error::FrequencyMismatch {
-            expected: f,
-            found: v.frequency(),
-        }));
-    }
+    let v = read_vintaged(&args.input)?;
     match &v {
         AnyVintagedSeries::Monthly(s) => run(s, &args.at, &args.name, basis, date),
         AnyVintagedSeries::Quarterly(s) => run(s, &args.at, &args.name, basis, date),
