@@ -22,8 +22,8 @@ use super::Format;
 ///   [maximum span](crate::period#range)), so a file of valid rows for one
 ///   series fails at the first repeated period;
 /// - readers that keep many values (vintages, whole SDMX messages) stop at
-///   [`max_values`](ReadOptions::max_values) values kept (10 million by
-///   default, a few hundred megabytes);
+///   [`max_values`](ReadOptions::max_values) values kept (4 million by
+///   default, about 100 MB);
 /// - [`max_rows`](ReadOptions::max_rows) and
 ///   [`max_bytes`](ReadOptions::max_bytes) bound the rows and bytes read
 ///   (no limit by default).
@@ -71,9 +71,10 @@ impl ReadOptions {
     /// ALFRED file of 40,000 vintages has lines of about 600 KB).
     pub const DEFAULT_MAX_LINE_LEN: usize = 1 << 20;
 
-    /// The default limit on the values a reader keeps: 10 million, about
-    /// 240 MB of vintaged values.
-    pub const DEFAULT_MAX_VALUES: u64 = 10_000_000;
+    /// The default limit on the values a reader keeps: 4 million, about
+    /// 100 MB of vintaged values (a monthly series of a century in a thousand
+    /// vintages is 1.2 million).
+    pub const DEFAULT_MAX_VALUES: u64 = 4_000_000;
 
     /// Format detected from the input, frequency inferred, the only series of
     /// the input, the format's own missing-value markers, its usual column

@@ -9,7 +9,7 @@
 //!
 //! Columns are found by name in the header (ASCII case-insensitive), in any
 //! order; other columns are ignored. Two columns that could be the same one
-//! (`id` and `series_id`) are an [`Error::DuplicateColumn`](crate::Error::DuplicateColumn).
+//! (`id` and `series_id`) are an [`Error::DuplicateColumn`].
 //!
 //! | column | also accepted | |
 //! |---|---|---|

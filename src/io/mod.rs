@@ -39,7 +39,7 @@
 //! its line (or JSON path). A single series is bounded by the
 //! [maximum span](crate::period#range) (119,988 months), so a file of valid
 //! rows for one series fails at its first repeated period; a record longer
-//! than 1 MiB is refused by default, and at most 10 million values are kept
+//! than 1 MiB is refused by default, and at most 4 million values are kept
 //! by default; [`ReadOptions`] sets tighter bounds on record length, rows,
 //! values and bytes.
 //!

@@ -78,7 +78,7 @@ impl<P: Period, U: Value> Series<P, U> {
     /// `2025-Q1`, `2025`), values as [`format_value`], a missing value as an
     /// empty field, lines ending in `\n`.
     ///
-    /// The output reads back with [`read_csv`](Series::read_csv) to an equal
+    /// The output reads back with [`read`](Series::read) to an equal
     /// series, bit for bit, missing values and leading or trailing gaps
     /// included, unless the series is empty: a header alone holds no
     /// observations.

@@ -7,6 +7,7 @@ mod detect;
 mod fixtures;
 mod fuzz_decode;
 mod fuzz_regressions;
+mod identity;
 mod indicator;
 mod io;
 mod properties;

@@ -664,3 +664,84 @@ proptest! {
         let _ = AnyVintagedSeries::read(format!("series_id,period,value,vintage\n{text}").as_bytes(), &o);
     }
 }
+
+/// A synthetic vintage matrix: `cells[p][v]` is period `p`'s value in vintage
+/// `v`, `None` if not published there; values from a small set so that runs
+/// of equal values and whole empty vintages are common.
+fn vintage_matrix() -> impl Strategy<Value = (Vec<u16>, Vec<Vec<Option<u8>>>)> {
+    (1usize..6, 1usize..7).prop_flat_map(|(periods, vintages)| {
+        (
+            proptest::collection::btree_set(0u16..400, vintages)
+                .prop_map(|s| s.into_iter().collect::<Vec<_>>()),
+            proptest::collection::vec(
+                proptest::collection::vec(proptest::option::weighted(0.6, 0u8..3), vintages),
+                periods,
+            ),
+        )
+    })
+}
+
+/// The vintaged series of a matrix built the independent way: one whole
+/// series per vintage date, through `VintagedSeries::from_vintages`, vintages
+/// without a value left out (ALFRED publishes no such vintage).
+fn by_whole_vintages(days: &[u16], cells: &[Vec<Option<u8>>]) -> Option<VintagedSeries<Month>> {
+    let first: Month = "2020-01".parse().ok()?;
+    let mut vintages = Vec::new();
+    for (v, &d) in days.iter().enumerate() {
+        let pairs: Vec<(Month, f64)> = cells
+            .iter()
+            .enumerate()
+            .filter_map(|(p, row)| {
+                let x = (*row.get(v)?)?;
+                Some((first.checked_add(p as i64).ok()?, f64::from(x) + 0.5))
+            })
+            .collect();
+        if !pairs.is_empty() {
+            let date = day("2024-01-01") + chrono::Days::new(u64::from(d));
+            vintages.push((date, Series::from_pairs(pairs).ok()?));
+        }
+    }
+    VintagedSeries::from_vintages(vintages).ok()
+}
+
+proptest! {
+    /// Synthetic: ALFRED's columns turned into intervals row by row (runs of
+    /// equal values joined while reading, empty vintages skipped at the end)
+    /// give exactly what whole vintages through `from_vintages` give; so does
+    /// the long CSV with a vintage column, rows shuffled.
+    #[test]
+    fn alfred_runs_equal_whole_vintages((days, cells) in vintage_matrix(), seed in any::<u64>()) {
+        let date = |d: u16| day("2024-01-01") + chrono::Days::new(u64::from(d));
+        let mut csv = String::from("observation_date");
+        for &d in &days {
+            csv.push_str(&format!(",X_{}", date(d).format("%Y%m%d")));
+        }
+        csv.push('\n');
+        let mut long = Vec::new();
+        for (p, row) in cells.iter().enumerate() {
+            let period = format!("2020-{:02}", p + 1);
+            csv.push_str(&format!("{period}-01"));
+            for (v, x) in row.iter().enumerate() {
+                let text = x.map(|x| format!("{}", f64::from(x) + 0.5)).unwrap_or_else(|| ".".to_owned());
+                csv.push_str(&format!(",{text}"));
+                long.push(format!("X,{period},{},{}", if x.is_some() { text } else { String::new() }, date(days[v])));
+            }
+            csv.push('\n');
+        }
+        let opts = ReadOptions::new().frequency(econseries::Frequency::Monthly);
+        let want = by_whole_vintages(&days, &cells);
+        let wide = VintagedSeries::<Month>::read(csv.as_bytes(), &opts);
+        prop_assert_eq!(wide.as_ref().ok(), want.as_ref(), "{}", csv);
+        // Long rows in a shuffled order.
+        let mut state = seed | 1;
+        for i in (1..long.len()).rev() {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            long.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        let text = format!("series_id,period,value,vintage\n{}\n", long.join("\n"));
+        let from_long = VintagedSeries::<Month>::read(text.as_bytes(), &opts);
+        prop_assert_eq!(from_long.as_ref().ok(), want.as_ref(), "{}", text);
+    }
+}

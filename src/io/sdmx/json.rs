@@ -27,8 +27,23 @@ pub(crate) fn read<R: Read>(
     options: &ReadOptions,
     sink: &mut impl Sink,
 ) -> Result<()> {
+    read_holding(
+        input,
+        options,
+        sink,
+        options.get_max_bytes().unwrap_or(HELD),
+    )
+}
+
+/// [`read`], holding at most `held` bytes of data sets that come before
+/// their structure.
+fn read_holding<R: Read>(
+    input: R,
+    options: &ReadOptions,
+    sink: &mut impl Sink,
+    held: u64,
+) -> Result<()> {
     let missing = Missing::new(options, SDMX_MISSING);
-    let held = options.get_max_bytes().unwrap_or(HELD);
     let mut count = 0usize;
     let mut state = State {
         sink,
@@ -448,6 +463,16 @@ impl<'de, S: Sink> Visitor<'de> for Member<'_, S> {
         let st = self.structure;
         let ds_dims: Vec<usize> = vec![0; Structure::level(&st.dims, Level::DataSet).len()];
         while let Some(key) = map.next_key::<String>()? {
+            if self.series
+                && let Some(series_key) = st.series_key(&ds_dims, &key)
+            {
+                let values: Vec<&str> = series_key.iter().map(String::as_str).collect();
+                if !self.sink.wants(st.flow.as_deref(), &values) {
+                    // Not selected: read past it without building it.
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            }
             let value: Json = map.next_value()?;
             let emitted = if self.series {
                 st.series(
@@ -623,6 +648,25 @@ impl Structure {
         list.iter()
             .find(|(l, _)| *l == level)
             .map_or(&[], |(_, c)| c.as_slice())
+    }
+
+    /// The key of series `skey` when every key dimension is at the data-set
+    /// or series level (else an observation decides part of it); `None` too
+    /// for a key that does not fit the structure (reported when read).
+    fn series_key(&self, ds_dims: &[usize], skey: &str) -> Option<Vec<String>> {
+        let s_dims = indices(skey, Self::level(&self.dims, Level::Series).len(), "").ok()?;
+        self.key
+            .iter()
+            .map(|&(level, i)| {
+                let c = Self::level(&self.dims, level).get(i)?;
+                let which = match level {
+                    Level::DataSet => ds_dims.get(i)?,
+                    Level::Series => s_dims.get(i)?,
+                    Level::Observation => return None,
+                };
+                c.values.get(*which).cloned().flatten()
+            })
+            .collect()
     }
 
     /// Emits the observations of one series object, returning how many.
@@ -945,4 +989,42 @@ struct Obs {
     value: Option<f64>,
     /// Attributes at any level.
     attributes: Vec<(String, String)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sink::AllSeries;
+    use super::*;
+
+    #[test]
+    fn data_sets_before_the_structure_are_held_within_a_limit() {
+        let structure = r#"{"dimensions":{"series":[{"id":"FREQ","values":[{"id":"A"}]}],
+            "observation":[{"id":"TIME_PERIOD","values":[{"id":"2024"},{"id":"2025"}]}]}}"#;
+        // A long member the reader skips makes the data sets larger than its buffers.
+        let pad = "x".repeat(64 * 1024);
+        let data = format!(
+            r#"[{{"notes":"{pad}","series":{{"0":{{"observations":{{"0":[1.5],"1":[2.5]}}}}}}}}]"#
+        );
+        let later = format!(r#"{{"dataSets":{data},"structure":{structure}}}"#);
+        let first = format!(r#"{{"structure":{structure},"dataSets":{data}}}"#);
+        let opts = ReadOptions::new();
+        for (json, held, ok) in [
+            (&later, 1 << 20, true),
+            (&later, 20, false),
+            (&first, 20, true),
+        ] {
+            let mut sink = AllSeries::new(&opts);
+            let r = read_holding(json.as_bytes(), &opts, &mut sink, held);
+            assert_eq!(r.is_ok(), ok, "{held}: {r:?}");
+            if ok {
+                let d = sink.finish().unwrap();
+                assert_eq!(d.series()[0].observations().len(), 2);
+            } else {
+                assert!(
+                    matches!(r, Err(Error::DataBeforeStructure { limit: 20 })),
+                    "{r:?}"
+                );
+            }
+        }
+    }
 }

@@ -9,7 +9,7 @@
 //! `ECB:EXR(1.0)/M.USD.EUR.SP00.A` ([`SdmxSeries::id`]).
 //!
 //! Two ways to read a message, both streaming, both configured by
-//! [`ReadOptions`](crate::io::ReadOptions):
+//! [`ReadOptions`]:
 //!
 //! - [`AnySeries::read`] (and [`Series::read`]) keeps one series, the one
 //!   [`ReadOptions::series`](crate::io::ReadOptions::series) selects (or the

@@ -121,6 +121,10 @@ pub(crate) trait Sink {
     /// # Errors
     /// A problem with the row, without its position (the caller adds it).
     fn row(&mut self, row: &Row<'_>, pos: &dyn Fn() -> Pos) -> Result<()>;
+
+    /// Whether the rows of the series `flow`/`key` (dimension values in key
+    /// order) are wanted at all, so a reader may skip them unread.
+    fn wants(&mut self, flow: Option<&str>, key: &[&str]) -> bool;
 }
 
 /// The one series a reader returns: the only one of the message, or the one
@@ -214,6 +218,22 @@ impl OneSeries {
 }
 
 impl Sink for OneSeries {
+    fn wants(&mut self, flow: Option<&str>, key: &[&str]) -> bool {
+        match &self.selector {
+            None => true,
+            Some(s) if s.matches(flow, key) => true,
+            Some(_) => {
+                if self.examples.len() < 5 {
+                    let id = full_id(flow, &key.join("."));
+                    if !self.examples.contains(&id) {
+                        self.examples.push(id);
+                    }
+                }
+                false
+            }
+        }
+    }
+
     fn row(&mut self, row: &Row<'_>, pos: &dyn Fn() -> Pos) -> Result<()> {
         if let Action::Delete { measure } = row.action {
             if let Some(c) = &mut self.chosen
@@ -409,6 +429,10 @@ impl AllSeries {
 }
 
 impl Sink for AllSeries {
+    fn wants(&mut self, flow: Option<&str>, key: &[&str]) -> bool {
+        self.selector.as_ref().is_none_or(|s| s.matches(flow, key))
+    }
+
     fn row(&mut self, row: &Row<'_>, pos: &dyn Fn() -> Pos) -> Result<()> {
         if let Action::Delete { measure } = row.action {
             for b in &mut self.series {
