@@ -30,9 +30,9 @@ fn data(file: &str) -> String {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let advance =
-        Series::<Quarter>::read_csv_path(data("us_real_gdp_gdpc1_quarterly_1947_2025q1.csv"))?;
+        Series::<Quarter>::read_path(data("us_real_gdp_gdpc1_quarterly_1947_2025q1.csv"))?;
     let revised =
-        Series::<Quarter>::read_csv_path(data("us_real_gdp_gdpc1_quarterly_1980_2025q3.csv"))?;
+        Series::<Quarter>::read_path(data("us_real_gdp_gdpc1_quarterly_1980_2025q3.csv"))?;
     // Assumption (see tests/fixtures/vintage/PROVENANCE.md): these are the only two
     // vintages, the first current until the day before the second.
     let gdp = VintagedSeries::from_vintages([

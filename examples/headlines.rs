@@ -38,7 +38,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 fn trade() -> Result<(), Box<dyn std::error::Error>> {
     println!("== Trade");
     let imports = Imports::new(
-        Series::<Month>::read_csv_path(data("us_imports_goods_from_china_impch_monthly.csv"))?,
+        Series::<Month>::read_path(data("us_imports_goods_from_china_impch_monthly.csv"))?,
         Metadata::new("US imports of goods from China", "United States")
             .with_partner("China")
             .with_currency(Currency::USD)
@@ -73,14 +73,13 @@ fn trade() -> Result<(), Box<dyn std::error::Error>> {
     // China's customs put its exports to the US at $28.8 bn in May 2025 against
     // $44 bn a year earlier. The press file is sparse: only the months quoted
     // exist, and a calendar lag finds May 2024 among them.
-    let press = Series::<Month>::read_csv_path(data(
+    let press = Series::<Month>::read_path(data(
         "china_exports_to_us_customs_press_spot_values_usd_bn.csv",
     ))?;
     let press_yoy = press.pc1().get(may).ok_or("no press figure for May 2025")?;
-    let quoted =
-        Series::<Month>::read_csv_path(data("china_exports_to_us_customs_press_yoy_pct.csv"))?
-            .get(may)
-            .ok_or("no quoted rate for May 2025")?;
+    let quoted = Series::<Month>::read_path(data("china_exports_to_us_customs_press_yoy_pct.csv"))?
+        .get(may)
+        .ok_or("no quoted rate for May 2025")?;
     println!(
         "  China's customs: exports to the US down {:.1}% (quoted: {quoted}%); the two sides count differently (FOB vs CIF, timing, re-exports).",
         -press_yoy.get()
@@ -106,20 +105,19 @@ fn gdp() -> Result<(), Box<dyn std::error::Error>> {
             .with_source("BEA, via FRED (GDPC1)")
     };
     let first = Gdp::new(
-        Series::<Quarter>::read_csv_path(data("us_real_gdp_gdpc1_quarterly_1947_2025q1.csv"))?,
+        Series::<Quarter>::read_path(data("us_real_gdp_gdpc1_quarterly_1947_2025q1.csv"))?,
         meta("advance estimate, April 2025").with_price_basis(PriceBasis::Chained {
             reference_year: Year::new(2017)?,
         }),
     )?;
     let revised = Gdp::new(
-        Series::<Quarter>::read_csv_path(data("us_real_gdp_gdpc1_quarterly_1980_2025q3.csv"))?,
+        Series::<Quarter>::read_path(data("us_real_gdp_gdpc1_quarterly_1980_2025q3.csv"))?,
         meta("after the 2025 annual update").with_price_basis(PriceBasis::Chained {
             reference_year: Year::new(2017)?,
         }),
     )?;
-    let published = Series::<Quarter>::read_csv_path(data(
-        "us_real_gdp_growth_a191rl1q225sbea_2020q1_2025q4.csv",
-    ))?;
+    let published =
+        Series::<Quarter>::read_path(data("us_real_gdp_growth_a191rl1q225sbea_2020q1_2025q4.csv"))?;
     let q1 = Quarter::new(2025, 1)?;
     for gdp in [&first, &revised] {
         let g = gdp
@@ -154,7 +152,7 @@ fn gdp() -> Result<(), Box<dyn std::error::Error>> {
 fn sentiment() -> Result<(), Box<dyn std::error::Error>> {
     println!("\n== Consumer sentiment");
     let umich = ConfidenceIndex::new(
-        Series::<Month>::read_csv_path(data(
+        Series::<Month>::read_path(data(
             "umich_consumer_sentiment_umcsent_monthly_1980_2025-11.csv",
         ))?,
         Metadata::new("University of Michigan consumer sentiment", "United States")
@@ -196,7 +194,7 @@ fn sentiment() -> Result<(), Box<dyn std::error::Error>> {
 
 fn unemployment() -> Result<(), Box<dyn std::error::Error>> {
     println!("\n== Unemployment rate");
-    let unrate = Series::<Month>::read_csv_path(data("us_unemployment_rate_unrate_monthly.csv"))?;
+    let unrate = Series::<Month>::read_path(data("us_unemployment_rate_unrate_monthly.csv"))?;
     let hole: Vec<String> = unrate.missing().map(month_name).collect();
     println!("Months without a published value: {}", hole.join(", "));
     let show = |name: &str, s: &Series<Month>, from: Month, to: Month| {

@@ -29,7 +29,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "{}/data/us_imports_goods_from_china_impch_monthly.csv",
         env!("CARGO_MANIFEST_DIR")
     );
-    let imports = Series::<Month>::read_csv_path(path)?;
+    let imports = Series::<Month>::read_path(path)?;
 
     let fit = Stl::new()
         .model(Model::Multiplicative)

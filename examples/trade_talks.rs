@@ -40,7 +40,7 @@ fn main() -> Res {
 fn trade() -> Res {
     println!("== US imports of goods from China");
     let imports = Imports::new(
-        Series::<Month>::read_csv_path(data("us_imports_goods_from_china_impch_monthly.csv"))?,
+        Series::<Month>::read_path(data("us_imports_goods_from_china_impch_monthly.csv"))?,
         Metadata::new("US imports of goods from China", "US")
             .with_partner("CN")
             .with_currency(Currency::USD)
@@ -83,11 +83,10 @@ fn trade() -> Res {
 
     // China's customs, as quoted by the press: a sparse file, so the
     // year-earlier month is found by calendar, not by row.
-    let press = Series::<Month>::read_csv_path(data(
+    let press = Series::<Month>::read_path(data(
         "china_exports_to_us_customs_press_spot_values_usd_bn.csv",
     ))?;
-    let quoted =
-        Series::<Month>::read_csv_path(data("china_exports_to_us_customs_press_yoy_pct.csv"))?;
+    let quoted = Series::<Month>::read_path(data("china_exports_to_us_customs_press_yoy_pct.csv"))?;
     let computed = press
         .pc1()
         .get(may)
@@ -152,18 +151,14 @@ fn gdp() -> Res {
         (
             "first estimate",
             Gdp::new(
-                Series::<Quarter>::read_csv_path(data(
-                    "us_real_gdp_gdpc1_quarterly_1947_2025q1.csv",
-                ))?,
+                Series::<Quarter>::read_path(data("us_real_gdp_gdpc1_quarterly_1947_2025q1.csv"))?,
                 meta("first estimate, April 2025")?,
             )?,
         ),
         (
             "after the 2025 annual revision",
             Gdp::new(
-                Series::<Quarter>::read_csv_path(data(
-                    "us_real_gdp_gdpc1_quarterly_1980_2025q3.csv",
-                ))?,
+                Series::<Quarter>::read_path(data("us_real_gdp_gdpc1_quarterly_1980_2025q3.csv"))?,
                 meta("2026 download")?,
             )?,
         ),
@@ -268,7 +263,7 @@ fn sentiment() -> Res {
         .with_source("University of Michigan, via FRED (UMCSENT)");
     // 100 is the level of 1966-Q1, not a balance of opinion.
     let umich = ConfidenceIndex::new(
-        Series::<Month>::read_csv_path(data(
+        Series::<Month>::read_path(data(
             "umich_consumer_sentiment_umcsent_monthly_1980_2025-11.csv",
         ))?,
         meta.clone(),
@@ -279,7 +274,7 @@ fn sentiment() -> Res {
         println!("{sentence}");
     }
     // The long history: quarterly observations from 1952, monthly from 1978.
-    let history = Series::<Month>::read_csv_path(data(
+    let history = Series::<Month>::read_path(data(
         "umich_consumer_sentiment_umcsent_monthly_1952_2025-09.csv",
     ))?;
     let all: Vec<(Month, f64)> = history
@@ -354,7 +349,7 @@ fn sentiment() -> Res {
 
 fn unemployment() -> Res {
     println!("\n== Unemployment rate and the Sahm rule");
-    let unrate = Series::<Month>::read_csv_path(data("us_unemployment_rate_unrate_monthly.csv"))?;
+    let unrate = Series::<Month>::read_path(data("us_unemployment_rate_unrate_monthly.csv"))?;
     let holes: Vec<String> = unrate.missing().map(period_name).collect();
     println!("Months without a published rate: {}.", holes.join(", "));
     let readings = Sahm::new().detect(&unrate)?;
@@ -413,8 +408,7 @@ fn unemployment() -> Res {
             .units("percent of the labour force")
             .note("Source: BLS, via FRED (UNRATE); recessions: NBER, via FRED (USREC). October 2025 was not published.")
             .mark(&signals);
-        let usrec =
-            Series::<Month>::read_csv_path(data("us_recession_indicator_usrec_monthly.csv"))?;
+        let usrec = Series::<Month>::read_path(data("us_recession_indicator_usrec_monthly.csv"))?;
         let mut start = None;
         for (m, v) in usrec
             .slice(since..rate.end().ok_or("empty")?)

@@ -307,21 +307,39 @@ pub enum Error {
         /// The period as written.
         period: String,
     },
-    /// No series with the requested key in a multi-series input.
-    #[error("no series with key {key:?} among the {available} series of the input")]
+    /// No series of a multi-series input matches the selector
+    /// ([`ReadOptions::series`](crate::io::ReadOptions::series)).
+    #[error(
+        "no series matches {selector:?}{}",
+        list(" (the input holds ", examples, ")")
+    )]
     SeriesNotFound {
-        /// The requested key.
-        key: String,
-        /// The number of series in the input.
-        available: usize,
+        /// The selector as given.
+        selector: String,
+        /// The identifiers of the first few series of the input, to show
+        /// what a selector looks like there (empty if it holds none).
+        examples: Vec<String>,
     },
-    /// Several series where exactly one was needed: pick one by its key.
-    #[error("the input holds {count} series (the first is {first:?}): pick one by its key")]
+    /// Several series where exactly one was needed: give a selector.
+    #[error(
+        "the input holds more than one series ({first}, {second}, ...): pick one with a series selector"
+    )]
     MultipleSeries {
-        /// The number of series in the input.
-        count: usize,
-        /// The key of the first series.
+        /// The identifier of the first series.
         first: String,
+        /// The identifier of the second series, where it was found.
+        second: String,
+    },
+    /// A selector that matches several series; every match is listed (up
+    /// to 20, then a count).
+    #[error("{selector:?} matches {count} series: {}{}; give more of the key", matches.join(", "), if *count > matches.len() { ", ..." } else { "" })]
+    AmbiguousSeries {
+        /// The selector as given.
+        selector: String,
+        /// The full identifiers of the matching series (the first 20).
+        matches: Vec<String>,
+        /// How many series match.
+        count: usize,
     },
     /// An error in one series of a panel, with the series' key (the value, or
     /// `name=value` pairs for a composite key).
@@ -341,6 +359,72 @@ pub enum Error {
         key: String,
         /// The key before it.
         previous: String,
+    },
+    /// More values kept than the reader's
+    /// [`max_values`](crate::io::ReadOptions::max_values); the enclosing
+    /// [`Error::Read`] or [`Error::At`] names the first value past the limit.
+    #[error("more than {limit} values kept")]
+    TooManyValues {
+        /// The limit on values kept.
+        limit: u64,
+    },
+    /// SDMX-JSON whose data sets come before the structure that explains
+    /// them, larger than the reader holds while waiting for it.
+    #[error(
+        "the data sets come before the structure and exceed {limit} bytes: set a larger max_bytes to read them"
+    )]
+    DataBeforeStructure {
+        /// The bytes held at most.
+        limit: u64,
+    },
+    /// A field that is not valid UTF-8; the enclosing [`Error::Read`] names
+    /// the line.
+    #[error("field {field} is not valid UTF-8")]
+    InvalidUtf8 {
+        /// The 1-based field number.
+        field: usize,
+    },
+    /// A number too large in magnitude for an `f64` (`1e309`).
+    #[error("{text:?} is too large for an f64 (the largest is about 1.8e308)")]
+    ValueTooLarge {
+        /// The number as written.
+        text: String,
+    },
+    /// A column name that appears twice in a header, so it is unclear which
+    /// one holds the data.
+    #[error("column {column} appears twice in the header")]
+    DuplicateColumn {
+        /// The repeated column name.
+        column: String,
+    },
+    /// An ALFRED vintage column whose eight digits are not a date.
+    #[error("vintage column {column}: {digits} is not a date YYYYMMDD")]
+    InvalidVintageDate {
+        /// The header field as written.
+        column: String,
+        /// Its eight digits.
+        digits: String,
+    },
+    /// A field that should hold a date `YYYY-MM-DD`.
+    #[error("expected a date YYYY-MM-DD, found {}", if text.is_empty() { "an empty field".to_owned() } else { format!("{text:?}") })]
+    InvalidDate {
+        /// The field as written (empty for an empty field).
+        text: String,
+    },
+    /// An SDMX-CSV 2.0 `ACTION` other than `I`, `A`, `R` and `D`.
+    #[error("unknown SDMX action {action:?}: expected I, A, R or D")]
+    InvalidAction {
+        /// The action as written.
+        action: String,
+    },
+    /// Input of a format that this reader does not read (a vintaged format
+    /// read as a plain series, or the reverse).
+    #[error("{format} input is not read here: {hint}")]
+    UnsupportedFormat {
+        /// The format's name.
+        format: &'static str,
+        /// Which reader to use instead.
+        hint: &'static str,
     },
     /// A CSV record (line) longer than the reader's
     /// [`max_line_len`](crate::io::ReadOptions::max_line_len); the enclosing
@@ -472,7 +556,8 @@ impl Error {
     /// use econseries::{Month, Series};
     ///
     /// // Line 3 holds a value that is not a number.
-    /// let e = Series::<Month>::from_csv_str("period,value\n2025-04,25378.1\n2025-05,n/a\n").err();
+    /// let csv = "period,value\n2025-04,25378.1\n2025-05,n/a\n";
+    /// let e = Series::<Month>::read(csv.as_bytes(), &econseries::io::ReadOptions::new()).err();
     /// assert_eq!(e.and_then(|e| e.line()), Some(3));
     /// assert_eq!(Month::new(2025, 13).err().and_then(|e| e.line()), None);
     /// # Ok::<(), econseries::Error>(())
@@ -482,6 +567,15 @@ impl Error {
             Error::Read { line, .. } => Some(*line),
             _ => None,
         }
+    }
+}
+
+/// `items` joined by commas between `before` and `after`, or nothing if empty.
+fn list(before: &str, items: &[String], after: &str) -> String {
+    if items.is_empty() {
+        String::new()
+    } else {
+        format!("{before}{}{after}", items.join(", "))
     }
 }
 

@@ -28,18 +28,19 @@
 //!   decomposition, the HP filter in O(n) (two- and one-sided), Hamilton's
 //!   filter, seasonal strength, and January–February combined periods for
 //!   the Lunar New Year.
-//! - [`io`]: CSV (plain `period,value` and FRED's download form) and JSON;
-//!   [`AnySeries`] when the frequency is only known at run time; SDMX-CSV and
-//!   SDMX-JSON, FRED/ALFRED API JSON, ALFRED's vintage CSV and a long CSV.
+//! - [`io`]: one streaming reader for every format (plain and FRED CSV, long
+//!   CSV, SDMX-CSV and SDMX-JSON, FRED API JSON, the crate's JSON), detected
+//!   from the input and configured by one [`io::ReadOptions`];
+//!   [`AnySeries`] when the frequency is only known at run time.
 //! - [`vintage`]: real-time data: a series as known on a date, first releases,
 //!   latest values and revision statistics.
 //!
 //! # Example
 //! ```
-//! use econseries::{Month, Series};
+//! use econseries::{Month, Series, io::ReadOptions};
 //!
 //! let csv = "period,value\n2024-05,100.0\n2024-06,101.0\n2025-05,58.6\n";
-//! let imports = Series::<Month>::from_csv_str(csv)?;
+//! let imports = Series::<Month>::read(csv.as_bytes(), &ReadOptions::new())?;
 //! // 2024-07 .. 2025-04 are absent: they are missing, not skipped over.
 //! let may = Month::new(2025, 5)?;
 //! let yoy = imports.pc1();
@@ -82,6 +83,7 @@ pub mod changepoint;
 pub mod detect;
 pub mod error;
 pub mod indicator;
+mod input;
 pub mod io;
 pub mod narrate;
 pub mod period;

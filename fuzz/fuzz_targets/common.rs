@@ -1,6 +1,7 @@
 //! Helpers shared by the fuzz targets: turning raw bytes into values and series.
 #![allow(dead_code)]
 
+use econseries::io::{Format, ReadOptions};
 use econseries::{AnySeries, Month, Period, Quarter, Series, Year};
 
 // The byte decoding lives beside the regression tests (`tests/it/fuzz_decode.rs`),
@@ -72,7 +73,8 @@ pub fn assert_round_trips(any: &AnySeries) {
         return;
     }
     let csv = any.to_csv_string();
-    let back = AnySeries::read_csv_as(csv.as_bytes(), any.frequency());
+    let opts = ReadOptions::new().frequency(any.frequency());
+    let back = AnySeries::read(csv.as_bytes(), &opts);
     match back {
         Ok(back) => assert_same(any, &back, "csv"),
         // A series with no value at all writes rows of empty values only, which read back as
@@ -80,7 +82,7 @@ pub fn assert_round_trips(any: &AnySeries) {
         Err(e) => assert!(any.is_empty(), "csv round trip failed: {e}\n{csv}"),
     }
     let json = any.to_json().unwrap_or_default();
-    let back = AnySeries::from_json(&json)
+    let back = AnySeries::read(json.as_bytes(), &ReadOptions::new().format(Format::Json))
         .unwrap_or_else(|e| panic!("json round trip failed: {e}\n{json}"));
     assert_same(any, &back, "json");
 }

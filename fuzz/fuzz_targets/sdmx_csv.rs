@@ -1,21 +1,39 @@
-//! SDMX-CSV 1.0/2.0: a typed error or a message whose series convert to
-//! series (or fail with a typed error) and whose CSV output reads back.
+//! SDMX-CSV 1.0/2.0: a typed error or a message whose series convert (or
+//! fail with a typed error) and whose CSV output reads back; the streamed
+//! single series equals the whole message's; limits never change a result.
 #![no_main]
 
-use econseries::io::ReadOptions;
-use econseries::io::sdmx::{SdmxCsvOptions, SdmxData};
+use econseries::AnySeries;
+use econseries::io::sdmx::SdmxData;
+use econseries::io::{Format, ReadOptions};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]
 mod common;
 
 fuzz_target!(|data: &[u8]| {
-    let full = SdmxData::read_csv(data);
-    let small = SdmxCsvOptions::new().limits(ReadOptions::new().max_line_len(64).max_rows(4));
-    if let Ok(limited) = SdmxData::read_csv_with(data, &small) {
+    let sdmx = ReadOptions::new().format(Format::SdmxCsv);
+    let full = SdmxData::read(data, &sdmx);
+    let small = sdmx.clone().max_line_len(64).max_rows(4).max_values(3);
+    if let Ok(limited) = SdmxData::read(data, &small) {
         assert_eq!(
             Some(limited.to_csv_string()),
             full.as_ref().ok().map(SdmxData::to_csv_string)
+        );
+    }
+    let one = AnySeries::read(data, &sdmx);
+    if let Ok(any) = &one {
+        common::assert_any_finite("sdmx csv", any);
+        // The streamed series is the message's only series, converted.
+        let whole = full
+            .as_ref()
+            .ok()
+            .and_then(|m| m.pick(None).ok())
+            .and_then(|s| s.to_any().ok());
+        assert_eq!(
+            whole.as_ref(),
+            Some(any),
+            "streamed and whole readings differ"
         );
     }
     let Ok(msg) = full else {
@@ -26,16 +44,18 @@ fuzz_target!(|data: &[u8]| {
         let _ = s.frequency();
         if let Ok(any) = s.to_any() {
             common::assert_any_finite("sdmx csv", &any);
+            // Selected by its full id, streamed: the same series.
+            let picked = AnySeries::read(data, &sdmx.clone().series(s.id()));
+            assert_eq!(picked.ok().as_ref(), Some(&any), "selected {}", s.id());
         }
         for o in s.observations() {
             assert!(o.value().is_none_or(f64::is_finite));
         }
     }
-    let _ = msg.pick(None);
     let out = msg.to_csv_string();
-    let back = SdmxData::from_csv_str(&out);
+    let back = SdmxData::read(out.as_bytes(), &sdmx);
     assert!(
-        back.is_ok(),
+        back.is_ok() || msg.is_empty(),
         "written SDMX-CSV does not read back: {back:?}\n{out}"
     );
 });

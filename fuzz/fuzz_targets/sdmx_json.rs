@@ -1,18 +1,33 @@
-//! SDMX-JSON 1.0/2.0: a typed error or a message whose series convert to
-//! series (or fail with a typed error).
+//! SDMX-JSON 1.0/2.0, streamed: a typed error or a message whose series
+//! convert (or fail with a typed error); the streamed single series equals
+//! the whole message's.
 #![no_main]
 
+use econseries::AnySeries;
 use econseries::io::sdmx::SdmxData;
+use econseries::io::{Format, ReadOptions};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]
 mod common;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = core::str::from_utf8(data) else {
-        return;
-    };
-    let Ok(msg) = SdmxData::from_json(text) else {
+    let sdmx = ReadOptions::new().format(Format::SdmxJson);
+    let full = SdmxData::read(data, &sdmx);
+    if let Ok(any) = AnySeries::read(data, &sdmx) {
+        common::assert_any_finite("sdmx json", &any);
+        let whole = full
+            .as_ref()
+            .ok()
+            .and_then(|m| m.pick(None).ok())
+            .and_then(|s| s.to_any().ok());
+        assert_eq!(
+            whole.as_ref(),
+            Some(&any),
+            "streamed and whole readings differ"
+        );
+    }
+    let Ok(msg) = full else {
         return;
     };
     for s in msg.series() {

@@ -1,11 +1,8 @@
 //! [`AnySeries`]: a series whose frequency is known only at run time.
 
-use std::io::{Read, Write};
-use std::path::Path;
+use std::io::Write;
 
 use crate::error::{Error, Result};
-use crate::io::ReadOptions;
-use crate::io::read::read_rows;
 use crate::period::{Frequency, Month, Quarter, Year};
 use crate::series::Series;
 use crate::transform::{Aggregation, Units};
@@ -18,9 +15,9 @@ use crate::transform::{Aggregation, Units};
 ///
 /// # Example
 /// ```
-/// use econseries::{AnySeries, Frequency, Quarter, Series};
+/// use econseries::{AnySeries, Frequency, Quarter, Series, io::ReadOptions};
 ///
-/// let any = AnySeries::from_csv_str("date,GDPC1\n2024-10-01,23542.349\n2025-01-01,23526.085\n")?;
+/// let any = AnySeries::read("date,GDPC1\n2024-10-01,23542.349\n2025-01-01,23526.085\n".as_bytes(), &ReadOptions::new())?;
 /// assert_eq!(any.frequency(), Frequency::Quarterly);
 /// let gdp = Series::<Quarter>::try_from(any)?;
 /// assert_eq!(gdp.get("2025-Q1".parse()?), Some(23526.085));
@@ -60,147 +57,6 @@ macro_rules! map {
 }
 
 impl AnySeries {
-    /// Reads a series from CSV, inferring its frequency.
-    ///
-    /// Accepts what [`Series::read_csv`] accepts. The frequency comes from the
-    /// periods: an explicit form decides it (`2025-05` monthly, `2025-Q1` or
-    /// `2025Q1` quarterly, `2025` annual); a file of FRED first-of-period dates
-    /// is read at the coarsest frequency whose periods start on every date, or
-    /// monthly if it has a single row. See the [module documentation](crate::io)
-    /// for the rule and its ambiguities; [`read_csv_as`](AnySeries::read_csv_as)
-    /// states the frequency instead.
-    ///
-    /// # Errors
-    /// As [`Series::read_csv`], except that the first row's period is never
-    /// a [`Error::FrequencyMismatch`]; a row whose explicit period is of another
-    /// frequency than the rows before it is an [`Error::MixedFrequency`].
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{AnySeries, Frequency};
-    ///
-    /// let any = AnySeries::read_csv("period,value\n2025-05,1.5\n2025-06,\n".as_bytes())?;
-    /// assert_eq!(any.frequency(), Frequency::Monthly);
-    /// assert_eq!((any.len(), any.count()), (2, 1));
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn read_csv(reader: impl Read) -> Result<AnySeries> {
-        Self::read_csv_with(reader, &ReadOptions::new())
-    }
-
-    /// Reads a series from CSV at the stated frequency, which FRED-style dates
-    /// must then start periods of.
-    ///
-    /// # Errors
-    /// As [`Series::read_csv`] for a series of that frequency.
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{AnySeries, Frequency};
-    ///
-    /// // Two January dates: annual if inferred, but these are monthly data with a gap.
-    /// let csv = "observation_date,X\n2024-01-01,1\n2025-01-01,2\n";
-    /// assert_eq!(AnySeries::from_csv_str(csv)?.frequency(), Frequency::Annual);
-    /// let monthly = AnySeries::read_csv_as(csv.as_bytes(), Frequency::Monthly)?;
-    /// assert_eq!(monthly.frequency(), Frequency::Monthly);
-    /// assert_eq!(monthly.len(), 13);
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn read_csv_as(reader: impl Read, frequency: Frequency) -> Result<AnySeries> {
-        Self::read_csv_as_with(reader, frequency, &ReadOptions::new())
-    }
-    /// Reads CSV of any frequency within the limits of `options`; see
-    /// [`read_csv`](AnySeries::read_csv) and [`ReadOptions`].
-    ///
-    /// # Errors
-    /// As [`read_csv`](AnySeries::read_csv), and as
-    /// [`Series::read_csv_with`] for the limits.
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{AnySeries, Error, io::ReadOptions};
-    ///
-    /// let csv = "date,x\n2025-01-01,1\n2025-04-01,2\n2025-07-01,3\n";
-    /// let e = AnySeries::read_csv_with(csv.as_bytes(), &ReadOptions::new().max_rows(2)).unwrap_err();
-    /// assert_eq!(e.line(), Some(4));
-    /// # Ok::<(), Error>(())
-    /// ```
-    pub fn read_csv_with(reader: impl Read, options: &ReadOptions) -> Result<AnySeries> {
-        Self::from_rows(read_rows(reader, None, options)?)
-    }
-
-    /// Reads CSV at a stated frequency within the limits of `options`; see
-    /// [`read_csv_as`](AnySeries::read_csv_as) and [`ReadOptions`].
-    ///
-    /// # Errors
-    /// As [`read_csv_as`](AnySeries::read_csv_as), and as
-    /// [`Series::read_csv_with`] for the limits.
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{AnySeries, Frequency, io::ReadOptions};
-    ///
-    /// let csv = "date,x\n2025-01-01,1\n2025-04-01,2\n";
-    /// let any = AnySeries::read_csv_as_with(csv.as_bytes(), Frequency::Monthly, &ReadOptions::new())?;
-    /// assert_eq!(any.len(), 4);
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn read_csv_as_with(
-        reader: impl Read,
-        frequency: Frequency,
-        options: &ReadOptions,
-    ) -> Result<AnySeries> {
-        Self::from_rows(read_rows(reader, Some(frequency), options)?)
-    }
-
-    /// Reads a series from the CSV file at `path`, inferring its frequency; see
-    /// [`read_csv`](AnySeries::read_csv).
-    ///
-    /// # Errors
-    /// [`Error::Io`] if the file cannot be opened or read, otherwise as
-    /// [`read_csv`](AnySeries::read_csv).
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{AnySeries, Frequency};
-    ///
-    /// let nile = AnySeries::read_csv_path("data/bundled_R_datasets_Nile_annual.csv")?;
-    /// assert_eq!((nile.frequency(), nile.len()), (Frequency::Annual, 100));
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn read_csv_path(path: impl AsRef<Path>) -> Result<AnySeries> {
-        Self::read_csv(std::fs::File::open(path)?)
-    }
-
-    /// Reads a series from CSV text, inferring its frequency; see
-    /// [`read_csv`](AnySeries::read_csv).
-    ///
-    /// # Errors
-    /// As [`read_csv`](AnySeries::read_csv).
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{AnySeries, Error, Frequency};
-    ///
-    /// let any = AnySeries::from_csv_str("2025Q1,1\n2025Q2,2\n")?; // no header
-    /// assert_eq!(any.frequency(), Frequency::Quarterly);
-    ///
-    /// let mixed = AnySeries::from_csv_str("2025-Q1,1\n2025-05,2\n").unwrap_err();
-    /// assert_eq!(mixed.line(), Some(2));
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn from_csv_str(text: &str) -> Result<AnySeries> {
-        Self::read_csv(text.as_bytes())
-    }
-
-    fn from_rows(rows: super::read::Rows) -> Result<AnySeries> {
-        Ok(match rows.frequency {
-            Frequency::Monthly => AnySeries::Monthly(rows.into_series()?),
-            Frequency::Quarterly => AnySeries::Quarterly(rows.into_series()?),
-            Frequency::Annual => AnySeries::Annual(rows.into_series()?),
-        })
-    }
-
     /// Writes the series as CSV, as [`Series::write_csv`] does.
     ///
     /// # Errors
@@ -208,9 +64,9 @@ impl AnySeries {
     ///
     /// # Example
     /// ```
-    /// use econseries::AnySeries;
+    /// use econseries::{AnySeries, io::ReadOptions};
     ///
-    /// let any = AnySeries::from_csv_str("observation_date,GDP\n2025-01-01,1\n2025-07-01,3\n")?;
+    /// let any = AnySeries::read("observation_date,GDP\n2025-01-01,1\n2025-07-01,3\n".as_bytes(), &ReadOptions::new())?;
     /// let mut out = Vec::new();
     /// any.write_csv(&mut out)?;
     /// assert_eq!(out, b"period,value\n2025-Q1,1\n2025-Q2,\n2025-Q3,3\n");
@@ -224,9 +80,9 @@ impl AnySeries {
     ///
     /// # Example
     /// ```
-    /// use econseries::AnySeries;
+    /// use econseries::{AnySeries, io::ReadOptions};
     ///
-    /// let any = AnySeries::from_csv_str(" 1871 , 1120 \r\n1872,1160\r\n")?;
+    /// let any = AnySeries::read(" 1871 , 1120 \r\n1872,1160\r\n".as_bytes(), &ReadOptions::new())?;
     /// assert_eq!(any.to_csv_string(), "period,value\n1871,1120\n1872,1160\n");
     /// # Ok::<(), econseries::Error>(())
     /// ```
@@ -238,9 +94,9 @@ impl AnySeries {
     ///
     /// # Example
     /// ```
-    /// use econseries::{AnySeries, Frequency};
+    /// use econseries::{AnySeries, Frequency, io::ReadOptions};
     ///
-    /// let gdp = AnySeries::from_csv_str("observation_date,GDP\n2025-01-01,30042.113\n2025-04-01,30485.729\n")?;
+    /// let gdp = AnySeries::read("observation_date,GDP\n2025-01-01,30042.113\n2025-04-01,30485.729\n".as_bytes(), &ReadOptions::new())?;
     /// assert_eq!(gdp.frequency(), Frequency::Quarterly);
     /// # Ok::<(), econseries::Error>(())
     /// ```
@@ -252,9 +108,9 @@ impl AnySeries {
     ///
     /// # Example
     /// ```
-    /// use econseries::AnySeries;
+    /// use econseries::{AnySeries, io::ReadOptions};
     ///
-    /// let imports = AnySeries::from_csv_str("period,value\n2025-04,25378.1\n2025-06,18948.7\n")?;
+    /// let imports = AnySeries::read("period,value\n2025-04,25378.1\n2025-06,18948.7\n".as_bytes(), &ReadOptions::new())?;
     /// assert_eq!(imports.len(), 3); // May is absent: missing, but in the span
     /// # Ok::<(), econseries::Error>(())
     /// ```
@@ -266,9 +122,9 @@ impl AnySeries {
     ///
     /// # Example
     /// ```
-    /// use econseries::{AnySeries, Month, Series};
+    /// use econseries::{AnySeries, Month, Series, io::ReadOptions};
     ///
-    /// assert!(!AnySeries::from_csv_str("period,value\n2025-05,20493.9\n")?.is_empty());
+    /// assert!(!AnySeries::read("period,value\n2025-05,20493.9\n".as_bytes(), &ReadOptions::new())?.is_empty());
     /// assert!(AnySeries::from(Series::<Month>::empty(Month::new(2025, 5)?)).is_empty());
     /// # Ok::<(), econseries::Error>(())
     /// ```
@@ -280,9 +136,9 @@ impl AnySeries {
     ///
     /// # Example
     /// ```
-    /// use econseries::AnySeries;
+    /// use econseries::{AnySeries, io::ReadOptions};
     ///
-    /// let imports = AnySeries::from_csv_str("period,value\n2025-04,25378.1\n2025-06,18948.7\n")?;
+    /// let imports = AnySeries::read("period,value\n2025-04,25378.1\n2025-06,18948.7\n".as_bytes(), &ReadOptions::new())?;
     /// assert_eq!((imports.count(), imports.len()), (2, 3));
     /// # Ok::<(), econseries::Error>(())
     /// ```
@@ -294,9 +150,9 @@ impl AnySeries {
     ///
     /// # Example
     /// ```
-    /// use econseries::{AnySeries, Month};
+    /// use econseries::{AnySeries, Month, io::ReadOptions};
     ///
-    /// let imports = AnySeries::from_csv_str("period,value\n2025-05,20493.9\n")?;
+    /// let imports = AnySeries::read("period,value\n2025-05,20493.9\n".as_bytes(), &ReadOptions::new())?;
     /// let may = Month::new(2025, 5)?;
     /// assert_eq!(imports.as_monthly().and_then(|s| s.get(may)), Some(20_493.9));
     /// assert!(imports.as_quarterly().is_none());
@@ -313,9 +169,9 @@ impl AnySeries {
     ///
     /// # Example
     /// ```
-    /// use econseries::{AnySeries, Quarter};
+    /// use econseries::{AnySeries, Quarter, io::ReadOptions};
     ///
-    /// let gdp = AnySeries::from_csv_str("period,value\n2025-Q1,30042.113\n")?;
+    /// let gdp = AnySeries::read("period,value\n2025-Q1,30042.113\n".as_bytes(), &ReadOptions::new())?;
     /// let q1 = Quarter::new(2025, 1)?;
     /// assert_eq!(gdp.as_quarterly().and_then(|s| s.get(q1)), Some(30_042.113));
     /// assert!(gdp.as_monthly().is_none());
@@ -332,9 +188,9 @@ impl AnySeries {
     ///
     /// # Example
     /// ```
-    /// use econseries::{AnySeries, Year};
+    /// use econseries::{AnySeries, Year, io::ReadOptions};
     ///
-    /// let gdp = AnySeries::from_csv_str("period,value\n2024,29298.013\n")?;
+    /// let gdp = AnySeries::read("period,value\n2024,29298.013\n".as_bytes(), &ReadOptions::new())?;
     /// let y2024 = Year::new(2024)?;
     /// assert_eq!(gdp.as_annual().and_then(|s| s.get(y2024)), Some(29_298.013));
     /// assert!(gdp.as_quarterly().is_none());
@@ -351,9 +207,9 @@ impl AnySeries {
     ///
     /// # Example
     /// ```
-    /// use econseries::{AnySeries, Units};
+    /// use econseries::{AnySeries, Units, io::ReadOptions};
     ///
-    /// let any = AnySeries::from_csv_str("1871,100\n1872,110\n")?;
+    /// let any = AnySeries::read("1871,100\n1872,110\n".as_bytes(), &ReadOptions::new())?;
     /// let growth = any.units(Units::Pch);
     /// assert_eq!(growth.to_csv_string(), "period,value\n1871,\n1872,10.000000000000009\n");
     /// # Ok::<(), econseries::Error>(())
@@ -370,9 +226,9 @@ impl AnySeries {
     ///
     /// # Example
     /// ```
-    /// use econseries::{AnySeries, Aggregation, Frequency};
+    /// use econseries::{AnySeries, Aggregation, Frequency, io::ReadOptions};
     ///
-    /// let any = AnySeries::from_csv_str("2025-01,1\n2025-02,2\n2025-03,6\n")?;
+    /// let any = AnySeries::read("2025-01,1\n2025-02,2\n2025-03,6\n".as_bytes(), &ReadOptions::new())?;
     /// let q = any.aggregate(Frequency::Quarterly, Aggregation::Mean)?;
     /// assert_eq!(q.to_csv_string(), "period,value\n2025-Q1,3\n");
     /// assert!(q.aggregate(Frequency::Monthly, Aggregation::Mean).is_err());
@@ -392,9 +248,9 @@ impl AnySeries {
     ///
     /// # Example
     /// ```
-    /// use econseries::{AnySeries, Aggregation, Frequency};
+    /// use econseries::{AnySeries, Aggregation, Frequency, io::ReadOptions};
     ///
-    /// let any = AnySeries::from_csv_str("2025-01,1\n2025-02,2\n")?;
+    /// let any = AnySeries::read("2025-01,1\n2025-02,2\n".as_bytes(), &ReadOptions::new())?;
     /// let strict = any.aggregate(Frequency::Quarterly, Aggregation::Mean)?;
     /// assert_eq!(strict.count(), 0);
     /// let lenient = any.aggregate_with(Frequency::Quarterly, Aggregation::Mean, 2)?;

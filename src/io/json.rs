@@ -11,9 +11,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::io::Read;
 
 use crate::error::{Error, Result};
+use crate::input::json::parse;
 use crate::io::AnySeries;
 use crate::io::ReadOptions;
-use crate::io::limits::Guard;
 use crate::period::{Frequency, Period};
 use crate::series::Series;
 use crate::unit::Value;
@@ -160,8 +160,8 @@ impl<'de> Deserialize<'de> for AnySeries {
 impl<P: Period, U: Value> Series<P, U> {
     /// The series as JSON: `{"frequency":"monthly","start":"2025-01","values":[1.5,null,2.0]}`.
     ///
-    /// Numbers are written in their shortest round-trip form, so
-    /// [`from_json`](Series::from_json) gives back the same bits.
+    /// Numbers are written in their shortest round-trip form, so reading it
+    /// back ([`Series::read`]) gives the same bits.
     ///
     /// # Errors
     /// [`Error::Json`] if serialisation fails (it does not for this type; the
@@ -180,69 +180,29 @@ impl<P: Period, U: Value> Series<P, U> {
     }
 }
 
-impl<P: Period> Series<P> {
-    /// Reads a series from the JSON that [`to_json`](Series::to_json) writes.
-    /// Keys may come in any order; for a series of another unit, use
-    /// [`into_unit`](Series::into_unit) or `serde_json` directly.
-    ///
-    /// # Errors
-    /// [`Error::Json`] for malformed JSON, a missing or unknown field, or a
-    /// number too large for an `f64`; [`Error::InvalidArgument`] for an
-    /// unknown frequency name; [`Error::FrequencyMismatch`] if it is not `P`'s;
-    /// [`Error::ParsePeriod`] for a bad `start`; [`Error::PeriodOverflow`] if
-    /// the values run past [`Period::MAX`].
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{Error, Month, Quarter, Series};
-    ///
-    /// let json = r#"{"frequency":"quarterly","start":"2025-Q1","values":[1.5,null,2.0]}"#;
-    /// let s = Series::<Quarter>::from_json(json)?;
-    /// assert_eq!(s.get("2025-Q3".parse()?), Some(2.0));
-    /// assert_eq!(Series::<Quarter>::from_json(&s.to_json()?)?, s);
-    ///
-    /// let e = Series::<Month>::from_json(json).unwrap_err();
-    /// assert!(matches!(e, Error::FrequencyMismatch { .. }));
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn from_json(json: &str) -> Result<Series<P>> {
-        serde_json::from_str::<Repr>(json)?.into_series()
+/// Reads the series JSON, streaming, through the guard of `options`.
+///
+/// Values past the [maximum span](crate::period#range) are checked but not
+/// stored, so even without a byte limit an endless `values` array costs
+/// time, not memory.
+///
+/// # Errors
+/// [`Error::Json`] for malformed JSON, a missing or unknown field, or a
+/// number too large for an `f64`; [`Error::InvalidArgument`] for an unknown
+/// frequency name; [`Error::FrequencyMismatch`] if it is not the stated
+/// frequency; [`Error::ParsePeriod`] for a bad `start`;
+/// [`Error::PeriodOverflow`] if the values run past the last period;
+/// [`Error::InputTooLarge`] past [`ReadOptions::max_bytes`].
+pub(crate) fn read(reader: impl Read, options: &ReadOptions) -> Result<AnySeries> {
+    let repr = parse(reader, options, |de, _, _| Repr::deserialize(de))?;
+    let any = repr.into_any()?;
+    match options.get_frequency() {
+        Some(f) if f != any.frequency() => Err(Error::FrequencyMismatch {
+            expected: f,
+            found: any.frequency(),
+        }),
+        _ => Ok(any),
     }
-
-    /// Reads a series from JSON, streaming, within the limits of `options`
-    /// (only [`ReadOptions::max_bytes`] applies to JSON); see
-    /// [`from_json`](Series::from_json).
-    ///
-    /// Values past the [maximum span](crate::period#range) are checked but
-    /// not stored, so even without a byte limit an endless `values` array
-    /// costs time, not memory.
-    ///
-    /// # Errors
-    /// As [`from_json`](Series::from_json); [`Error::InputTooLarge`] past
-    /// [`ReadOptions::max_bytes`]; [`Error::Io`] if the reader fails.
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{Error, Quarter, Series, io::ReadOptions};
-    ///
-    /// let json = r#"{"frequency":"quarterly","start":"2025-Q1","values":[1.5,null,2.0]}"#;
-    /// let s = Series::<Quarter>::read_json_with(json.as_bytes(), &ReadOptions::new())?;
-    /// assert_eq!(s.len(), 3);
-    /// let small = ReadOptions::new().max_bytes(20);
-    /// let e = Series::<Quarter>::read_json_with(json.as_bytes(), &small).unwrap_err();
-    /// assert!(matches!(e, Error::InputTooLarge { limit: 20 }));
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn read_json_with(reader: impl Read, options: &ReadOptions) -> Result<Series<P>> {
-        read_repr(reader, options)?.into_series()
-    }
-}
-
-/// Reads the JSON form through a [`Guard`] enforcing `options`.
-fn read_repr(reader: impl Read, options: &ReadOptions) -> Result<Repr> {
-    let mut guard = Guard::document(reader, options);
-    let repr = serde_json::from_reader::<_, Repr>(&mut guard);
-    repr.map_err(|e| guard.explain(Error::from(e)))
 }
 
 impl AnySeries {
@@ -255,52 +215,12 @@ impl AnySeries {
     /// ```
     /// use econseries::AnySeries;
     ///
-    /// let any = AnySeries::from_csv_str("1871,1120\n1872,1160\n")?;
+    /// let any = AnySeries::read("1871,1120\n1872,1160\n".as_bytes(), &econseries::io::ReadOptions::new())?;
     /// assert_eq!(any.to_json()?, r#"{"frequency":"annual","start":"1871","values":[1120.0,1160.0]}"#);
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn to_json(&self) -> Result<String> {
         Ok(serde_json::to_string(self)?)
-    }
-
-    /// Reads a series of any frequency from JSON, dispatching on `frequency`.
-    ///
-    /// # Errors
-    /// As [`Series::from_json`], without the frequency check.
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{AnySeries, Frequency};
-    ///
-    /// let any = AnySeries::from_json(r#"{"frequency":"annual","start":"1871","values":[1120,null]}"#)?;
-    /// assert_eq!((any.frequency(), any.len(), any.count()), (Frequency::Annual, 2, 1));
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn from_json(json: &str) -> Result<AnySeries> {
-        serde_json::from_str::<Repr>(json)?.into_any()
-    }
-
-    /// Reads a series of any frequency from JSON, streaming, within the
-    /// limits of `options`; see [`Series::read_json_with`].
-    ///
-    /// # Errors
-    /// As [`Series::read_json_with`], without the frequency check.
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{AnySeries, Error, io::ReadOptions};
-    ///
-    /// // A generated endless document: the byte limit stops it.
-    /// let endless = std::io::Read::chain(
-    ///     r#"{"frequency":"annual","start":"1871","values":["#.as_bytes(),
-    ///     std::io::repeat(b' '),
-    /// );
-    /// let e = AnySeries::read_json_with(endless, &ReadOptions::new().max_bytes(1 << 20)).unwrap_err();
-    /// assert!(matches!(e, Error::InputTooLarge { .. }));
-    /// # Ok::<(), Error>(())
-    /// ```
-    pub fn read_json_with(reader: impl Read, options: &ReadOptions) -> Result<AnySeries> {
-        read_repr(reader, options)?.into_any()
     }
 }
 
@@ -309,12 +229,17 @@ mod tests {
     use super::*;
     use crate::{Month, Percent, Quarter, Year};
 
+    fn from_json<P: Period>(json: &str) -> Result<Series<P>> {
+        let opts = ReadOptions::new().format(crate::io::Format::Json);
+        Series::<P>::read(json.as_bytes(), &opts)
+    }
+
     #[test]
     fn bits_survive() {
         let xs = [0.1 + 0.2, -0.0, 5e-324, f64::MAX, -1e300, 20493.855247, 1.0];
         let s: Series<Month> =
             Series::from_options(Month::new(2025, 1).unwrap(), xs.map(Some)).unwrap();
-        let back = Series::<Month>::from_json(&s.to_json().unwrap()).unwrap();
+        let back = from_json::<Month>(&s.to_json().unwrap()).unwrap();
         for (a, b) in s.values().zip(back.values()) {
             assert_eq!(a.unwrap().to_bits(), b.unwrap().to_bits());
         }
@@ -322,7 +247,7 @@ mod tests {
 
     #[test]
     fn rejects() {
-        let bad = |j: &str| Series::<Quarter>::from_json(j).unwrap_err();
+        let bad = |j: &str| from_json::<Quarter>(j).unwrap_err();
         assert!(matches!(
             bad(r#"{"frequency":"weekly","start":"2025-Q1","values":[]}"#),
             Error::InvalidArgument { .. }
@@ -363,13 +288,13 @@ mod tests {
         let mut json = String::from(r#"{"frequency":"monthly","start":"0001-01","values":["#);
         json.push_str(&vec!["1"; MAX_SLOTS + 5].join(","));
         json.push_str("]}");
-        let e = Series::<Month>::from_json(&json).unwrap_err();
+        let e = from_json::<Month>(&json).unwrap_err();
         assert!(
             matches!(e, Error::PeriodOverflow { amount, .. } if amount == MAX_SLOTS as i64 + 4),
             "{e}"
         );
         let exact = json.replacen(&",1".repeat(5), "", 1);
-        assert_eq!(Series::<Month>::from_json(&exact).unwrap().len(), MAX_SLOTS);
+        assert_eq!(from_json::<Month>(&exact).unwrap().len(), MAX_SLOTS);
     }
 
     #[test]
@@ -377,6 +302,6 @@ mod tests {
         let s: Series<Year> = Series::empty(Year::new(2020).unwrap());
         let j = s.to_json().unwrap();
         assert_eq!(j, r#"{"frequency":"annual","start":"2020","values":[]}"#);
-        assert_eq!(Series::<Year>::from_json(&j).unwrap(), s);
+        assert_eq!(from_json::<Year>(&j).unwrap(), s);
     }
 }

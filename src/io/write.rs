@@ -78,7 +78,7 @@ impl<P: Period, U: Value> Series<P, U> {
     /// `2025-Q1`, `2025`), values as [`format_value`], a missing value as an
     /// empty field, lines ending in `\n`.
     ///
-    /// The output reads back with [`read_csv`](Series::read_csv) to an equal
+    /// The output reads back with [`read`](Series::read) to an equal
     /// series, bit for bit, missing values and leading or trailing gaps
     /// included, unless the series is empty: a header alone holds no
     /// observations.
@@ -115,11 +115,11 @@ impl<P: Period, U: Value> Series<P, U> {
     ///
     /// # Example
     /// ```
-    /// use econseries::{Month, Series};
+    /// use econseries::{Month, Series, io::ReadOptions};
     ///
     /// let s = Series::from_options(Month::new(2025, 9)?, [Some(4.3), None])?;
     /// assert_eq!(s.to_csv_string(), "period,value\n2025-09,4.3\n2025-10,\n");
-    /// assert_eq!(Series::<Month>::from_csv_str(&s.to_csv_string())?, s);
+    /// assert_eq!(Series::<Month>::read(s.to_csv_string().as_bytes(), &ReadOptions::new())?, s);
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn to_csv_string(&self) -> String {

@@ -9,6 +9,7 @@ use ::polars::prelude::{
 use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Error, ParseProblem, Result};
+use crate::input::{Classifier, Pos, fits, infer, period_index};
 use crate::period::{Frequency, MAX_YEAR, MIN_YEAR, Month, Period, Quarter, Year};
 
 /// Days from 0001-01-01 (chrono's day 1 of the common era) to 1970-01-01,
@@ -47,29 +48,17 @@ fn null_period(row: usize, frequency: Frequency) -> Error {
     )
 }
 
-/// Converts a month index to the index of a period of `frequency`, if the
-/// month starts such a period.
-fn month_to(frequency: Frequency, m: i32) -> Option<i32> {
-    match frequency {
-        Frequency::Quarterly => (m % 3 == 0).then_some(m / 3),
-        Frequency::Annual => (m % 12 == 0).then_some(m / 12),
-        _ => Some(m),
-    }
-}
-
-/// The coarsest frequency whose periods start at every month of `mask`
-/// (bit `k` set: some row falls in calendar month `k + 1`), the rule of
-/// [`AnySeries::read_csv`](crate::AnySeries::read_csv); a single distinct
-/// date reads as monthly.
+/// The frequency of first-of-month dates with calendar months `mask` (bit
+/// `k` set: some row falls in month `k + 1`): the shared rule of every
+/// reader ([`crate::input::infer`]); `distinct_one` for a single date.
 fn infer_from_months(mask: u16, distinct_one: bool) -> Frequency {
     const QUARTER_STARTS: u16 = 0b0010_0100_1001;
-    if distinct_one || (mask & !QUARTER_STARTS) != 0 {
-        Frequency::Monthly
-    } else if mask == 0b1 {
-        Frequency::Annual
-    } else {
-        Frequency::Quarterly
-    }
+    infer(!distinct_one, mask & !QUARTER_STARTS == 0, mask == 0b1)
+}
+
+/// The index of the `frequency` period starting at month index `m`, if one does.
+fn month_to(frequency: Frequency, m: i32) -> Option<i32> {
+    fits(frequency, m).then(|| period_index(frequency, m))
 }
 
 /// Decodes a period column: polars `Date` (each the first day of its
@@ -170,138 +159,36 @@ fn decode_dates(col: &Column, given: Option<Frequency>) -> Result<Decoded> {
     })
 }
 
-/// One distinct period text, parsed once.
-#[derive(Clone, Copy)]
-enum Text {
-    /// An explicit form: its frequency and index.
-    Explicit(Frequency, i32),
-    /// A first-of-month date (`2025-04-01`): its month index.
-    Date(i32),
-}
-
-fn classify(s: &str) -> Result<Text> {
-    let s = s.trim();
-    if s.contains(['q', 'Q']) {
-        return Ok(Text::Explicit(
-            Frequency::Quarterly,
-            s.parse::<Quarter>()?.index(),
-        ));
-    }
-    match s.bytes().filter(|&b| b == b'-').count() {
-        0 if s.len() <= 4 => Ok(Text::Explicit(
-            Frequency::Annual,
-            s.parse::<Year>()?.index(),
-        )),
-        1 => Ok(Text::Explicit(
-            Frequency::Monthly,
-            s.parse::<Month>()?.index(),
-        )),
-        2 => Ok(Text::Date(s.parse::<Month>()?.index())),
-        _ => Err(Error::UnrecognisedPeriod {
-            input: s.to_owned(),
-        }),
-    }
-}
-
-fn parse_as(s: &str, f: Frequency) -> Result<i32> {
-    Ok(match f {
-        Frequency::Quarterly => s.trim().parse::<Quarter>()?.index(),
-        Frequency::Annual => s.trim().parse::<Year>()?.index(),
-        _ => s.trim().parse::<Month>()?.index(),
-    })
-}
-
+/// Decodes a period text column with the shared period classifier, each
+/// distinct text once: panels repeat a few hundred period strings millions
+/// of times.
 fn decode_text(col: &Column, given: Option<Frequency>) -> Result<Decoded> {
     let ca = col.str()?;
     if ca.is_empty() {
         return Err(Error::NoObservations);
     }
-    let mut index = Vec::with_capacity(ca.len());
-    // Panels repeat a few hundred period strings millions of times: parse
-    // each distinct one once.
-    if let Some(f) = given {
-        let mut cache: HashMap<&str, i32> = HashMap::new();
-        for (row, s) in ca.iter().enumerate() {
-            let s = s.ok_or_else(|| null_period(row, f))?;
-            let i = match cache.get(s) {
-                Some(&i) => i,
-                None => {
-                    let i = parse_as(s, f).map_err(|e| row_error(row, e))?;
-                    cache.insert(s, i);
-                    i
-                }
-            };
-            index.push(i);
-        }
-        return Ok(Decoded {
-            index,
-            frequency: f,
-            dates: false,
-        });
-    }
-    let mut cache: HashMap<&str, Text> = HashMap::new();
-    let mut explicit: Option<(Frequency, usize)> = None;
-    let mut parsed = Vec::with_capacity(ca.len());
-    let mut mask = 0u16;
-    let mut distinct_dates: Option<i32> = None;
-    let mut many_dates = false;
+    let mut classifier = Classifier::new(given);
+    let mut cache: HashMap<&str, i32> = HashMap::new();
+    let mut months = Vec::with_capacity(ca.len());
     for (row, s) in ca.iter().enumerate() {
-        let s = s.ok_or_else(|| null_period(row, Frequency::Monthly))?;
-        let t = match cache.get(s) {
-            Some(&t) => t,
+        let s = s.ok_or_else(|| null_period(row, given.unwrap_or(Frequency::Monthly)))?;
+        let m = match cache.get(s) {
+            Some(&m) => m,
             None => {
-                let t = classify(s).map_err(|e| row_error(row, e))?;
-                cache.insert(s, t);
-                t
+                let m = classifier
+                    .classify(s.trim(), || Pos::Row(row))
+                    .map_err(|e| row_error(row, e))?;
+                cache.insert(s, m);
+                m
             }
         };
-        match t {
-            Text::Explicit(f, _) => match explicit {
-                None => explicit = Some((f, row)),
-                Some((g, _)) if g != f => {
-                    return Err(row_error(
-                        row,
-                        Error::MixedFrequency {
-                            expected: g,
-                            found: f,
-                            period: s.to_owned(),
-                        },
-                    ));
-                }
-                Some(_) => {}
-            },
-            Text::Date(m) => {
-                mask |= 1 << m.rem_euclid(12);
-                match distinct_dates {
-                    None => distinct_dates = Some(m),
-                    Some(d) if d != m => many_dates = true,
-                    Some(_) => {}
-                }
-            }
-        }
-        parsed.push(t);
+        months.push(m);
     }
-    let frequency = match explicit {
-        Some((f, _)) => f,
-        None => infer_from_months(mask, !many_dates),
-    };
-    for (row, t) in parsed.into_iter().enumerate() {
-        index.push(match t {
-            Text::Explicit(_, i) => i,
-            Text::Date(m) => month_to(frequency, m).ok_or_else(|| {
-                let text = ca.get(row).unwrap_or_default().trim().to_owned();
-                let date = NaiveDate::parse_from_str(&text, "%Y-%m-%d").unwrap_or(NaiveDate::MIN);
-                row_error(
-                    row,
-                    Error::ParsePeriod {
-                        frequency,
-                        input: text,
-                        problem: ParseProblem::NotFirstDay(date),
-                    },
-                )
-            })?,
-        });
-    }
+    let frequency = classifier.finish()?;
+    let index = months
+        .into_iter()
+        .map(|m| period_index(frequency, m))
+        .collect();
     Ok(Decoded {
         index,
         frequency,
@@ -628,25 +515,6 @@ mod tests {
         );
         assert_eq!(infer_from_months(0b1001, false), Frequency::Quarterly);
         assert_eq!(infer_from_months(0b11, false), Frequency::Monthly);
-    }
-
-    #[test]
-    fn classify_forms() {
-        assert!(matches!(
-            classify("2025Q1"),
-            Ok(Text::Explicit(Frequency::Quarterly, _))
-        ));
-        assert!(matches!(
-            classify("2025"),
-            Ok(Text::Explicit(Frequency::Annual, _))
-        ));
-        assert!(matches!(
-            classify("2025-05"),
-            Ok(Text::Explicit(Frequency::Monthly, _))
-        ));
-        assert!(matches!(classify("2025-04-01"), Ok(Text::Date(_))));
-        assert!(classify("2025-04-02").is_err());
-        assert!(classify("a-b-c-d").is_err());
     }
 
     #[test]

@@ -14,12 +14,12 @@ use crate::transform::Units;
 ///
 /// # Example
 /// ```
-/// use econseries::{Frequency, vintage::AnyVintagedSeries};
+/// use econseries::{Frequency, io::ReadOptions, vintage::AnyVintagedSeries};
 ///
 /// let alfred = "observation_date,GDPC1_20250430,GDPC1_20251223\n\
 ///               2024-10-01,23542.349,23586.542\n\
 ///               2025-01-01,23526.085,23548.21\n";
-/// let gdp = AnyVintagedSeries::from_alfred_csv_str(alfred)?;
+/// let gdp = AnyVintagedSeries::read(alfred.as_bytes(), &ReadOptions::new())?;
 /// assert_eq!(gdp.frequency(), Frequency::Quarterly);
 /// let first = gdp.first_release();
 /// assert_eq!(first.to_csv_string(), "period,value\n2024-Q4,23542.349\n2025-Q1,23526.085\n");
@@ -106,12 +106,12 @@ impl AnyVintagedSeries {
     ///
     /// # Example
     /// ```
-    /// use econseries::{Units, vintage::AnyVintagedSeries};
+    /// use econseries::{Units, io::ReadOptions, vintage::AnyVintagedSeries};
     ///
     /// let alfred = "observation_date,GDPC1_20250430,GDPC1_20251223\n\
     ///               2024-10-01,23542.349,23586.542\n\
     ///               2025-01-01,23526.085,23548.21\n";
-    /// let growth = AnyVintagedSeries::from_alfred_csv_str(alfred)?.units(Units::Pca);
+    /// let growth = AnyVintagedSeries::read(alfred.as_bytes(), &ReadOptions::new())?.units(Units::Pca);
     /// let first = growth.first_release().to_csv_string();
     /// assert!(first.contains("\n2025-Q1,-0.27604983724")); // and more digits
     /// # Ok::<(), econseries::Error>(())

@@ -46,23 +46,27 @@
 //!
 //! # Files
 //!
-//! | shape | reader |
+//! [`AnyVintagedSeries::read`] (or [`VintagedSeries::read`] for a known
+//! frequency) reads every shape, detected from the content, configured by
+//! one [`ReadOptions`](crate::io::ReadOptions) value;
+//! [`VintagedSeries::write_long_csv`] writes the long form.
+//!
+//! | shape | [`Format`](crate::io::Format) |
 //! |---|---|
-//! | ALFRED CSV, one column per vintage (`observation_date,GDPC1_20250430,…`) | [`VintagedSeries::read_alfred_csv`], [`AnyVintagedSeries::read_alfred_csv`] |
-//! | FRED/ALFRED API JSON, `series/observations` with `realtime_start`/`realtime_end` per observation (feature `serde`) | `VintagedSeries::from_fred_json`, `AnyVintagedSeries::from_fred_json` |
-//! | tidy long CSV, `series_id,period,value` plus `vintage` or `realtime_start,realtime_end` | [`crate::io::long`] |
-//! | any of these, detected from the content | [`AnyVintagedSeries::read_auto`] |
+//! | ALFRED CSV, one column per vintage (`observation_date,GDPC1_20250430,…`) | `AlfredCsv` |
+//! | FRED/ALFRED API JSON, `series/observations` with `realtime_start`/`realtime_end` per observation (feature `serde`) | `FredJson` |
+//! | tidy long CSV, `series_id,period,value` plus `vintage` or `realtime_start,realtime_end` ([`crate::io::long`]) | `LongCsv` |
 //!
 //! # Example
 //! ```
 //! use econseries::vintage::AnyVintagedSeries;
-//! use econseries::Units;
+//! use econseries::{Units, io::ReadOptions};
 //!
 //! // Two real vintages of FRED's GDPC1 (billions of chained 2017 dollars).
 //! let alfred = "observation_date,GDPC1_20250430,GDPC1_20251223\n\
 //!               2024-10-01,23542.349,23586.542\n\
 //!               2025-01-01,23526.085,23548.21\n";
-//! let growth = AnyVintagedSeries::from_alfred_csv_str(alfred)?.units(Units::Pca);
+//! let growth = AnyVintagedSeries::read(alfred.as_bytes(), &ReadOptions::new())?.units(Units::Pca);
 //! let (first, latest, stats) = growth.revisions()?;
 //! assert_eq!(first.as_quarterly().and_then(|s| s.get("2025-Q1".parse().ok()?)).map(|x| format!("{x:.1}")), Some("-0.3".into()));
 //! assert_eq!(latest.as_quarterly().and_then(|s| s.get("2025-Q1".parse().ok()?)).map(|x| format!("{x:.1}")), Some("-0.6".into()));
@@ -74,10 +78,11 @@ mod any;
 mod detect;
 mod headline;
 mod interval;
-pub(crate) mod raw;
+mod read;
 mod reported;
 mod revision;
 mod series;
+mod write;
 
 pub use any::AnyVintagedSeries;
 pub use detect::KnownOn;

@@ -212,6 +212,24 @@ impl<P: Period, U: Value> VintagedSeries<P, U> {
         Ok(Self::from_sorted(rows))
     }
 
+    /// A vintaged series from values whose intervals of one period are
+    /// known not to overlap (a reader checked them), in any order; NaN is a
+    /// value published as missing. Adjacent equal values are merged.
+    pub(crate) fn from_disjoint(
+        rows: impl IntoIterator<Item = (P, RealtimeInterval, f64)>,
+    ) -> VintagedSeries<P, U> {
+        let mut rows: Vec<Row<P>> = rows
+            .into_iter()
+            .map(|(period, realtime, value)| Row {
+                period,
+                realtime,
+                value,
+            })
+            .collect();
+        sort(&mut rows);
+        Self::from_sorted(rows)
+    }
+
     /// Rows sorted by (period, start) with disjoint intervals per period;
     /// merges adjacent equal values.
     fn from_sorted(rows: Vec<Row<P>>) -> VintagedSeries<P, U> {

@@ -26,6 +26,7 @@ mod with_panel {
 
     use econseries::changepoint::{ChangePoints, Cost, Penalty};
     use econseries::detect::{Detector, Records};
+    use econseries::io::ReadOptions;
     use econseries::{AnySeries, Month, Quarter, Series};
     use polars::prelude::{ParquetReader, SerReader};
 
@@ -43,7 +44,8 @@ mod with_panel {
 
     fn data(stem: &str) -> AnySeries {
         let path = format!("{}/data/{stem}.csv", env!("CARGO_MANIFEST_DIR"));
-        AnySeries::read_csv_path(path).expect("data file")
+        let file = std::fs::File::open(path).expect("data file");
+        AnySeries::read(file, &ReadOptions::new()).expect("data file")
     }
 
     const MONTHLY: [&str; 3] = [

@@ -124,7 +124,10 @@ fn vintage_input_errors() {
     );
     assert_bad_input(&o, "line 2");
     let long = b"series_id,period,value\nA,2025,1\nB,2025,2\n";
-    assert_bad_input(&econ(&["vintage", "--latest"], long), "pick one by its key");
+    assert_bad_input(
+        &econ(&["vintage", "--latest"], long),
+        "line 3: the input holds more than one series (A, B, ...): pick one with a series selector",
+    );
     let o = econ(&["vintage", "--latest", "--series", "B"], long);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stdout(&o), "period,value\n2025,2\n");
@@ -172,14 +175,14 @@ fn transform_reads_sdmx_csv_with_series() {
     let ipi = fixture("sdmx/insee_ipi_2010_a21_extract_v2.csv");
     assert_bad_input(
         &econ(&["transform", "--units", "lin", &ipi], b""),
-        "holds 4 series",
+        "line 36: the input holds more than one series (FR1:IPI-2010-A21(1.0)/M.B.BRUT, FR1:IPI-2010-A21(1.0)/M.B.CVS-CJO, ...)",
     );
     assert_bad_input(
         &econ(
             &["transform", "--units", "lin", "--series", "M.Z.BRUT", &ipi],
             b"",
         ),
-        "no series with key \"M.Z.BRUT\"",
+        "no series matches \"M.Z.BRUT\" (the input holds FR1:IPI-2010-A21(1.0)/M.B.BRUT, ",
     );
     let o = econ(
         &[
@@ -201,7 +204,7 @@ fn transform_reads_sdmx_csv_with_series() {
             &["transform", "--units", "lin", "--series", "X"],
             b"period,value\n2025-01,1\n",
         ),
-        "not SDMX-CSV",
+        "no series selector: a plain CSV holds one series",
     );
     assert_bad_input(
         &econ(
@@ -302,11 +305,15 @@ fn headline_as_of_a_date_on_vintaged_files() {
             ],
             &csv,
         ),
-        "frequency mismatch",
+        // Stated monthly, the quarterly dates are months with gaps between them.
+        "yoy is undefined at 2025-05: the value is missing",
     );
     let o = econ(
         &["headline", "--as-of", "2026-01-15", "--at", "2025-Q1"],
         b"period,value\n2025-Q1,1\n",
     );
-    assert_bad_input(&o, "line 1");
+    assert_bad_input(
+        &o,
+        "csv input is not read here: a vintaged series is read from",
+    );
 }

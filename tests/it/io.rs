@@ -4,9 +4,14 @@
 use std::io::Read;
 use std::path::PathBuf;
 
-use econseries::io::format_value;
+use econseries::io::{ReadOptions, format_value};
 use econseries::{AnySeries, Error, Frequency, Month, ParseProblem, Quarter, Series, Year};
 use proptest::prelude::*;
+
+/// Reads the file at `path` with the default options.
+fn read_file(path: impl AsRef<std::path::Path>) -> econseries::Result<AnySeries> {
+    AnySeries::read(std::fs::File::open(path)?, &ReadOptions::new())
+}
 
 fn data(file: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -325,7 +330,7 @@ fn row_error(r: Result<AnySeries, Error>) -> (u64, String, Error) {
 }
 
 fn reject(csv: &str) -> (u64, String, Error) {
-    row_error(AnySeries::from_csv_str(csv))
+    row_error(AnySeries::read(csv.as_bytes(), &ReadOptions::new()))
 }
 
 // ---- the shipped data files ----
@@ -334,8 +339,7 @@ fn reject(csv: &str) -> (u64, String, Error) {
 #[test]
 fn every_data_file_reads_with_its_frequency_rows_and_gaps() {
     for f in &FILES {
-        let any =
-            AnySeries::read_csv_path(data(f.file)).unwrap_or_else(|e| panic!("{}: {e}", f.file));
+        let any = read_file(data(f.file)).unwrap_or_else(|e| panic!("{}: {e}", f.file));
         assert_eq!(any.frequency(), f.frequency, "{}", f.file);
         assert_eq!(
             span(&any),
@@ -357,7 +361,7 @@ fn every_data_file_reads_with_its_frequency_rows_and_gaps() {
 #[test]
 fn every_data_file_has_its_values_bit_for_bit() {
     for f in &FILES {
-        let any = AnySeries::read_csv_path(data(f.file)).expect("reads");
+        let any = read_file(data(f.file)).expect("reads");
         let csv = any.to_csv_string();
         let written: std::collections::HashMap<&str, &str> = csv
             .lines()
@@ -388,9 +392,9 @@ fn every_data_file_has_its_values_bit_for_bit() {
 #[test]
 fn every_data_file_survives_csv_series_csv() {
     for f in &FILES {
-        let any = AnySeries::read_csv_path(data(f.file)).expect("reads");
+        let any = read_file(data(f.file)).expect("reads");
         let csv = any.to_csv_string();
-        let back = AnySeries::from_csv_str(&csv).expect("reads back");
+        let back = AnySeries::read(csv.as_bytes(), &ReadOptions::new()).expect("reads back");
         assert_eq!(bits(&back), bits(&any), "{}", f.file);
         assert_eq!(back.to_csv_string(), csv, "{}", f.file);
         assert_eq!(csv.lines().count(), any.len() + 1, "{}", f.file);
@@ -401,9 +405,13 @@ fn every_data_file_survives_csv_series_csv() {
 #[test]
 fn every_data_file_survives_csv_series_json_series_csv() {
     for f in &FILES {
-        let any = AnySeries::read_csv_path(data(f.file)).expect("reads");
+        let any = read_file(data(f.file)).expect("reads");
         let json = any.to_json().expect("serialises");
-        let back = AnySeries::from_json(&json).expect("deserialises");
+        let back = AnySeries::read(
+            json.as_bytes(),
+            &ReadOptions::new().format(econseries::io::Format::Json),
+        )
+        .expect("deserialises");
         assert_eq!(back.frequency(), any.frequency(), "{}", f.file);
         assert_eq!(bits(&back), bits(&any), "{}", f.file);
         assert_eq!(back.to_csv_string(), any.to_csv_string(), "{}", f.file);
@@ -413,15 +421,33 @@ fn every_data_file_survives_csv_series_json_series_csv() {
                 let t: Series<Month> = serde_json::from_str(&json).expect("typed");
                 assert_eq!(&t, s);
                 assert_eq!(
-                    Series::<Month>::from_json(&s.to_json().expect("json")).expect("typed"),
+                    Series::<Month>::read(
+                        s.to_json().expect("json").as_bytes(),
+                        &ReadOptions::new().format(econseries::io::Format::Json)
+                    )
+                    .expect("typed"),
                     *s
                 );
             }
             AnySeries::Quarterly(s) => {
-                assert_eq!(Series::<Quarter>::from_json(&json).expect("typed"), *s)
+                assert_eq!(
+                    Series::<Quarter>::read(
+                        json.as_bytes(),
+                        &ReadOptions::new().format(econseries::io::Format::Json)
+                    )
+                    .expect("typed"),
+                    *s
+                )
             }
             AnySeries::Annual(s) => {
-                assert_eq!(Series::<Year>::from_json(&json).expect("typed"), *s)
+                assert_eq!(
+                    Series::<Year>::read(
+                        json.as_bytes(),
+                        &ReadOptions::new().format(econseries::io::Format::Json)
+                    )
+                    .expect("typed"),
+                    *s
+                )
             }
             _ => unreachable!(),
         }
@@ -440,7 +466,11 @@ fn every_data_file_survives_csv_series_json_series_csv() {
 fn every_numeric_file_survives_csv_series_json_series_csv() {
     every_numeric_file_survives(|any| {
         let json = any.to_json().expect("serialises");
-        AnySeries::from_json(&json).expect("deserialises")
+        AnySeries::read(
+            json.as_bytes(),
+            &ReadOptions::new().format(econseries::io::Format::Json),
+        )
+        .expect("deserialises")
     });
 }
 
@@ -449,7 +479,7 @@ fn every_numeric_file_survives_csv_series_json_series_csv() {
 #[test]
 fn every_numeric_file_survives_csv_series_csv_series_csv() {
     every_numeric_file_survives(|any| {
-        AnySeries::from_csv_str(&any.to_csv_string()).expect("reads back")
+        AnySeries::read(any.to_csv_string().as_bytes(), &ReadOptions::new()).expect("reads back")
     });
 }
 
@@ -469,7 +499,7 @@ fn every_numeric_file_survives(trip: fn(&AnySeries) -> AnySeries) {
                 rows.iter().all(|(_, v)| matches!(*v, "peak" | "trough")),
                 "{name}"
             );
-            let e = AnySeries::read_csv_path(path).expect_err("words are not numbers");
+            let e = read_file(path).expect_err("words are not numbers");
             assert_eq!(e.line(), Some(2), "{name}");
             assert!(
                 matches!(e, Error::Read { ref source, .. } if matches!(**source, Error::NotANumber { .. })),
@@ -478,12 +508,12 @@ fn every_numeric_file_survives(trip: fn(&AnySeries) -> AnySeries) {
             continue;
         }
         numeric += 1;
-        let any = AnySeries::read_csv_path(path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let any = read_file(path).unwrap_or_else(|e| panic!("{name}: {e}"));
         let before = any.to_csv_string();
         let back = trip(&any);
         let after = back.to_csv_string();
         assert_eq!(after, before, "{name}: the trip changed the CSV");
-        let reread = AnySeries::from_csv_str(&after).expect("reads back");
+        let reread = AnySeries::read(after.as_bytes(), &ReadOptions::new()).expect("reads back");
         assert_eq!(bits(&reread), bits(&any), "{name}");
         // Against the file itself, parsed without the crate.
         let written: std::collections::HashMap<&str, &str> = after
@@ -518,21 +548,21 @@ fn every_numeric_file_survives(trip: fn(&AnySeries) -> AnySeries) {
 
 #[test]
 fn typed_reads_of_data_files() {
-    let s = Series::<Month>::read_csv_path(data("us_imports_goods_from_china_impch_monthly.csv"))
+    let s = Series::<Month>::read_path(data("us_imports_goods_from_china_impch_monthly.csv"))
         .expect("monthly");
     assert_eq!(
         s.get(Month::new(2025, 5).expect("month")),
         Some(20493.855247)
     );
-    let rate = Series::<Month>::read_csv_path(data("us_unemployment_rate_unrate_monthly.csv"))
+    let rate = Series::<Month>::read_path(data("us_unemployment_rate_unrate_monthly.csv"))
         .expect("monthly");
     assert_eq!(rate.get(Month::new(2025, 10).expect("month")), None);
     assert_eq!(rate.missing().count(), 1);
-    let e = Series::<Month>::read_csv_path(data("bundled_R_datasets_Nile_annual.csv")).unwrap_err();
+    let e = Series::<Month>::read_path(data("bundled_R_datasets_Nile_annual.csv")).unwrap_err();
     assert_eq!(e.line(), Some(2));
     assert!(matches!(e, Error::Read { source, .. } if matches!(*source,
         Error::FrequencyMismatch { expected: Frequency::Monthly, found: Frequency::Annual })));
-    let e = Series::<Year>::read_csv_path(data("no_such_file.csv")).unwrap_err();
+    let e = Series::<Year>::read_path(data("no_such_file.csv")).unwrap_err();
     assert!(matches!(e, Error::Io(_)));
 }
 
@@ -542,13 +572,16 @@ fn typed_reads_of_data_files() {
 fn fred_form_with_dots() {
     let csv =
         "observation_date,UNRATE\n2025-08-01,4.3\n2025-09-01,4.4\n2025-10-01,.\n2025-11-01,4.6\n";
-    let s = Series::<Month>::from_csv_str(csv).expect("reads");
+    let s = Series::<Month>::read(csv.as_bytes(), &ReadOptions::new()).expect("reads");
     assert_eq!(
         s.to_csv_string(),
         "period,value\n2025-08,4.3\n2025-09,4.4\n2025-10,\n2025-11,4.6\n"
     );
-    let q = AnySeries::from_csv_str("observation_date,GDPC1\n2024-10-01,23542.349\n2025-01-01,.\n")
-        .expect("reads");
+    let q = AnySeries::read(
+        "observation_date,GDPC1\n2024-10-01,23542.349\n2025-01-01,.\n".as_bytes(),
+        &ReadOptions::new(),
+    )
+    .expect("reads");
     assert_eq!(
         q.to_csv_string(),
         "period,value\n2024-Q4,23542.349\n2025-Q1,\n"
@@ -558,14 +591,14 @@ fn fred_form_with_dots() {
 #[test]
 fn bom_crlf_spaces_quotes_and_blank_lines() {
     let messy = "\u{feff}\r\n  period , value \r\n\r\n \"2025-01\" , \"1.5\" \r\n   \r\n2025-02,\" 2 \"\r\n,\r\n\"2025-03\",\r\n\r\n";
-    let s = Series::<Month>::from_csv_str(messy).expect("reads");
+    let s = Series::<Month>::read(messy.as_bytes(), &ReadOptions::new()).expect("reads");
     assert_eq!(
         s.to_csv_string(),
         "period,value\n2025-01,1.5\n2025-02,2\n2025-03,\n"
     );
     let plain = "\u{feff}2025-01,1.5\r\n2025-02,2\r\n";
     assert_eq!(
-        Series::<Month>::from_csv_str(plain)
+        Series::<Month>::read(plain.as_bytes(), &ReadOptions::new())
             .expect("headerless with BOM")
             .len(),
         2
@@ -574,7 +607,8 @@ fn bom_crlf_spaces_quotes_and_blank_lines() {
 
 #[test]
 fn headerless_input_and_any_header() {
-    let s = AnySeries::from_csv_str("1871,1120\n1872,1160\n").expect("reads");
+    let s =
+        AnySeries::read("1871,1120\n1872,1160\n".as_bytes(), &ReadOptions::new()).expect("reads");
     assert_eq!((s.frequency(), s.len()), (Frequency::Annual, 2));
     for header in [
         "period,value",
@@ -583,14 +617,22 @@ fn headerless_input_and_any_header() {
         "Year,Flow (10^8 m^3)",
         "\"period\",\"value\"",
     ] {
-        let s = AnySeries::from_csv_str(&format!("{header}\n2025-Q1,1\n")).expect(header);
+        let s = AnySeries::read(
+            format!("{header}\n2025-Q1,1\n").as_bytes(),
+            &ReadOptions::new(),
+        )
+        .expect(header);
         assert_eq!(s.frequency(), Frequency::Quarterly, "{header}");
     }
 }
 
 #[test]
 fn rows_in_any_order_and_gaps_become_missing() {
-    let s = Series::<Quarter>::from_csv_str("q,v\n2025Q3,3\n2025q1,1\n2024-Q4,0\n").expect("reads");
+    let s = Series::<Quarter>::read(
+        "q,v\n2025Q3,3\n2025q1,1\n2024-Q4,0\n".as_bytes(),
+        &ReadOptions::new(),
+    )
+    .expect("reads");
     assert_eq!(
         s.to_csv_string(),
         "period,value\n2024-Q4,0\n2025-Q1,1\n2025-Q2,\n2025-Q3,3\n"
@@ -599,8 +641,9 @@ fn rows_in_any_order_and_gaps_become_missing() {
 
 #[test]
 fn numbers_in_every_f64_form() {
-    let s = Series::<Year>::from_csv_str(
-        "2001,-0\n2002,+1.5\n2003,1e300\n2004,.5\n2005,5.\n2006,2.5E-3\n",
+    let s = Series::<Year>::read(
+        "2001,-0\n2002,+1.5\n2003,1e300\n2004,.5\n2005,5.\n2006,2.5E-3\n".as_bytes(),
+        &ReadOptions::new(),
     )
     .expect("reads");
     let v: Vec<_> = s.values().map(|v| v.expect("present")).collect();
@@ -614,7 +657,8 @@ fn numbers_in_every_f64_form() {
 
 #[test]
 fn rows_of_missing_values_still_span() {
-    let s = AnySeries::from_csv_str("2025-01,\n2025-03,.\n").expect("reads");
+    let s =
+        AnySeries::read("2025-01,\n2025-03,.\n".as_bytes(), &ReadOptions::new()).expect("reads");
     assert_eq!((s.len(), s.count()), (3, 0));
 }
 
@@ -635,11 +679,15 @@ fn reads_one_byte_at_a_time() {
         }
     }
     let csv = "\u{feff}period,value\r\n2025-01,1\r\n\r\n2025-02,\"2\"\r\n2025-02,3\r\n";
-    let e = AnySeries::read_csv(Trickle(csv.as_bytes())).unwrap_err();
+    let e = AnySeries::read(Trickle(csv.as_bytes()), &ReadOptions::new()).unwrap_err();
     assert_eq!(e.line(), Some(5));
     let (line, text, _) = row_error(Err(e));
     assert_eq!((line, text.as_str()), (5, "2025-02,3"));
-    let ok = AnySeries::read_csv(Trickle(&csv.as_bytes()[..csv.len() - 11])).expect("reads");
+    let ok = AnySeries::read(
+        Trickle(&csv.as_bytes()[..csv.len() - 11]),
+        &ReadOptions::new(),
+    )
+    .expect("reads");
     assert_eq!(ok.len(), 2);
 }
 
@@ -665,10 +713,13 @@ fn streams_a_long_input_with_exact_line_numbers() {
             Ok(n)
         }
     }
-    let e = AnySeries::read_csv(Rows {
-        next: 0,
-        pending: Vec::new(),
-    })
+    let e = AnySeries::read(
+        Rows {
+            next: 0,
+            pending: Vec::new(),
+        },
+        &ReadOptions::new(),
+    )
     .unwrap_err();
     let (line, text, source) = row_error(Err(e));
     assert_eq!((line, text.as_str()), (119_989, "9999-12,119987.5"));
@@ -689,7 +740,7 @@ fn a_failing_reader_is_an_io_error() {
             }
         }
     }
-    let e = AnySeries::read_csv(Failing(false)).unwrap_err();
+    let e = AnySeries::read(Failing(false), &ReadOptions::new()).unwrap_err();
     assert!(
         matches!(e, Error::Io(ref io) if io.to_string() == "disk on fire"),
         "{e:?}"
@@ -710,15 +761,7 @@ fn rejects_a_non_numeric_value() {
 
 #[test]
 fn rejects_non_finite_text() {
-    for bad in [
-        "inf",
-        "-inf",
-        "NaN",
-        "nan",
-        "infinity",
-        "-Infinity",
-        "1e400",
-    ] {
+    for bad in ["inf", "-inf", "NaN", "nan", "infinity", "-Infinity"] {
         let (line, _, e) = reject(&format!("p,v\n2025-01,1\n2025-02,{bad}\n"));
         assert_eq!(line, 3, "{bad}");
         assert!(
@@ -726,12 +769,22 @@ fn rejects_non_finite_text() {
             "{bad}: {e:?}"
         );
     }
+    // Digits too large for an f64 are not called "non-finite": too large.
+    for bad in ["1e400", "-1e309"] {
+        let (line, _, e) = reject(&format!("p,v\n2025-01,1\n2025-02,{bad}\n"));
+        assert_eq!(line, 3, "{bad}");
+        assert!(
+            matches!(e, Error::ValueTooLarge { ref text } if text == bad),
+            "{bad}: {e:?}"
+        );
+    }
 }
 
 #[test]
 fn rejects_a_duplicate_period_with_the_brief_message() {
-    let e = AnySeries::from_csv_str(
-        "period,value\n2025-01,1\n2025-02,2\n\n2025-03,3\n2025-04,4\n2025-03,12\n",
+    let e = AnySeries::read(
+        "period,value\n2025-01,1\n2025-02,2\n\n2025-03,3\n2025-04,4\n2025-03,12\n".as_bytes(),
+        &ReadOptions::new(),
     )
     .unwrap_err();
     assert_eq!(
@@ -772,7 +825,8 @@ fn rejects_impossible_periods() {
     assert_eq!(line, 2);
     assert!(matches!(e, Error::UnrecognisedPeriod { input } if input == "May 2025"));
     // In a typed read the period type words the problem.
-    let e = Series::<Month>::from_csv_str("2025-01,1\nTotal,2\n").unwrap_err();
+    let e =
+        Series::<Month>::read("2025-01,1\nTotal,2\n".as_bytes(), &ReadOptions::new()).unwrap_err();
     assert_eq!(e.line(), Some(2));
     assert!(
         matches!(e, Error::Read { source, .. } if matches!(*source, Error::ParsePeriod { frequency: Frequency::Monthly, .. }))
@@ -802,9 +856,9 @@ fn rejects_mixed_frequencies() {
         }
     ));
     // Stated frequency: a first row of another frequency is a mismatch, a later one mixed.
-    let e = row_error(AnySeries::read_csv_as(
+    let e = row_error(AnySeries::read(
         "2025-Q1,1\n".as_bytes(),
-        Frequency::Monthly,
+        &ReadOptions::new().frequency(Frequency::Monthly),
     ))
     .2;
     assert!(matches!(
@@ -814,9 +868,9 @@ fn rejects_mixed_frequencies() {
             found: Frequency::Quarterly
         }
     ));
-    let (line, _, e) = row_error(AnySeries::read_csv_as(
+    let (line, _, e) = row_error(AnySeries::read(
         "2025-01-01,1\n2025-Q1,1\n".as_bytes(),
-        Frequency::Monthly,
+        &ReadOptions::new().frequency(Frequency::Monthly),
     ));
     assert_eq!(line, 2);
     assert!(matches!(e, Error::MixedFrequency { .. }));
@@ -849,22 +903,26 @@ fn rejects_input_without_rows() {
         "\u{feff}observation_date,IMPCH\r\n\r\n",
         " , \n",
     ] {
-        let e = AnySeries::from_csv_str(csv).unwrap_err();
+        let e = AnySeries::read(csv.as_bytes(), &ReadOptions::new()).unwrap_err();
         assert!(matches!(e, Error::NoObservations), "{csv:?}: {e:?}");
         assert_eq!(e.line(), None);
     }
     assert!(matches!(
-        Series::<Month>::from_csv_str("period,value\n"),
+        Series::<Month>::read("period,value\n".as_bytes(), &ReadOptions::new()),
         Err(Error::NoObservations)
     ));
 }
 
 #[test]
 fn rejects_invalid_utf8_naming_the_line() {
-    let e = AnySeries::read_csv(&b"period,value\n2025-01,1\n2025-02,\xff\n"[..]).unwrap_err();
+    let e = AnySeries::read(
+        &b"period,value\n2025-01,1\n2025-02,\xff\n"[..],
+        &ReadOptions::new(),
+    )
+    .unwrap_err();
     let (line, text, e) = row_error(Err(e));
     assert_eq!((line, text.as_str()), (3, "2025-02,\u{fffd}"));
-    assert!(matches!(e, Error::Csv { .. }));
+    assert!(matches!(e, Error::InvalidUtf8 { field: 2 }), "{e}");
 }
 
 #[test]
@@ -879,9 +937,9 @@ fn a_date_not_starting_its_period_names_the_line() {
         }
     ));
     // Quarterly stated: a first-of-month date that is not a quarter start.
-    let (line, _, e) = row_error(AnySeries::read_csv_as(
+    let (line, _, e) = row_error(AnySeries::read(
         "d,v\n2025-01-01,1\n2025-02-01,2\n".as_bytes(),
-        Frequency::Quarterly,
+        &ReadOptions::new().frequency(Frequency::Quarterly),
     ));
     assert_eq!(line, 3);
     assert!(matches!(
@@ -900,7 +958,11 @@ fn a_date_not_starting_its_period_names_the_line() {
 
 #[test]
 fn explicit_forms_decide_the_frequency() {
-    let f = |csv: &str| AnySeries::from_csv_str(csv).expect(csv).frequency();
+    let f = |csv: &str| {
+        AnySeries::read(csv.as_bytes(), &ReadOptions::new())
+            .expect(csv)
+            .frequency()
+    };
     assert_eq!(f("2025-05,1\n"), Frequency::Monthly);
     assert_eq!(f("2025Q1,1\n"), Frequency::Quarterly);
     assert_eq!(f("2025-Q1,1\n"), Frequency::Quarterly);
@@ -917,7 +979,9 @@ fn fred_dates_take_the_coarsest_consistent_frequency() {
         let csv: String = std::iter::once("observation_date,X\n".to_owned())
             .chain(dates.iter().map(|d| format!("{d},1\n")))
             .collect();
-        AnySeries::from_csv_str(&csv).expect(&csv).frequency()
+        AnySeries::read(csv.as_bytes(), &ReadOptions::new())
+            .expect(&csv)
+            .frequency()
     };
     assert_eq!(
         f(&["2025-01-01", "2025-02-01", "2025-03-01"]),
@@ -954,7 +1018,7 @@ fn missing_rows_count_for_inference() {
     // FRED's UMCSENT before 1978: a survey every third month, `.` rows between.
     let csv =
         "observation_date,UMCSENT\n1952-11-01,86.2\n1952-12-01,.\n1953-01-01,.\n1953-02-01,90.7\n";
-    let s = AnySeries::from_csv_str(csv).expect("reads");
+    let s = AnySeries::read(csv.as_bytes(), &ReadOptions::new()).expect("reads");
     assert_eq!(
         (s.frequency(), s.len(), s.count()),
         (Frequency::Monthly, 4, 2)
@@ -965,18 +1029,27 @@ fn missing_rows_count_for_inference() {
 fn stating_the_frequency_resolves_ambiguity() {
     let csv = "observation_date,X\n2025-01-01,1\n2025-04-01,2\n";
     assert_eq!(
-        AnySeries::from_csv_str(csv).expect("reads").frequency(),
+        AnySeries::read(csv.as_bytes(), &ReadOptions::new())
+            .expect("reads")
+            .frequency(),
         Frequency::Quarterly
     );
-    let m = AnySeries::read_csv_as(csv.as_bytes(), Frequency::Monthly).expect("reads");
+    let m = AnySeries::read(
+        csv.as_bytes(),
+        &ReadOptions::new().frequency(Frequency::Monthly),
+    )
+    .expect("reads");
     assert_eq!(
         (m.frequency(), m.len(), m.count()),
         (Frequency::Monthly, 4, 2)
     );
-    let y =
-        AnySeries::read_csv_as("d,v\n2025-01-01,1\n".as_bytes(), Frequency::Annual).expect("reads");
+    let y = AnySeries::read(
+        "d,v\n2025-01-01,1\n".as_bytes(),
+        &ReadOptions::new().frequency(Frequency::Annual),
+    )
+    .expect("reads");
     assert_eq!(y.frequency(), Frequency::Annual);
-    let q = Series::<Quarter>::from_csv_str(csv).expect("typed");
+    let q = Series::<Quarter>::read(csv.as_bytes(), &ReadOptions::new()).expect("typed");
     assert_eq!(q.len(), 2);
 }
 
@@ -984,7 +1057,7 @@ fn stating_the_frequency_resolves_ambiguity() {
 
 #[test]
 fn conversions_check_the_frequency() {
-    let any = AnySeries::from_csv_str("2025-Q1,1\n").expect("reads");
+    let any = AnySeries::read("2025-Q1,1\n".as_bytes(), &ReadOptions::new()).expect("reads");
     assert!(
         any.as_quarterly().is_some() && any.as_monthly().is_none() && any.as_annual().is_none()
     );
@@ -1003,7 +1076,7 @@ fn conversions_check_the_frequency() {
 
 #[test]
 fn aggregate_refuses_a_finer_or_equal_target() {
-    let any = AnySeries::from_csv_str("2025-Q1,1\n").expect("reads");
+    let any = AnySeries::read("2025-Q1,1\n".as_bytes(), &ReadOptions::new()).expect("reads");
     for to in [Frequency::Monthly, Frequency::Quarterly] {
         let e = any
             .aggregate(to, econseries::Aggregation::Mean)
@@ -1025,8 +1098,11 @@ fn aggregate_refuses_a_finer_or_equal_target() {
 
 #[test]
 fn writing_is_canonical() {
-    let q = Series::<Quarter>::from_csv_str("observation_date,GDP\n2025-01-01,1\n2025-07-01,3\n")
-        .expect("reads");
+    let q = Series::<Quarter>::read(
+        "observation_date,GDP\n2025-01-01,1\n2025-07-01,3\n".as_bytes(),
+        &ReadOptions::new(),
+    )
+    .expect("reads");
     let mut out = Vec::new();
     q.write_csv(&mut out).expect("writes");
     assert_eq!(
@@ -1040,17 +1116,29 @@ fn writing_is_canonical() {
 #[cfg(feature = "serde")]
 #[test]
 fn json_form_and_validation() {
-    let s = Series::<Month>::from_csv_str("2025-01,1.5\n2025-02,\n2025-03,2\n").expect("reads");
+    let s = Series::<Month>::read(
+        "2025-01,1.5\n2025-02,\n2025-03,2\n".as_bytes(),
+        &ReadOptions::new(),
+    )
+    .expect("reads");
     assert_eq!(
         s.to_json().expect("json"),
         r#"{"frequency":"monthly","start":"2025-01","values":[1.5,null,2.0]}"#
     );
     let reordered = r#"{"values":[1.5,null,2],"start":"2025-01","frequency":"monthly"}"#;
     assert_eq!(
-        Series::<Month>::from_json(reordered).expect("keys in any order"),
+        Series::<Month>::read(
+            reordered.as_bytes(),
+            &ReadOptions::new().format(econseries::io::Format::Json)
+        )
+        .expect("keys in any order"),
         s
     );
-    let e = Series::<Quarter>::from_json(reordered).unwrap_err();
+    let e = Series::<Quarter>::read(
+        reordered.as_bytes(),
+        &ReadOptions::new().format(econseries::io::Format::Json),
+    )
+    .unwrap_err();
     assert!(matches!(
         e,
         Error::FrequencyMismatch {
@@ -1063,16 +1151,24 @@ fn json_form_and_validation() {
         "frequency mismatch: expected quarterly, found monthly"
     );
     assert!(matches!(
-        Series::<Month>::from_json("[1,2]"),
+        Series::<Month>::read(
+            "[1,2]".as_bytes(),
+            &ReadOptions::new().format(econseries::io::Format::Json)
+        ),
         Err(Error::Json(_))
     ));
     assert!(matches!(
-        Series::<Month>::from_json(r#"{"frequency":"monthly","start":"9999-12","values":[1,2]}"#),
+        Series::<Month>::read(
+            r#"{"frequency":"monthly","start":"9999-12","values":[1,2]}"#.as_bytes(),
+            &ReadOptions::new().format(econseries::io::Format::Json)
+        ),
         Err(Error::PeriodOverflow { .. })
     ));
-    let any =
-        AnySeries::from_json(r#"{"frequency":"quarterly","start":"2025-Q4","values":[null]}"#)
-            .expect("any");
+    let any = AnySeries::read(
+        r#"{"frequency":"quarterly","start":"2025-Q4","values":[null]}"#.as_bytes(),
+        &ReadOptions::new().format(econseries::io::Format::Json),
+    )
+    .expect("any");
     assert_eq!(
         (any.frequency(), any.len(), any.count()),
         (Frequency::Quarterly, 1, 0)
@@ -1131,7 +1227,7 @@ proptest! {
     ) {
         let start = Month::new(start.0, start.1).expect("month");
         let s = Series::<Month>::from_options(start, values).expect("series");
-        let back = Series::<Month>::from_csv_str(&s.to_csv_string()).expect("reads back");
+        let back = Series::<Month>::read(s.to_csv_string().as_bytes(), &ReadOptions::new()).expect("reads back");
         prop_assert_eq!(back.start(), s.start());
         let bits = |s: &Series<Month>| s.values().map(|v| v.map(f64::to_bits)).collect::<Vec<_>>();
         prop_assert_eq!(bits(&back), bits(&s));

@@ -8,6 +8,7 @@ mod detector_paths;
 mod fixtures;
 mod fuzz_decode;
 mod fuzz_regressions;
+mod identity;
 mod indicator;
 mod io;
 mod narrate;

@@ -1,5 +1,6 @@
 //! Integration tests: polars interop (feature `polars`).
 
+use econseries::io::ReadOptions;
 use econseries::{AnySeries, Month, Quarter, Series, Year};
 
 fn data(file: &str) -> String {
@@ -24,7 +25,7 @@ fn every_data_file_round_trips_through_a_dataframe() -> Result<(), Box<dyn std::
             continue;
         }
         files += 1;
-        match AnySeries::read_csv_path(&path)? {
+        match AnySeries::read(std::fs::File::open(&path)?, &ReadOptions::new())? {
             AnySeries::Monthly(s) => check(&s)?,
             AnySeries::Quarterly(s) => check(&s)?,
             AnySeries::Annual(s) => check(&s)?,
@@ -51,8 +52,7 @@ fn check<P: econseries::Period>(s: &Series<P>) -> Result<(), Box<dyn std::error:
 /// Dates in a frame are the first day of each period (FRED's convention).
 #[test]
 fn dates_are_first_days() -> Result<(), Box<dyn std::error::Error>> {
-    let gdp =
-        Series::<Quarter>::read_csv_path(data("us_real_gdp_gdpc1_quarterly_1980_2025q3.csv"))?;
+    let gdp = Series::<Quarter>::read_path(data("us_real_gdp_gdpc1_quarterly_1980_2025q3.csv"))?;
     let df = gdp.to_dataframe_named("observation_date", "GDPC1")?;
     let dates: Vec<_> = df
         .column("observation_date")?
@@ -73,7 +73,7 @@ fn dates_are_first_days() -> Result<(), Box<dyn std::error::Error>> {
     // dates read as quarters or years, is an error.
     let monthly = Series::<Month>::from_dataframe(&df, "observation_date", "GDPC1")?;
     assert_eq!(monthly.count(), gdp.count());
-    let unrate = Series::<Month>::read_csv_path(data("us_unemployment_rate_unrate_monthly.csv"))?;
+    let unrate = Series::<Month>::read_path(data("us_unemployment_rate_unrate_monthly.csv"))?;
     let df = unrate.to_dataframe()?;
     assert!(Series::<Quarter>::from_dataframe(&df, "date", "value").is_err());
     assert!(Series::<Year>::from_dataframe(&df, "date", "value").is_err());

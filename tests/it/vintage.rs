@@ -9,7 +9,7 @@ use econseries::detect::{
     Bbq, Declines, Event, EventKind, Records, Sahm, Streaks, TechnicalRecessions,
 };
 use econseries::indicator::{MeasureKind, Metadata};
-use econseries::io::long::{self, LongCsv};
+use econseries::io::{Format, ReadOptions};
 use econseries::narrate::{Basis, Headline, sentences};
 use econseries::vintage::{AnyVintagedSeries, RevisionKind, VintagedSeries};
 use econseries::{Error, Month, Percent, Period, Quarter, Series, Units};
@@ -33,8 +33,9 @@ fn q(s: &str) -> Quarter {
 
 /// The vintaged GDPC1 from ALFRED's vintage-column CSV.
 fn gdp() -> VintagedSeries<Quarter> {
-    VintagedSeries::read_alfred_csv(
+    VintagedSeries::read(
         std::fs::File::open(fixture("gdpc1_alfred_vintages.csv")).expect("fixture"),
+        &ReadOptions::new(),
     )
     .expect("reads")
 }
@@ -164,26 +165,26 @@ fn levels_as_of_dates_are_the_vintages() {
 #[test]
 fn alfred_csv_json_and_long_agree() {
     let wide = gdp();
-    let long = LongCsv::read_path(fixture("gdpc1_long.csv"))
-        .and_then(|f| f.vintaged(Some("GDPC1")))
-        .and_then(VintagedSeries::<Quarter>::try_from)
+    let file = std::fs::File::open(fixture("gdpc1_long.csv")).expect("fixture");
+    let long = VintagedSeries::<Quarter>::read(file, &ReadOptions::new().series("GDPC1"))
         .expect("long reads");
     assert_eq!(long, wide);
     #[cfg(feature = "serde")]
     {
         let text = std::fs::read_to_string(fixture("gdpc1_alfred_realtime.json")).expect("json");
-        let json = VintagedSeries::<Quarter>::from_fred_json(&text).expect("json reads");
+        let json = VintagedSeries::<Quarter>::read(text.as_bytes(), &ReadOptions::new())
+            .expect("json reads");
         assert_eq!(json, wide);
         // Merged intervals: values unchanged by the revision are one row.
         let unchanged = json.history(q("1980-Q1")).collect::<Vec<_>>();
         assert_eq!(unchanged.len(), 1);
         assert!(unchanged[0].realtime.is_current());
-        let any = AnyVintagedSeries::read_auto(text.as_bytes(), None).expect("auto");
+        let any = AnyVintagedSeries::read(text.as_bytes(), &ReadOptions::new()).expect("auto");
         assert_eq!(any, AnyVintagedSeries::from(wide.clone()));
     }
     for file in ["gdpc1_alfred_vintages.csv", "gdpc1_long.csv"] {
         let bytes = std::fs::read(fixture(file)).expect("fixture");
-        let any = AnyVintagedSeries::read_auto(&bytes, None).expect("auto");
+        let any = AnyVintagedSeries::read(&bytes[..], &ReadOptions::new()).expect("auto");
         assert_eq!(any, AnyVintagedSeries::from(wide.clone()), "{file}");
     }
 }
@@ -192,14 +193,11 @@ fn alfred_csv_json_and_long_agree() {
 fn long_csv_round_trip_is_exact() {
     let wide = gdp();
     let mut out = Vec::new();
-    long::write_vintaged(&mut out, "GDPC1", &wide).expect("writes");
-    let back = LongCsv::read(&out[..])
-        .and_then(|f| f.vintaged(None))
-        .and_then(VintagedSeries::<Quarter>::try_from)
-        .expect("reads back");
+    wide.write_long_csv(&mut out, "GDPC1").expect("writes");
+    let back = VintagedSeries::<Quarter>::read(&out[..], &ReadOptions::new()).expect("reads back");
     assert_eq!(back, wide);
     // Run-time frequency: the same through AnyVintagedSeries, units within vintages.
-    let any = AnyVintagedSeries::read_auto(&out, None).expect("auto");
+    let any = AnyVintagedSeries::read(&out[..], &ReadOptions::new()).expect("auto");
     let (first, latest, stats) = any.units(Units::Pca).revisions().expect("stats");
     let f = first.as_quarterly().and_then(|s| s.get(q("2025-Q1")));
     let l = latest.as_quarterly().and_then(|s| s.get(q("2025-Q1")));
@@ -210,24 +208,27 @@ fn long_csv_round_trip_is_exact() {
 
 #[test]
 fn malformed_vintage_files_give_positions() {
-    let e = AnyVintagedSeries::from_alfred_csv_str(
-        "observation_date,GDPC1_20250430\n2025-01-01,23526.085\n2025-02-15,1\n",
-    )
-    .expect_err("mid-quarter date");
+    let read = |text: &str| AnyVintagedSeries::read(text.as_bytes(), &ReadOptions::new());
+    let e = read("observation_date,GDPC1_20250430\n2025-01-01,23526.085\n2025-02-15,1\n")
+        .expect_err("mid-quarter date");
     assert_eq!(e.line(), Some(3));
-    let e = LongCsv::from_csv_str(
+    let e = read(
         "series_id,period,value,realtime_start,realtime_end\nA,2025-Q1,1,2025-05-01,2025-04-30\n",
     )
     .expect_err("inverted interval");
     assert_eq!(e.line(), Some(2));
     assert!(e.to_string().contains("ends before it starts"), "{e}");
-    let e = LongCsv::from_csv_str(
+    let e = read(
         "series_id,period,value,realtime_start,realtime_end\n\
          A,2025-Q1,1,2025-04-30,2025-05-28\nA,2025-Q1,2,2025-05-28,9999-12-31\n",
     )
-    .and_then(|f| f.vintaged(None))
     .expect_err("overlap");
-    assert!(matches!(e, Error::OverlappingRealtime { .. }), "{e}");
+    // The overlap names the line of the second interval.
+    assert_eq!(e.line(), Some(3));
+    assert!(
+        matches!(e, Error::Read { ref source, .. } if matches!(**source, Error::OverlappingRealtime { .. })),
+        "{e}"
+    );
 }
 
 /// The dates the detector references are computed for (build.py's `AS_OF`):
@@ -649,14 +650,12 @@ proptest! {
     /// Synthetic: arbitrary text never makes a vintage reader panic.
     #[test]
     fn vintage_readers_never_panic(text in ".{0,300}", bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
-        let _ = AnyVintagedSeries::from_alfred_csv_str(&text);
-        let _ = AnyVintagedSeries::read_auto(text.as_bytes(), None);
-        let _ = AnyVintagedSeries::read_auto(&bytes, Some("A"));
-        let _ = LongCsv::from_csv_str(&text).and_then(|f| f.vintaged(None));
-        #[cfg(feature = "serde")]
-        {
-            let _ = AnyVintagedSeries::from_fred_json(&text);
-            let _ = econseries::AnySeries::from_fred_json(&text);
+        let o = ReadOptions::new();
+        let _ = AnyVintagedSeries::read(text.as_bytes(), &o);
+        let _ = AnyVintagedSeries::read(&bytes[..], &o.clone().series("A"));
+        for f in Format::ALL {
+            let _ = AnyVintagedSeries::read(text.as_bytes(), &o.clone().format(f));
+            let _ = econseries::AnySeries::read(text.as_bytes(), &o.clone().format(f));
         }
     }
 
@@ -669,7 +668,89 @@ proptest! {
         )
     ) {
         let text = rows.iter().map(|r| r.join(",")).collect::<Vec<_>>().join("\n");
-        let _ = AnyVintagedSeries::from_alfred_csv_str(&format!("date,X_20250101,X_20250201\n{text}"));
-        let _ = LongCsv::from_csv_str(&format!("series_id,period,value,vintage\n{text}")).and_then(|f| f.vintaged(None));
+        let o = ReadOptions::new();
+        let _ = AnyVintagedSeries::read(format!("date,X_20250101,X_20250201\n{text}").as_bytes(), &o);
+        let _ = AnyVintagedSeries::read(format!("series_id,period,value,vintage\n{text}").as_bytes(), &o);
+    }
+}
+
+/// A synthetic vintage matrix: `cells[p][v]` is period `p`'s value in vintage
+/// `v`, `None` if not published there; values from a small set so that runs
+/// of equal values and whole empty vintages are common.
+fn vintage_matrix() -> impl Strategy<Value = (Vec<u16>, Vec<Vec<Option<u8>>>)> {
+    (1usize..6, 1usize..7).prop_flat_map(|(periods, vintages)| {
+        (
+            proptest::collection::btree_set(0u16..400, vintages)
+                .prop_map(|s| s.into_iter().collect::<Vec<_>>()),
+            proptest::collection::vec(
+                proptest::collection::vec(proptest::option::weighted(0.6, 0u8..3), vintages),
+                periods,
+            ),
+        )
+    })
+}
+
+/// The vintaged series of a matrix built the independent way: one whole
+/// series per vintage date, through `VintagedSeries::from_vintages`, vintages
+/// without a value left out (ALFRED publishes no such vintage).
+fn by_whole_vintages(days: &[u16], cells: &[Vec<Option<u8>>]) -> Option<VintagedSeries<Month>> {
+    let first: Month = "2020-01".parse().ok()?;
+    let mut vintages = Vec::new();
+    for (v, &d) in days.iter().enumerate() {
+        let pairs: Vec<(Month, f64)> = cells
+            .iter()
+            .enumerate()
+            .filter_map(|(p, row)| {
+                let x = (*row.get(v)?)?;
+                Some((first.checked_add(p as i64).ok()?, f64::from(x) + 0.5))
+            })
+            .collect();
+        if !pairs.is_empty() {
+            let date = day("2024-01-01") + chrono::Days::new(u64::from(d));
+            vintages.push((date, Series::from_pairs(pairs).ok()?));
+        }
+    }
+    VintagedSeries::from_vintages(vintages).ok()
+}
+
+proptest! {
+    /// Synthetic: ALFRED's columns turned into intervals row by row (runs of
+    /// equal values joined while reading, empty vintages skipped at the end)
+    /// give exactly what whole vintages through `from_vintages` give; so does
+    /// the long CSV with a vintage column, rows shuffled.
+    #[test]
+    fn alfred_runs_equal_whole_vintages((days, cells) in vintage_matrix(), seed in any::<u64>()) {
+        let date = |d: u16| day("2024-01-01") + chrono::Days::new(u64::from(d));
+        let mut csv = String::from("observation_date");
+        for &d in &days {
+            csv.push_str(&format!(",X_{}", date(d).format("%Y%m%d")));
+        }
+        csv.push('\n');
+        let mut long = Vec::new();
+        for (p, row) in cells.iter().enumerate() {
+            let period = format!("2020-{:02}", p + 1);
+            csv.push_str(&format!("{period}-01"));
+            for (v, x) in row.iter().enumerate() {
+                let text = x.map(|x| format!("{}", f64::from(x) + 0.5)).unwrap_or_else(|| ".".to_owned());
+                csv.push_str(&format!(",{text}"));
+                long.push(format!("X,{period},{},{}", if x.is_some() { text } else { String::new() }, date(days[v])));
+            }
+            csv.push('\n');
+        }
+        let opts = ReadOptions::new().frequency(econseries::Frequency::Monthly);
+        let want = by_whole_vintages(&days, &cells);
+        let wide = VintagedSeries::<Month>::read(csv.as_bytes(), &opts);
+        prop_assert_eq!(wide.as_ref().ok(), want.as_ref(), "{}", csv);
+        // Long rows in a shuffled order.
+        let mut state = seed | 1;
+        for i in (1..long.len()).rev() {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            long.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        let text = format!("series_id,period,value,vintage\n{}\n", long.join("\n"));
+        let from_long = VintagedSeries::<Month>::read(text.as_bytes(), &opts);
+        prop_assert_eq!(from_long.as_ref().ok(), want.as_ref(), "{}", text);
     }
 }

@@ -203,30 +203,13 @@ pub(crate) struct On {
     /// to this file.
     #[arg(long, global = true, value_name = "FILE.svg")]
     chart: Option<PathBuf>,
-    /// Read the input at this frequency instead of inferring it.
-    #[arg(long, global = true, value_parser = parser::<Frequency>(&["monthly", "quarterly", "annual"]))]
-    frequency: Option<Frequency>,
-    /// The series to read from a multi-series input (SDMX: its series key).
-    #[arg(long, global = true, value_name = "KEY")]
-    series: Option<String>,
-    /// The CSV file to read; standard input if omitted or `-`.
-    #[arg(global = true, value_name = "FILE")]
-    file: Option<PathBuf>,
-}
-
-impl On {
-    fn input(&self) -> Input {
-        Input {
-            frequency: self.frequency,
-            series: self.series.clone(),
-            file: self.file.clone(),
-        }
-    }
+    #[command(flatten)]
+    input: Input,
 }
 
 pub(crate) fn detect(args: DetectArgs) -> Result<(), Failure> {
     let detector = args.detector.build().map_err(Failure::input)?;
-    let series = read(&args.on.input())?;
+    let series = read(&args.on.input)?;
     let text = match series {
         AnySeries::Monthly(s) => run(&*detector, &args.on, s),
         AnySeries::Quarterly(s) => run(&*detector, &args.on, s),

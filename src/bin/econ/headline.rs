@@ -10,7 +10,7 @@ use econseries::narrate::{Basis, Headline, sentences};
 use econseries::vintage::{AnyVintagedSeries, VintagedSeries};
 use econseries::{AnySeries, Error, Period, Series};
 
-use crate::common::{Failure, Input, input_error, open_input, read};
+use crate::common::{Failure, Input, read, read_vintaged};
 
 /// The number the headline is about.
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -150,19 +150,7 @@ fn as_of(
         let f = v.headline_as_of(&Headline::new(basis), &meta, kind, at, date)?;
         Ok(sentences(&f))
     }
-    let (file, reader) = open_input(&args.input)?;
-    let v = AnyVintagedSeries::read_auto_with(
-        reader,
-        args.input.series.as_deref(),
-        &econseries::io::ReadOptions::new(),
-    )
-    .map_err(|e| input_error(e, &file))?;
-    if let Some(f) = args.input.frequency.filter(|&f| f != v.frequency()) {
-        return Err(Failure::input(Error::FrequencyMismatch {
-            expected: f,
-            found: v.frequency(),
-        }));
-    }
+    let v = read_vintaged(&args.input)?;
     let (at, name) = (&args.at, &args.name);
     match &v {
         AnyVintagedSeries::Monthly(s) => findings(s, at, name, basis, kind, date),

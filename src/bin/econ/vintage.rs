@@ -1,26 +1,26 @@
 //! `econ vintage` and `econ revisions`: vintaged (real-time) series.
 //!
-//! The input is any shape `AnyVintagedSeries::read_auto` knows: ALFRED's
-//! vintage-column CSV, ALFRED's JSON by real-time period (with the `serde`
-//! feature), or the long CSV of `econseries::io::long`.
+//! The input is any shape `AnyVintagedSeries::read` knows: ALFRED's
+//! vintage-column CSV, ALFRED's JSON by real-time period, or the long CSV of
+//! `econseries::io::long`.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{ArgGroup, Args};
-use econseries::io::ReadOptions;
 use econseries::vintage::AnyVintagedSeries;
 use econseries::{AnySeries, Units, io::format_value};
 
-use crate::common::{Failure, Input, input_error, open_input, parser};
+use crate::common::{Failure, Input, parser, read_vintaged as read_input};
 
 #[derive(Debug, Args)]
 pub(crate) struct VintageInput {
     /// Compute one of FRED's units within every vintage first (pca = annualised growth, ...).
     #[arg(long, value_parser = parser::<Units>(&Units::ALL.map(Units::code)))]
     units: Option<Units>,
-    /// The series id, for a long CSV holding several series.
+    /// The series id, for an input holding several series (a long CSV's id,
+    /// an ALFRED column's series id).
     #[arg(long, value_name = "ID")]
     series: Option<String>,
     /// The vintage file (ALFRED CSV or JSON, or long CSV); standard input if omitted or `-`.
@@ -57,14 +57,12 @@ pub(crate) struct RevisionsArgs {
 }
 
 fn read_vintaged(input: &VintageInput) -> Result<AnyVintagedSeries, Failure> {
-    let (name, reader) = open_input(&Input {
+    let v = read_input(&Input {
         frequency: None,
-        series: None,
+        series: input.series.clone(),
+        format: None,
         file: input.file.clone(),
     })?;
-    // Streamed: only the first line is looked at before the format's reader takes over.
-    let v = AnyVintagedSeries::read_auto_with(reader, input.series.as_deref(), &ReadOptions::new())
-        .map_err(|e| input_error(e, &name))?;
     Ok(match input.units {
         Some(u) => v.units(u),
         None => v,

@@ -1,13 +1,12 @@
-//! SDMX-CSV 1.0 and 2.0 data messages.
+//! SDMX-CSV 1.0 and 2.0 data messages, streamed row by row into a [`Sink`].
 
-use std::io::{BufRead, BufReader, Read};
-use std::path::Path;
+use std::borrow::Cow;
+use std::io::Read;
 
-use super::{Builder, Obs, SdmxData, parse_obs_value};
 use crate::error::{Error, Result};
-use crate::io::ReadOptions;
-use crate::io::limits::{CHUNK, Guard, Records};
-use crate::vintage::raw::Pos;
+use crate::input::{Missing, Peeked, ReadOptions, Records, SDMX_MISSING, parse_number};
+
+use super::sink::{Action, Row, Sink};
 
 /// Columns reserved by SDMX-CSV that are neither dimensions nor attributes of
 /// the data (ids compared ASCII case-insensitively).
@@ -20,280 +19,151 @@ const STRUCTURE: &[&str] = &[
     "OBS_KEY",
 ];
 
-/// Columns kept as attributes even before `OBS_VALUE`: the action of a 2.0
-/// row and Eurostat's `LAST UPDATE`.
+/// Columns before `OBS_VALUE` that are not dimensions: the action of a 2.0
+/// row (applied, not kept) and Eurostat's `LAST UPDATE` (an attribute).
 const NOT_DIMENSIONS: &[&str] = &["ACTION", "LAST UPDATE"];
 
-/// How to read an SDMX-CSV file whose columns differ from the usual layout.
-///
-/// # Example
-/// ```
-/// use econseries::io::sdmx::{SdmxCsvOptions, SdmxData};
-///
-/// // The SDMX-CSV 1.0 specification's own example: time is the dimension DIM_3.
-/// let csv = "DATAFLOW,DIM_1,DIM_2,DIM_3,OBS_VALUE,ATTR_2,ATTR_3,ATTR_1,SERIESKEY\n\
-///            ESTAT:NA_MAIN(1.6),A,B,2014-01,12.4,Y,\"Normal, special and other values\",N,A.B\n";
-/// let options = SdmxCsvOptions::new().time_column("DIM_3");
-/// let data = SdmxData::read_csv_with(csv.as_bytes(), &options)?;
-/// assert_eq!(data.series()[0].key(), "A.B");
-/// # Ok::<(), econseries::Error>(())
-/// ```
-#[derive(Clone, Debug, Default)]
-pub struct SdmxCsvOptions {
-    time: Option<String>,
-    value: Option<String>,
-    dimensions: Option<Vec<String>>,
-    limits: ReadOptions,
-}
-
-impl SdmxCsvOptions {
-    /// The default layout: `TIME_PERIOD`, `OBS_VALUE`, dimensions before the value.
-    pub fn new() -> SdmxCsvOptions {
-        SdmxCsvOptions::default()
-    }
-
-    /// The time column (default `TIME_PERIOD`).
-    pub fn time_column(mut self, id: &str) -> SdmxCsvOptions {
-        self.time = Some(id.to_owned());
-        self
-    }
-
-    /// The value column (default `OBS_VALUE`; `OBS_VALUE1` etc. in a 2.0
-    /// message with several measures).
-    pub fn value_column(mut self, id: &str) -> SdmxCsvOptions {
-        self.value = Some(id.to_owned());
-        self
-    }
-
-    /// The dimension columns other than time, in key order (default: the
-    /// columns before the value that are not reserved).
-    pub fn dimensions<S: AsRef<str>>(mut self, ids: impl IntoIterator<Item = S>) -> SdmxCsvOptions {
-        self.dimensions = Some(ids.into_iter().map(|s| s.as_ref().to_owned()).collect());
-        self
-    }
-
-    /// Bounds on the input (record length, rows, bytes); the default is
-    /// [`ReadOptions::new`].
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::Error;
-    /// use econseries::io::ReadOptions;
-    /// use econseries::io::sdmx::{SdmxCsvOptions, SdmxData};
-    ///
-    /// let csv = "DATAFLOW,FREQ,TIME_PERIOD,OBS_VALUE\nX,M,2025-01,1\nX,M,2025-02,2\n";
-    /// let opts = SdmxCsvOptions::new().limits(ReadOptions::new().max_rows(1));
-    /// let e = SdmxData::read_csv_with(csv.as_bytes(), &opts).unwrap_err();
-    /// assert_eq!(e.line(), Some(3));
-    /// assert!(matches!(e, Error::Read { ref source, .. } if matches!(**source, Error::TooManyRows { limit: 1 })));
-    /// # Ok::<(), Error>(())
-    /// ```
-    pub fn limits(mut self, limits: ReadOptions) -> SdmxCsvOptions {
-        self.limits = limits;
-        self
-    }
-}
-
-impl SdmxData {
-    /// Reads an SDMX-CSV 1.0 or 2.0 data message (see the
-    /// [module docs](crate::io::sdmx)).
-    ///
-    /// # Errors
-    /// A header that does not start with `DATAFLOW` or `STRUCTURE` is an
-    /// [`Error::BadHeader`], a missing time or value column an
-    /// [`Error::MissingColumn`], both as an [`Error::Read`] on line 1. A row
-    /// of the wrong width is [`Error::FieldCount`], a value that is not a
-    /// number [`Error::NotANumber`] or [`Error::NonFinite`] inside an
-    /// [`Error::Field`] naming the column, all as [`Error::Read`] with the
-    /// line. [`Error::Csv`] for bad quoting or text that is not UTF-8;
-    /// [`Error::NoObservations`] for a message without rows.
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::io::sdmx::SdmxData;
-    ///
-    /// let bad = "DATAFLOW,FREQ,TIME_PERIOD,OBS_VALUE\nX:Y(1.0),M,2025-01,1\nX:Y(1.0),M,2025-02,one\n";
-    /// let e = SdmxData::from_csv_str(bad).unwrap_err();
-    /// assert_eq!(e.line(), Some(3));
-    /// assert!(e.to_string().contains("column OBS_VALUE (field 4)"));
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn read_csv(reader: impl Read) -> Result<SdmxData> {
-        Self::read_csv_with(reader, &SdmxCsvOptions::default())
-    }
-
-    /// Reads an SDMX-CSV message with the given column layout, streaming: only
-    /// the observations are kept, and the limits of
-    /// [`SdmxCsvOptions::limits`] bound them.
-    ///
-    /// # Errors
-    /// As [`read_csv`](Self::read_csv), and as
-    /// [`Series::read_csv_with`](crate::Series::read_csv_with) for the limits.
-    pub fn read_csv_with(reader: impl Read, options: &SdmxCsvOptions) -> Result<SdmxData> {
-        let limits = &options.limits;
-        let mut input = BufReader::with_capacity(CHUNK, reader);
-        let first_line = skip_preamble(&mut input)?;
-        // The header line decides the separator; it is read again by the parser.
-        let mut head = Vec::new();
-        let cap = limits
-            .get_max_line_len()
-            .map_or(u64::MAX, |n| (n as u64).saturating_add(1));
-        (&mut input).take(cap).read_until(b'\n', &mut head)?;
-        if let Some(limit) = limits.get_max_line_len()
-            && head.len() > limit
-        {
-            return Err(Error::Read {
-                line: first_line,
-                text: String::from_utf8_lossy(head.get(..80).unwrap_or_default()).into_owned()
-                    + "…",
-                source: Box::new(Error::LineTooLong { limit }),
-            });
-        }
-        let delimiter = delimiter(&head).map_err(|e| Error::Read {
-            line: first_line,
-            text: String::from_utf8_lossy(head.split(|&b| b == b'\n').next().unwrap_or_default())
-                .trim_end()
-                .to_owned(),
-            source: Box::new(e),
-        })?;
-        // The parser reads the header again, then the rest, through the guard.
-        let guard = Guard::csv(std::io::Cursor::new(head).chain(input), limits);
-        let mut builder = ::csv::ReaderBuilder::new();
-        builder
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter);
-        let mut records = Records::new(builder, guard, 0, first_line - 1, limits);
-        let mut header = ::csv::StringRecord::new();
-        if !records.next(&mut header)? {
-            return Err(Error::NoObservations);
-        }
-        let joined = |r: &::csv::StringRecord| {
-            r.iter()
-                .collect::<Vec<_>>()
-                .join(&char::from(delimiter).to_string())
-        };
-        let labels = header.iter().any(|h| h.contains(": "));
-        let ids: Vec<String> = header.iter().map(column_id).collect();
-        let layout = Layout::find(&ids, options).map_err(|e| Error::Read {
-            line: first_line,
-            text: joined(&header),
-            source: Box::new(e),
-        })?;
-        let decimal_comma = delimiter == b';';
-        let mut builder = Builder::default();
-        let mut rows = 0usize;
-        let mut record = ::csv::StringRecord::new();
-        while records.next(&mut record)? {
-            if record.iter().all(|f| f.trim().is_empty()) {
-                continue;
-            }
-            let line = records.line(record.position().map_or(0, ::csv::Position::line));
-            records.count_row(line, || joined(&record))?;
-            let pos = Pos::Line(line, joined(&record).into());
-            if record.len() != ids.len() {
-                return Err(pos.wrap(Error::FieldCount {
-                    expected: ids.len(),
-                    found: record.len(),
-                }));
-            }
-            let field = |i: usize| {
-                let f = record.get(i).unwrap_or_default().trim();
-                if labels { strip_label(f) } else { f }
-            };
-            let id = |i: usize| ids.get(i).cloned().unwrap_or_default();
-            let value =
-                parse_obs_value(record.get(layout.value).unwrap_or_default(), decimal_comma)
-                    .map_err(|e| {
-                        pos.wrap(Error::Field {
-                            column: id(layout.value),
-                            index: layout.value + 1,
-                            source: Box::new(e),
-                        })
-                    })?;
-            let time = field(layout.time).to_owned();
-            if time.is_empty() {
-                return Err(pos.wrap(Error::Field {
-                    column: id(layout.time),
-                    index: layout.time + 1,
-                    source: Box::new(Error::UnrecognisedPeriod { input: time }),
-                }));
-            }
-            builder.push(Obs {
-                dataflow: layout.flow.map(|i| field(i).to_owned()),
-                dimensions: layout
-                    .dimensions
-                    .iter()
-                    .map(|&i| (id(i), field(i).to_owned()))
-                    .collect(),
-                time,
-                value,
-                attributes: layout
-                    .attributes
-                    .iter()
-                    .map(|&i| (id(i), field(i).to_owned()))
-                    .collect(),
-                pos,
-            });
-            rows += 1;
-        }
-        if rows == 0 {
-            return Err(Error::NoObservations);
-        }
-        Ok(builder.finish())
-    }
-
-    /// Reads an SDMX-CSV message from text; see [`read_csv`](Self::read_csv).
-    ///
-    /// # Errors
-    /// As [`read_csv`](Self::read_csv).
-    pub fn from_csv_str(text: &str) -> Result<SdmxData> {
-        Self::read_csv(text.as_bytes())
-    }
-
-    /// Reads the SDMX-CSV file at `path`; see [`read_csv`](Self::read_csv).
-    ///
-    /// # Errors
-    /// [`Error::Io`] if the file cannot be read, otherwise as [`read_csv`](Self::read_csv).
-    pub fn read_csv_path(path: impl AsRef<Path>) -> Result<SdmxData> {
-        Self::read_csv(std::fs::File::open(path)?)
-    }
-}
-
-fn newlines(bytes: &[u8]) -> u64 {
-    bytes.iter().filter(|&&b| b == b'\n').count() as u64
-}
-
-/// Skips a byte-order mark and the whitespace before the header (keeping
-/// none of it), returning the header's 1-based line.
+/// Reads an SDMX-CSV message into `sink`.
 ///
 /// # Errors
-/// [`Error::NoObservations`] if the input holds nothing else.
-fn skip_preamble(input: &mut impl BufRead) -> Result<u64> {
-    const BOM: &[u8] = b"\xEF\xBB\xBF";
-    let mut lines = 0u64;
-    let mut first = true;
-    loop {
-        let buf = input.fill_buf()?;
-        if buf.is_empty() {
-            return Err(Error::NoObservations);
-        }
-        let bom = if first && buf.starts_with(BOM) {
-            BOM.len()
-        } else {
-            0
-        };
-        first = false;
-        let rest = buf.get(bom..).unwrap_or_default();
-        let blank = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
-        lines += newlines(rest.get(..blank).unwrap_or_default());
-        let done = blank < rest.len();
-        let n = bom + blank;
-        input.consume(n);
-        if done {
-            return Ok(1 + lines);
+/// See [`SdmxData::read`](super::SdmxData::read).
+pub(crate) fn read<R: Read>(
+    input: Peeked<R>,
+    options: &ReadOptions,
+    sink: &mut impl Sink,
+) -> Result<()> {
+    let head = input.get_ref().0.get_ref();
+    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(body.len());
+    let first = body.get(start..).unwrap_or_default();
+    let header_line = 1 + body
+        .get(..start)
+        .unwrap_or_default()
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u64;
+    let delimiter = delimiter(first).map_err(|e| Error::Read {
+        line: header_line,
+        text: String::from_utf8_lossy(first.split(|&b| b == b'\n').next().unwrap_or_default())
+            .trim_end()
+            .to_owned(),
+        source: Box::new(e),
+    })?;
+    let mut records = Records::new(input, options, delimiter);
+    if !records.next()? {
+        return Err(Error::NoObservations);
+    }
+    let labels = (0..records.len()).any(|i| records.field(i).contains(": "));
+    let ids: Vec<String> = (0..records.len())
+        .map(|i| column_id(&records.field(i)))
+        .collect();
+    for (i, id) in ids.iter().enumerate() {
+        if ids
+            .get(..i)
+            .is_some_and(|before| before.iter().any(|b| b.eq_ignore_ascii_case(id)))
+        {
+            return Err(records.at(Error::DuplicateColumn { column: id.clone() }));
         }
     }
+    let layout = Layout::find(&ids, options).map_err(|e| records.at(e))?;
+    let missing = Missing::new(options, SDMX_MISSING);
+    let decimal_comma = delimiter == b';';
+    let mut rows = 0usize;
+    while records.next()? {
+        records.count_row()?;
+        if records.len() != ids.len() {
+            return Err(records.at(Error::FieldCount {
+                expected: ids.len(),
+                found: records.len(),
+            }));
+        }
+        let fields: Vec<Cow<'_, str>> = (0..records.len()).map(|i| records.field(i)).collect();
+        let field = |i: usize| -> &str {
+            let f = fields.get(i).map_or("", |f| f.as_ref());
+            if labels { strip_label(f) } else { f }
+        };
+        let id = |i: usize| ids.get(i).map_or("", String::as_str);
+        let value_text = fields.get(layout.value).map_or("", |f| f.as_ref());
+        let action = match layout.action {
+            Some(i) => Action::parse(field(i), !value_text.is_empty())
+                .map_err(|e| records.in_field(id(i), i, e))?,
+            None => Action::Information,
+        };
+        let time = field(layout.time);
+        let value = if matches!(action, Action::Delete { .. }) {
+            None
+        } else {
+            if time.is_empty() {
+                return Err(records.in_field(
+                    id(layout.time),
+                    layout.time,
+                    Error::UnrecognisedPeriod {
+                        input: String::new(),
+                    },
+                ));
+            }
+            parse_value(value_text, decimal_comma, &missing, time)
+                .map_err(|e| records.in_field(id(layout.value), layout.value, e))?
+        };
+        let dims: Vec<(&str, &str)> = layout
+            .dimensions
+            .iter()
+            .map(|&i| (id(i), field(i)))
+            .collect();
+        let attributes: Vec<(&str, &str)> = layout
+            .attributes
+            .iter()
+            .map(|&i| (id(i), field(i)))
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
+        let row = Row {
+            flow: layout.flow.map(field),
+            dims: &dims,
+            time,
+            value,
+            action,
+            attributes: &attributes,
+        };
+        sink.row(&row, &|| records.pos())
+            .map_err(|e| records.at(e))?;
+        rows += 1;
+    }
+    if rows == 0 {
+        return Err(Error::NoObservations);
+    }
+    Ok(())
+}
+
+/// An `OBS_VALUE`: a missing marker, or a number (with a decimal comma when
+/// the separator is `;`); errors quote the value as written.
+fn parse_value(
+    text: &str,
+    decimal_comma: bool,
+    missing: &Missing,
+    period: &str,
+) -> Result<Option<f64>> {
+    if missing.is_missing(text) {
+        return Ok(None);
+    }
+    let converted;
+    let t = if decimal_comma && text.contains(',') {
+        converted = text.replace(',', ".");
+        converted.as_str()
+    } else {
+        text
+    };
+    parse_number(t, period).map(Some).map_err(|e| match e {
+        Error::NotANumber { .. } => Error::NotANumber {
+            text: text.to_owned(),
+        },
+        Error::ValueTooLarge { .. } => Error::ValueTooLarge {
+            text: text.to_owned(),
+        },
+        other => other,
+    })
 }
 
 /// The field separator: the character after `DATAFLOW`, or after
@@ -349,6 +219,7 @@ fn strip_label(field: &str) -> &str {
 /// Which columns hold what.
 struct Layout {
     flow: Option<usize>,
+    action: Option<usize>,
     time: usize,
     value: usize,
     dimensions: Vec<usize>,
@@ -356,44 +227,40 @@ struct Layout {
 }
 
 impl Layout {
-    fn find(ids: &[String], options: &SdmxCsvOptions) -> Result<Layout> {
+    fn find(ids: &[String], options: &ReadOptions) -> Result<Layout> {
         let position = |name: &str| ids.iter().position(|h| h.eq_ignore_ascii_case(name));
         let need = |name: &str| {
             position(name).ok_or_else(|| Error::MissingColumn {
                 column: name.to_owned(),
             })
         };
-        let time = need(options.time.as_deref().unwrap_or("TIME_PERIOD"))?;
-        let value = need(options.value.as_deref().unwrap_or("OBS_VALUE"))?;
+        let time = need(options.get_time_column().unwrap_or("TIME_PERIOD"))?;
+        let value = need(options.get_value_column().unwrap_or("OBS_VALUE"))?;
         let flow = position("STRUCTURE_ID").or_else(|| position("DATAFLOW"));
+        let action = position("ACTION");
         let reserved = |i: usize| {
             ids.get(i)
                 .is_some_and(|h| STRUCTURE.iter().any(|r| h.eq_ignore_ascii_case(r)))
         };
-        let dimensions: Vec<usize> = match &options.dimensions {
+        let not_dimension = |i: usize| {
+            ids.get(i)
+                .is_some_and(|h| NOT_DIMENSIONS.iter().any(|r| h.eq_ignore_ascii_case(r)))
+        };
+        let given = options.get_key_columns();
+        let dimensions: Vec<usize> = match given {
             Some(names) => names.iter().map(|n| need(n)).collect::<Result<_>>()?,
             None => (0..value)
-                .filter(|&i| {
-                    i != time
-                        && !reserved(i)
-                        && !ids.get(i).is_some_and(|h| {
-                            NOT_DIMENSIONS.iter().any(|r| h.eq_ignore_ascii_case(r))
-                        })
-                })
+                .filter(|&i| i != time && !reserved(i) && !not_dimension(i))
                 .collect(),
         };
         let attributes = (0..ids.len())
-            .filter(|&i| i != time && i != value && !reserved(i) && !dimensions.contains(&i))
-            .filter(|&i| {
-                options.dimensions.is_some()
-                    || i > value
-                    || NOT_DIMENSIONS
-                        .iter()
-                        .any(|r| ids.get(i).is_some_and(|h| h.eq_ignore_ascii_case(r)))
-            })
+            .filter(|&i| i != time && i != value && Some(i) != action)
+            .filter(|&i| !reserved(i) && !dimensions.contains(&i))
+            .filter(|&i| given.is_some() || i > value || not_dimension(i))
             .collect();
         Ok(Layout {
             flow,
+            action,
             time,
             value,
             dimensions,
@@ -419,20 +286,14 @@ mod tests {
     }
 
     #[test]
-    fn header_errors_name_line_one() {
-        let e = SdmxData::from_csv_str("period,value\n2025-01,1\n").unwrap_err();
-        assert_eq!(e.line(), Some(1));
-        assert!(e.to_string().contains("DATAFLOW"), "{e}");
-        let e = SdmxData::from_csv_str("\n\nDATAFLOW,FREQ,OBS_VALUE\nX,M,1\n").unwrap_err();
-        assert_eq!(e.line(), Some(3));
-        assert!(e.to_string().contains("no TIME_PERIOD column"), "{e}");
-        let e = SdmxData::from_csv_str("DATAFLOW,FREQ,TIME_PERIOD,OBS_VALUE\nX,M,2025-01\n")
-            .unwrap_err();
-        assert_eq!(e.line(), Some(2));
+    fn decimal_comma_errors_quote_the_text_as_written() {
+        let m = Missing::new(&ReadOptions::new(), SDMX_MISSING);
+        assert_eq!(parse_value("12,4", true, &m, "p").unwrap(), Some(12.4));
+        assert_eq!(parse_value("NaN", false, &m, "p").unwrap(), None);
+        let e = parse_value("12,4x", true, &m, "p").unwrap_err();
         assert!(
-            matches!(e, Error::Read { ref source, .. } if matches!(**source, Error::FieldCount { .. }))
+            matches!(e, Error::NotANumber { ref text } if text == "12,4x"),
+            "{e}"
         );
-        let e = SdmxData::from_csv_str("DATAFLOW,FREQ,TIME_PERIOD,OBS_VALUE\n").unwrap_err();
-        assert!(matches!(e, Error::NoObservations));
     }
 }

@@ -1,143 +1,527 @@
-//! SDMX-JSON 1.0 and 2.0 data messages.
+//! SDMX-JSON 1.0 and 2.0 data messages, streamed a series at a time into a
+//! [`Sink`].
 
+use std::fmt;
+use std::io::Read;
+
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value as Json};
 
-use super::{Builder, Obs, SdmxData, parse_obs_value};
 use crate::error::{Error, Result};
-use crate::io::fred_json::{at, expected};
-use crate::vintage::raw::Pos;
+use crate::input::json::{Slot, Wrong, at, expected, fail, parse, reject_others};
+use crate::input::{HoldLimit, Missing, Peeked, Pos, ReadOptions, SDMX_MISSING, parse_number};
 
-impl SdmxData {
-    /// Reads an SDMX-JSON 1.0 or 2.0 data message (see the
-    /// [module docs](crate::io::sdmx)).
-    ///
-    /// # Errors
-    /// [`Error::Json`] for malformed JSON (its message gives line and
-    /// column); otherwise [`Error::At`] with the JSON path of the offending
-    /// value, wrapping [`Error::UnexpectedJson`] (a missing or mistyped
-    /// member, a key or index that does not fit the structure) or a value
-    /// error ([`Error::NotANumber`], [`Error::NonFinite`]).
-    /// [`Error::NoObservations`] if no data set holds an observation.
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::io::sdmx::SdmxData;
-    ///
-    /// let json = r#"{"structure":{"dimensions":{
-    ///     "series":[{"id":"FREQ","keyPosition":0,"values":[{"id":"Q"}]},
-    ///               {"id":"REF_AREA","keyPosition":1,"values":[{"id":"DE"},{"id":"FR"}]}],
-    ///     "observation":[{"id":"TIME_PERIOD","values":[{"id":"2025-Q1"},{"id":"2025-Q2"}]}]},
-    ///   "attributes":{"observation":[{"id":"OBS_STATUS","values":[{"id":"A"},{"id":"P"}]}]}},
-    ///  "dataSets":[{"series":{"0:1":{"observations":{"0":[0.1,0],"1":[0.3,1]}}}}]}"#;
-    /// let data = SdmxData::from_json(json)?;
-    /// let fr = data.pick(Some("Q.FR"))?;
-    /// assert_eq!(fr.observations()[1].value(), Some(0.3));
-    /// assert_eq!(fr.observations()[1].status().map(|s| s.code()), Some("P"));
-    ///
-    /// let bad = json.replace(r#""1":[0.3,1]"#, r#""7":[0.3,1]"#);
-    /// let e = SdmxData::from_json(&bad).unwrap_err();
-    /// assert!(e.to_string().starts_with(r#"at $.dataSets[0].series["0:1"].observations["7"]: "#));
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn from_json(json: &str) -> Result<SdmxData> {
-        Self::from_json_document(json)
-    }
+use super::sink::{Action, Row, Sink};
 
-    /// Reads an SDMX-JSON data message from a reader, within
-    /// [`ReadOptions::max_bytes`](crate::io::ReadOptions::max_bytes) (the
-    /// message is parsed as a whole, so its size bounds memory).
-    ///
-    /// # Errors
-    /// As [`from_json`](Self::from_json); [`Error::InputTooLarge`] past the
-    /// limit; [`Error::Io`] if the reader fails.
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{Error, io::{ReadOptions, sdmx::SdmxData}};
-    ///
-    /// let e = SdmxData::read_json_with(std::io::repeat(b' '), &ReadOptions::new().max_bytes(4096)).unwrap_err();
-    /// assert!(matches!(e, Error::InputTooLarge { limit: 4096 }));
-    /// # Ok::<(), Error>(())
-    /// ```
-    pub fn read_json_with(
-        reader: impl std::io::Read,
-        options: &crate::io::ReadOptions,
-    ) -> Result<SdmxData> {
-        Self::from_json_document(&crate::io::limits::read_document(reader, options)?)
-    }
+/// How much data-set text is held while the structure has not been read,
+/// without [`ReadOptions::max_bytes`].
+const HELD: u64 = 128 << 20;
 
-    fn from_json_document(json: &str) -> Result<SdmxData> {
-        let doc: Json = serde_json::from_str(json)?;
-        let Json::Object(root) = &doc else {
-            return Err(expected("$", "an object", Some(&doc)));
+/// Reads an SDMX-JSON message into `sink`.
+///
+/// # Errors
+/// See [`SdmxData::read`](super::SdmxData::read).
+pub(crate) fn read<R: Read>(
+    input: Peeked<R>,
+    options: &ReadOptions,
+    sink: &mut impl Sink,
+) -> Result<()> {
+    read_holding(
+        input,
+        options,
+        sink,
+        options.get_max_bytes().unwrap_or(HELD),
+    )
+}
+
+/// [`read`], holding at most `held` bytes of data sets that come before
+/// their structure.
+fn read_holding<R: Read>(
+    input: R,
+    options: &ReadOptions,
+    sink: &mut impl Sink,
+    held: u64,
+) -> Result<()> {
+    let missing = Missing::new(options, SDMX_MISSING);
+    let mut count = 0usize;
+    let mut state = State {
+        sink,
+        missing: &missing,
+        count: &mut count,
+        structures: None,
+        held: None,
+    };
+    parse(input, options, |de, slot, hold| {
+        let root = Root {
+            state: &mut state,
+            slot,
+            hold,
+            held,
+            path: "$",
         };
-        let (structures, datasets, datasets_path): (Vec<(String, &Json)>, Option<&Json>, &str) =
-            if let Some(s) = root.get("structure") {
-                (
-                    vec![("$.structure".to_owned(), s)],
-                    root.get("dataSets"),
-                    "$.dataSets",
-                )
-            } else if let Some(data) = root.get("data") {
-                let Json::Object(data) = data else {
-                    return Err(expected("$.data", "an object", Some(data)));
-                };
-                let structures = match data.get("structures") {
-                    Some(Json::Array(list)) => list
+        de.deserialize_any(root)
+    })?;
+    // Data sets held until the structure came.
+    if let Some((path, raw)) = state.held.take() {
+        let Some(structures) = state.structures.take() else {
+            return Err(expected("$.structure", "an object", None));
+        };
+        let slot = Slot::default();
+        let mut de = serde_json::Deserializer::from_str(raw.get());
+        let seed = DataSets {
+            structures: &structures,
+            sink: &mut *state.sink,
+            missing: state.missing,
+            count: &mut *state.count,
+            slot: &slot,
+            path: &path,
+        };
+        seed.deserialize(&mut de)
+            .map_err(|e| slot.take().unwrap_or(Error::Json(e)))?;
+    }
+    if count == 0 {
+        return Err(Error::NoObservations);
+    }
+    Ok(())
+}
+
+/// What the reader has seen so far.
+struct State<'a, S> {
+    sink: &'a mut S,
+    missing: &'a Missing,
+    count: &'a mut usize,
+    structures: Option<Vec<Structure>>,
+    /// Data sets that came before their structure: their path and text.
+    held: Option<(String, Box<RawValue>)>,
+}
+
+/// The message object (`$`, or `$.data` in 2.0).
+struct Root<'s, 'a, S> {
+    state: &'s mut State<'a, S>,
+    slot: &'s Slot,
+    hold: &'s HoldLimit,
+    held: u64,
+    path: &'static str,
+}
+
+impl<S> Root<'_, '_, S> {
+    fn wrong(&self) -> Wrong<'_> {
+        Wrong {
+            slot: self.slot,
+            path: self.path,
+            expected: "an object",
+        }
+    }
+}
+
+impl<'de, S: Sink> DeserializeSeed<'de> for Root<'_, '_, S> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> core::result::Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, S: Sink> Visitor<'de> for Root<'_, '_, S> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> core::result::Result<(), A::Error> {
+        let data_path = if self.path == "$" {
+            "$.dataSets"
+        } else {
+            "$.data.dataSets"
+        };
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "data" if self.path == "$" => {
+                    let value = map.next_value_seed(Root {
+                        state: &mut *self.state,
+                        slot: self.slot,
+                        hold: self.hold,
+                        held: self.held,
+                        path: "$.data",
+                    });
+                    value?;
+                }
+                "structure" => {
+                    let st: Json = map.next_value()?;
+                    let path = format!("{}.structure", self.path);
+                    let parsed = Structure::parse(&st, &path).map_err(|e| fail(self.slot, e))?;
+                    self.state.structures = Some(vec![parsed]);
+                }
+                "structures" if self.path == "$.data" => {
+                    let list: Json = map.next_value()?;
+                    let Json::Array(list) = list else {
+                        return Err(fail(
+                            self.slot,
+                            expected("$.data.structures", "an array", Some(&list)),
+                        ));
+                    };
+                    let parsed = list
                         .iter()
                         .enumerate()
-                        .map(|(i, s)| (format!("$.data.structures[{i}]"), s))
-                        .collect(),
-                    Some(other) => {
-                        return Err(expected("$.data.structures", "an array", Some(other)));
-                    }
-                    None => match data.get("structure") {
-                        Some(s) => vec![("$.data.structure".to_owned(), s)],
-                        None => return Err(expected("$.data.structures", "an array", None)),
-                    },
-                };
-                (structures, data.get("dataSets"), "$.data.dataSets")
-            } else {
-                return Err(expected("$.structure", "an object", None));
-            };
-        let datasets = match datasets {
-            Some(Json::Array(d)) => d,
-            other => return Err(expected(datasets_path, "an array", other)),
-        };
-        let mut builder = Builder::default();
-        let mut count = 0usize;
-        for (d, ds) in datasets.iter().enumerate() {
-            let path = format!("{datasets_path}[{d}]");
-            let Json::Object(ds) = ds else {
-                return Err(expected(path, "an object", Some(ds)));
-            };
-            let index = match ds.get("structure") {
-                None => 0,
-                Some(Json::Number(n)) => n.as_u64().map_or(usize::MAX, |n| n as usize),
-                Some(other) => {
-                    return Err(expected(
-                        format!("{path}.structure"),
-                        "an index",
-                        Some(other),
-                    ));
+                        .map(|(i, s)| Structure::parse(s, &format!("$.data.structures[{i}]")))
+                        .collect::<Result<Vec<_>>>()
+                        .map_err(|e| fail(self.slot, e))?;
+                    self.state.structures = Some(parsed);
                 }
-            };
-            let Some((spath, structure)) = structures.get(index) else {
-                return Err(at(
-                    format!("{path}.structure"),
-                    Error::UnexpectedJson {
-                        expected: "an index into the structures",
-                        found: "an index out of range",
-                    },
-                ));
-            };
-            let st = Structure::parse(structure, spath)?;
-            count += st.read(ds, &path, &mut builder)?;
+                "dataSets" => match &self.state.structures {
+                    Some(structures) => {
+                        map.next_value_seed(DataSets {
+                            structures,
+                            sink: &mut *self.state.sink,
+                            missing: self.state.missing,
+                            count: &mut *self.state.count,
+                            slot: self.slot,
+                            path: data_path,
+                        })?;
+                    }
+                    None => {
+                        // The structure comes later: hold the text, within a limit.
+                        self.hold.set(Some(self.held));
+                        let raw = map.next_value::<Box<RawValue>>();
+                        self.hold.set(None);
+                        self.state.held = Some((data_path.to_owned(), raw?));
+                    }
+                },
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
         }
-        if count == 0 {
-            return Err(Error::NoObservations);
+        if self.state.structures.is_none() {
+            return Err(fail(
+                self.slot,
+                if self.path == "$" {
+                    expected("$.structure", "an object", None)
+                } else {
+                    expected("$.data.structures", "an array", None)
+                },
+            ));
         }
-        Ok(builder.finish())
+        Ok(())
+    }
+
+    reject_others!(wrong;
+        visit_bool(bool) => "a boolean",
+        visit_i64(i64) => "a number",
+        visit_u64(u64) => "a number",
+        visit_f64(f64) => "a number",
+        visit_str(&str) => "a string",
+        visit_unit() => "null",
+    );
+
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> core::result::Result<(), A::Error> {
+        Err(self.wrong().found("an array"))
+    }
+}
+
+/// The `dataSets` array, read one data set and one series at a time.
+struct DataSets<'s, S> {
+    structures: &'s [Structure],
+    sink: &'s mut S,
+    missing: &'s Missing,
+    count: &'s mut usize,
+    slot: &'s Slot,
+    path: &'s str,
+}
+
+impl<S> DataSets<'_, S> {
+    fn wrong(&self) -> Wrong<'_> {
+        Wrong {
+            slot: self.slot,
+            path: self.path,
+            expected: "an array",
+        }
+    }
+}
+
+impl<'de, S: Sink> DeserializeSeed<'de> for DataSets<'_, S> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> core::result::Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, S: Sink> Visitor<'de> for DataSets<'_, S> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> core::result::Result<(), A::Error> {
+        let mut d = 0usize;
+        loop {
+            let path = format!("{}[{d}]", self.path);
+            let seed = DataSet {
+                structures: self.structures,
+                sink: &mut *self.sink,
+                missing: self.missing,
+                count: &mut *self.count,
+                slot: self.slot,
+                path: &path,
+            };
+            if seq.next_element_seed(seed)?.is_none() {
+                return Ok(());
+            }
+            d += 1;
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> core::result::Result<(), A::Error> {
+        Err(self.wrong().found("an object"))
+    }
+
+    reject_others!(wrong;
+        visit_bool(bool) => "a boolean",
+        visit_i64(i64) => "a number",
+        visit_u64(u64) => "a number",
+        visit_f64(f64) => "a number",
+        visit_str(&str) => "a string",
+        visit_unit() => "null",
+    );
+}
+
+/// One data set: its members in any order, its series one at a time.
+struct DataSet<'s, S> {
+    structures: &'s [Structure],
+    sink: &'s mut S,
+    missing: &'s Missing,
+    count: &'s mut usize,
+    slot: &'s Slot,
+    path: &'s str,
+}
+
+impl<S> DataSet<'_, S> {
+    fn wrong(&self) -> Wrong<'_> {
+        Wrong {
+            slot: self.slot,
+            path: self.path,
+            expected: "an object",
+        }
+    }
+}
+
+impl<'de, S: Sink> DeserializeSeed<'de> for DataSet<'_, S> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> core::result::Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, S: Sink> Visitor<'de> for DataSet<'_, S> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> core::result::Result<(), A::Error> {
+        let slot = self.slot;
+        let path = self.path;
+        let mut index: Option<usize> = None;
+        let mut used = false;
+        let mut action = Action::Information;
+        let mut attributes: Option<Json> = None;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "structure" => {
+                    let v: Json = map.next_value()?;
+                    let i = match &v {
+                        Json::Number(n) => n.as_u64().map_or(usize::MAX, |n| n as usize),
+                        other => {
+                            return Err(fail(
+                                slot,
+                                expected(format!("{path}.structure"), "an index", Some(other)),
+                            ));
+                        }
+                    };
+                    if used && i != index.unwrap_or(0) {
+                        return Err(fail(
+                            slot,
+                            at(
+                                format!("{path}.structure"),
+                                Error::UnexpectedJson {
+                                    expected: "the data set's structure before its observations",
+                                    found: "an index after them",
+                                },
+                            ),
+                        ));
+                    }
+                    index = Some(i);
+                }
+                "action" => {
+                    let v: Json = map.next_value()?;
+                    action = match v.as_str() {
+                        Some("Replace") => Action::Replace,
+                        Some("Delete") => Action::Delete { measure: false },
+                        _ => Action::Information,
+                    };
+                }
+                "attributes" => attributes = Some(map.next_value()?),
+                "series" | "observations" => {
+                    used = true;
+                    let i = index.unwrap_or(0);
+                    let Some(structure) = self.structures.get(i) else {
+                        return Err(fail(
+                            slot,
+                            at(
+                                format!("{path}.structure"),
+                                Error::UnexpectedJson {
+                                    expected: "an index into the structures",
+                                    found: "an index out of range",
+                                },
+                            ),
+                        ));
+                    };
+                    let ds_attrs = structure
+                        .dataset_attributes(attributes.as_ref(), path)
+                        .map_err(|e| fail(slot, e))?;
+                    let member = Member {
+                        structure,
+                        sink: &mut *self.sink,
+                        missing: self.missing,
+                        count: &mut *self.count,
+                        slot,
+                        path,
+                        series: key == "series",
+                        action,
+                        ds_attrs: &ds_attrs,
+                    };
+                    map.next_value_seed(member)?;
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    reject_others!(wrong;
+        visit_bool(bool) => "a boolean",
+        visit_i64(i64) => "a number",
+        visit_u64(u64) => "a number",
+        visit_f64(f64) => "a number",
+        visit_str(&str) => "a string",
+        visit_unit() => "null",
+    );
+
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> core::result::Result<(), A::Error> {
+        Err(self.wrong().found("an array"))
+    }
+}
+
+/// A data set's `series` (series key → series object, each read whole) or
+/// flat `observations` (observation key → cells).
+struct Member<'s, S> {
+    structure: &'s Structure,
+    sink: &'s mut S,
+    missing: &'s Missing,
+    count: &'s mut usize,
+    slot: &'s Slot,
+    path: &'s str,
+    series: bool,
+    action: Action,
+    ds_attrs: &'s [(String, String)],
+}
+
+impl<S> Member<'_, S> {
+    fn wrong(&self) -> Wrong<'_> {
+        Wrong {
+            slot: self.slot,
+            path: self.path,
+            expected: "an object",
+        }
+    }
+}
+
+impl<'de, S: Sink> DeserializeSeed<'de> for Member<'_, S> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> core::result::Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, S: Sink> Visitor<'de> for Member<'_, S> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> core::result::Result<(), A::Error> {
+        let st = self.structure;
+        let ds_dims: Vec<usize> = vec![0; Structure::level(&st.dims, Level::DataSet).len()];
+        while let Some(key) = map.next_key::<String>()? {
+            if self.series
+                && let Some(series_key) = st.series_key(&ds_dims, &key)
+            {
+                let values: Vec<&str> = series_key.iter().map(String::as_str).collect();
+                if !self.sink.wants(st.flow.as_deref(), &values) {
+                    // Not selected: read past it without building it.
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            }
+            let value: Json = map.next_value()?;
+            let emitted = if self.series {
+                st.series(
+                    &key,
+                    &value,
+                    self.path,
+                    &ds_dims,
+                    self.ds_attrs,
+                    self.missing,
+                    self.action,
+                    &mut *self.sink,
+                )
+            } else {
+                let opath = format!("{}.observations[{key:?}]", self.path);
+                indices(
+                    &key,
+                    Structure::level(&st.dims, Level::Observation).len(),
+                    &opath,
+                )
+                .and_then(|o_dims| {
+                    let levels = [&ds_dims, &Vec::new(), &o_dims];
+                    st.emit(
+                        levels,
+                        &value,
+                        &opath,
+                        [self.ds_attrs, &[]],
+                        self.missing,
+                        self.action,
+                        &mut *self.sink,
+                    )
+                    .map(|()| 1)
+                })
+            };
+            *self.count += emitted.map_err(|e| fail(self.slot, e))?;
+        }
+        Ok(())
+    }
+
+    reject_others!(wrong;
+        visit_bool(bool) => "a boolean",
+        visit_i64(i64) => "a number",
+        visit_u64(u64) => "a number",
+        visit_f64(f64) => "a number",
+        visit_str(&str) => "a string",
+        visit_unit() => "null",
+    );
+
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> core::result::Result<(), A::Error> {
+        Err(self.wrong().found("an array"))
     }
 }
 
@@ -266,92 +650,134 @@ impl Structure {
             .map_or(&[], |(_, c)| c.as_slice())
     }
 
-    /// Reads one data set into `builder`, returning the number of observations.
-    fn read(&self, ds: &Map<String, Json>, path: &str, builder: &mut Builder) -> Result<usize> {
-        let ds_dims: Vec<usize> = vec![0; Self::level(&self.dims, Level::DataSet).len()];
-        let ds_attrs = self.dataset_attributes(ds, path)?;
+    /// The key of series `skey` when every key dimension is at the data-set
+    /// or series level (else an observation decides part of it); `None` too
+    /// for a key that does not fit the structure (reported when read).
+    fn series_key(&self, ds_dims: &[usize], skey: &str) -> Option<Vec<String>> {
+        let s_dims = indices(skey, Self::level(&self.dims, Level::Series).len(), "").ok()?;
+        self.key
+            .iter()
+            .map(|&(level, i)| {
+                let c = Self::level(&self.dims, level).get(i)?;
+                let which = match level {
+                    Level::DataSet => ds_dims.get(i)?,
+                    Level::Series => s_dims.get(i)?,
+                    Level::Observation => return None,
+                };
+                c.values.get(*which).cloned().flatten()
+            })
+            .collect()
+    }
+
+    /// Emits the observations of one series object, returning how many.
+    #[allow(clippy::too_many_arguments)]
+    fn series(
+        &self,
+        skey: &str,
+        s: &Json,
+        path: &str,
+        ds_dims: &Vec<usize>,
+        ds_attrs: &[(String, String)],
+        missing: &Missing,
+        action: Action,
+        sink: &mut impl Sink,
+    ) -> Result<usize> {
+        let spath = format!("{path}.series[{skey:?}]");
+        let s_dims = indices(skey, Self::level(&self.dims, Level::Series).len(), &spath)?;
+        let Json::Object(s) = s else {
+            return Err(expected(spath, "an object", Some(s)));
+        };
+        let s_attrs = match s.get("attributes") {
+            None | Some(Json::Null) => Vec::new(),
+            Some(Json::Array(a)) => {
+                self.attribute_values(Level::Series, a, &format!("{spath}.attributes"))?
+            }
+            Some(other) => {
+                return Err(expected(
+                    format!("{spath}.attributes"),
+                    "an array",
+                    Some(other),
+                ));
+            }
+        };
+        let observations = match s.get("observations") {
+            None | Some(Json::Null) => return Ok(0),
+            Some(Json::Object(o)) => o,
+            Some(other) => {
+                return Err(expected(
+                    format!("{spath}.observations"),
+                    "an object",
+                    Some(other),
+                ));
+            }
+        };
         let mut count = 0;
-        if let Some(series) = ds.get("series") {
-            let Json::Object(series) = series else {
-                return Err(expected(
-                    format!("{path}.series"),
-                    "an object",
-                    Some(series),
-                ));
-            };
-            for (skey, s) in series {
-                let spath = format!("{path}.series[{skey:?}]");
-                let s_dims = indices(skey, Self::level(&self.dims, Level::Series).len(), &spath)?;
-                let Json::Object(s) = s else {
-                    return Err(expected(spath, "an object", Some(s)));
-                };
-                let s_attrs = match s.get("attributes") {
-                    None | Some(Json::Null) => Vec::new(),
-                    Some(Json::Array(a)) => {
-                        self.attribute_values(Level::Series, a, &format!("{spath}.attributes"))?
-                    }
-                    Some(other) => {
-                        return Err(expected(
-                            format!("{spath}.attributes"),
-                            "an array",
-                            Some(other),
-                        ));
-                    }
-                };
-                let observations = match s.get("observations") {
-                    None | Some(Json::Null) => continue,
-                    Some(Json::Object(o)) => o,
-                    Some(other) => {
-                        return Err(expected(
-                            format!("{spath}.observations"),
-                            "an object",
-                            Some(other),
-                        ));
-                    }
-                };
-                for (okey, obs) in observations {
-                    let opath = format!("{spath}.observations[{okey:?}]");
-                    let o_dims = indices(
-                        okey,
-                        Self::level(&self.dims, Level::Observation).len(),
-                        &opath,
-                    )?;
-                    let levels = [&ds_dims, &s_dims, &o_dims];
-                    builder.push(self.observation(levels, obs, &opath, [&ds_attrs, &s_attrs])?);
-                    count += 1;
-                }
-            }
-        } else if let Some(observations) = ds.get("observations") {
-            let Json::Object(observations) = observations else {
-                return Err(expected(
-                    format!("{path}.observations"),
-                    "an object",
-                    Some(observations),
-                ));
-            };
-            for (okey, obs) in observations {
-                let opath = format!("{path}.observations[{okey:?}]");
-                let o_dims = indices(
-                    okey,
-                    Self::level(&self.dims, Level::Observation).len(),
-                    &opath,
-                )?;
-                let levels = [&ds_dims, &Vec::new(), &o_dims];
-                builder.push(self.observation(levels, obs, &opath, [&ds_attrs, &Vec::new()])?);
-                count += 1;
-            }
+        for (okey, obs) in observations {
+            let opath = format!("{spath}.observations[{okey:?}]");
+            let o_dims = indices(
+                okey,
+                Self::level(&self.dims, Level::Observation).len(),
+                &opath,
+            )?;
+            let levels = [ds_dims, &s_dims, &o_dims];
+            self.emit(
+                levels,
+                obs,
+                &opath,
+                [ds_attrs, &s_attrs],
+                missing,
+                action,
+                sink,
+            )?;
+            count += 1;
         }
         Ok(count)
+    }
+
+    /// Emits one observation into `sink`.
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        levels: [&Vec<usize>; 3],
+        obs: &Json,
+        path: &str,
+        attrs: [&[(String, String)]; 2],
+        missing: &Missing,
+        action: Action,
+        sink: &mut impl Sink,
+    ) -> Result<()> {
+        let o = self.observation(levels, obs, path, attrs, missing)?;
+        let dims: Vec<(&str, &str)> = o
+            .dimensions
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let attributes: Vec<(&str, &str)> = o
+            .attributes
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let row = Row {
+            flow: self.flow.as_deref(),
+            dims: &dims,
+            time: &o.time,
+            value: o.value,
+            action,
+            attributes: &attributes,
+        };
+        let pos = || Pos::Path(path.to_owned());
+        sink.row(&row, &pos).map_err(|e| pos().wrap(e))
     }
 
     /// Data-set attributes: given by index in the data set (2.0), or the one
     /// value of the attribute in the structure (1.0).
     fn dataset_attributes(
         &self,
-        ds: &Map<String, Json>,
+        given: Option<&Json>,
         path: &str,
     ) -> Result<Vec<(String, String)>> {
-        if let Some(Json::Array(a)) = ds.get("attributes") {
+        if let Some(Json::Array(a)) = given {
             return self.attribute_values(Level::DataSet, a, &format!("{path}.attributes"));
         }
         Ok(Self::level(&self.attrs, Level::DataSet)
@@ -407,7 +833,8 @@ impl Structure {
         levels: [&Vec<usize>; 3],
         obs: &Json,
         path: &str,
-        attrs: [&Vec<(String, String)>; 2],
+        attrs: [&[(String, String)]; 2],
+        missing: &Missing,
     ) -> Result<Obs> {
         let Json::Array(cells) = obs else {
             return Err(expected(path, "an array [value, attributes…]", Some(obs)));
@@ -425,8 +852,9 @@ impl Structure {
                     ));
                 }
             },
+            Some(Json::String(s)) if missing.is_missing(s.trim()) => None,
             Some(Json::String(s)) => {
-                parse_obs_value(s, false).map_err(|e| at(format!("{path}[0]"), e))?
+                Some(parse_number(s.trim(), "").map_err(|e| at(format!("{path}[0]"), e))?)
             }
             Some(other) => return Err(expected(format!("{path}[0]"), "a number", Some(other))),
         };
@@ -477,12 +905,10 @@ impl Structure {
             path,
         )?);
         Ok(Obs {
-            dataflow: self.flow.clone(),
             dimensions,
             time,
             value,
             attributes,
-            pos: Pos::Path(path.to_owned()),
         })
     }
 }
@@ -552,5 +978,53 @@ fn flow(st: &Map<String, Json>) -> Option<String> {
     match parts.as_slice() {
         [version, id, agency] => Some(format!("{agency}:{id}({version})")),
         _ => None,
+    }
+}
+
+/// One observation with everything the message attaches to it.
+struct Obs {
+    /// Non-time dimensions in key order.
+    dimensions: Vec<(String, String)>,
+    time: String,
+    value: Option<f64>,
+    /// Attributes at any level.
+    attributes: Vec<(String, String)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sink::AllSeries;
+    use super::*;
+
+    #[test]
+    fn data_sets_before_the_structure_are_held_within_a_limit() {
+        let structure = r#"{"dimensions":{"series":[{"id":"FREQ","values":[{"id":"A"}]}],
+            "observation":[{"id":"TIME_PERIOD","values":[{"id":"2024"},{"id":"2025"}]}]}}"#;
+        // A long member the reader skips makes the data sets larger than its buffers.
+        let pad = "x".repeat(64 * 1024);
+        let data = format!(
+            r#"[{{"notes":"{pad}","series":{{"0":{{"observations":{{"0":[1.5],"1":[2.5]}}}}}}}}]"#
+        );
+        let later = format!(r#"{{"dataSets":{data},"structure":{structure}}}"#);
+        let first = format!(r#"{{"structure":{structure},"dataSets":{data}}}"#);
+        let opts = ReadOptions::new();
+        for (json, held, ok) in [
+            (&later, 1 << 20, true),
+            (&later, 20, false),
+            (&first, 20, true),
+        ] {
+            let mut sink = AllSeries::new(&opts);
+            let r = read_holding(json.as_bytes(), &opts, &mut sink, held);
+            assert_eq!(r.is_ok(), ok, "{held}: {r:?}");
+            if ok {
+                let d = sink.finish().unwrap();
+                assert_eq!(d.series()[0].observations().len(), 2);
+            } else {
+                assert!(
+                    matches!(r, Err(Error::DataBeforeStructure { limit: 20 })),
+                    "{r:?}"
+                );
+            }
+        }
     }
 }

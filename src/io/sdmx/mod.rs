@@ -1,19 +1,31 @@
 //! SDMX data messages: SDMX-CSV 1.0 and 2.0, and SDMX-JSON 1.0 and 2.0.
 //!
 //! OECD, ECB, Eurostat, IMF, BIS and many national offices serve SDMX. A
-//! data message holds many series, each identified by its **series key**:
-//! the values of its dimensions other than time, joined by dots, in the
-//! order of the data structure (`M.USD.EUR.SP00.A` in the ECB's `EXR`
-//! dataflow; ECB style with the dataflow id in front, `EXR.M.USD.EUR.SP00.A`,
-//! is accepted by [`SdmxData::get`] too).
+//! data message holds many series, each identified by its **dataflow**
+//! (agency, id and version, `ECB:EXR(1.0)`) and its **series key**: the
+//! values of its dimensions other than time, joined by dots, in the order of
+//! the data structure (`M.USD.EUR.SP00.A`). Rows of two dataflows are two
+//! series even when their keys are equal. The full identifier is
+//! `ECB:EXR(1.0)/M.USD.EUR.SP00.A` ([`SdmxSeries::id`]).
 //!
-//! Reading is two steps. [`SdmxData`] holds what the message says, as text:
-//! series keys, dimensions, attributes, and for every observation its
-//! `TIME_PERIOD`, `OBS_VALUE`, status ([`ObsStatus`], from `OBS_STATUS`, or
-//! Eurostat's `OBS_FLAG`) and other attributes. [`SdmxSeries::to_series`] and
-//! [`SdmxSeries::to_any`] then build the crate's [`Series`]; the statuses stay
-//! beside it in [`SdmxSeries::statuses`], so the core series pays nothing for
-//! them.
+//! Two ways to read a message, both streaming, both configured by
+//! [`ReadOptions`]:
+//!
+//! - [`AnySeries::read`] (and [`Series::read`]) keeps one series, the one
+//!   [`ReadOptions::series`](crate::io::ReadOptions::series) selects (or the
+//!   only one): its values alone are kept while the rest of the message goes
+//!   by, so a message of any size costs the memory of that series. A
+//!   selector is the full identifier or any shorter form that names one
+//!   series: `EXR.M.USD.EUR.SP00.A` (ECB style), `M.USD.EUR.SP00.A`,
+//!   `USD.EUR.SP00.A`; one that matches several is an
+//!   [`Error::AmbiguousSeries`] listing them.
+//! - [`SdmxData::read`] keeps every series (or those the selector matches)
+//!   with what the message says about them, as text: dimensions, attributes,
+//!   and for every observation its `TIME_PERIOD`, `OBS_VALUE`, status
+//!   ([`ObsStatus`], from `OBS_STATUS`, or Eurostat's `OBS_FLAG`) and other
+//!   attributes. [`SdmxSeries::to_series`] and [`SdmxSeries::to_any`] build
+//!   the crate's [`Series`]; the statuses stay beside it in
+//!   [`SdmxSeries::statuses`].
 //!
 //! # Time periods
 //!
@@ -21,8 +33,8 @@
 //! `2025-A1` years. A date `2025-04-01` is the period of the series'
 //! frequency starting that day. The frequency is the series' `FREQ`
 //! dimension or attribute (`M`, `Q`, `A`), else what its periods show
-//! (see [`AnySeries::read_csv`]). Daily, business, weekly, semi-annual and
-//! other frequencies, date-times and time ranges are
+//! (the rule of [`AnySeries::read`]). Daily, business, weekly, semi-annual
+//! and other frequencies, date-times and time ranges are
 //! [`Error::UnsupportedFrequency`]: the crate has no period type for them,
 //! though [`SdmxData`] still reads such messages.
 //!
@@ -34,10 +46,23 @@
 //! and then `12,4` is a decimal comma). Columns before `OBS_VALUE` other
 //! than the reserved ones and `TIME_PERIOD` are dimensions, columns after it
 //! attributes (as the data structure orders them and as the ECB, Eurostat and
-//! `sdmx1` write them); [`SdmxCsvOptions`] names the time, value and
-//! dimension columns where a file differs. Header fields and values written
-//! with labels (`FREQ: Frequency`, `M: Monthly`) are reduced to their ids. A
-//! value of `NaN`, `:`, `.` or an empty field is missing.
+//! `sdmx1` write them); [`ReadOptions::time_column`](crate::io::ReadOptions::time_column),
+//! [`value_column`](crate::io::ReadOptions::value_column) and
+//! [`key_columns`](crate::io::ReadOptions::key_columns) name them where a
+//! file differs. A column named twice is an [`Error::DuplicateColumn`].
+//! Header fields and values written with labels (`FREQ: Frequency`,
+//! `M: Monthly`) are reduced to their ids. A value of `NaN`, `:`, `.` or an
+//! empty field is missing.
+//!
+//! Version 2.0's `ACTION` is applied row by row, as a database receiving the
+//! message would: `I` (information, the default) and `A` (append) add an
+//! observation, and one given twice is an [`Error::DuplicatePeriod`]; `R`
+//! (replace) replaces an observation given before (or adds it); `D`
+//! (delete) removes what the row identifies, never adding a value: with
+//! the time period and an empty value, that observation; with a value
+//! marked (such as `-`), only the value, the observation staying as missing;
+//! without a time period, every observation of the key, where empty
+//! dimensions match any value.
 //!
 //! # SDMX-JSON (feature `serde`)
 //!
@@ -45,7 +70,10 @@
 //! `data.dataSets`); data sets by series (`series` with `observations`) or
 //! flat (`observations` keyed by every dimension); dimensions at the data
 //! set, series and observation levels, with `keyPosition` giving the key
-//! order.
+//! order. The message is streamed: a series at a time is held. Data sets
+//! that come before the structure explaining them are held as text until
+//! it arrives, at most [`ReadOptions::max_bytes`](crate::io::ReadOptions::max_bytes)
+//! bytes, or 128 MiB without it ([`Error::DataBeforeStructure`]).
 //!
 //! # Errors
 //!
@@ -57,40 +85,53 @@
 //! # Example
 //! ```
 //! use econseries::io::sdmx::{ObsStatus, SdmxData};
-//! use econseries::{Month, Series};
+//! use econseries::io::ReadOptions;
+//! use econseries::{AnySeries, Month, Series};
 //!
 //! let csv = "DATAFLOW,FREQ,CURRENCY,CURRENCY_DENOM,EXR_TYPE,EXR_SUFFIX,TIME_PERIOD,OBS_VALUE,OBS_STATUS\n\
 //!            ECB:EXR(1.0),M,USD,EUR,SP00,A,1999-01,1.16078,A\n\
-//!            ECB:EXR(1.0),M,USD,EUR,SP00,A,1999-02,1.120765,P\n";
-//! let data = SdmxData::from_csv_str(csv)?;
+//!            ECB:EXR(1.0),M,USD,EUR,SP00,A,1999-02,1.120765,P\n\
+//!            ECB:EXR(1.0),M,JPY,EUR,SP00,A,1999-01,131.9,A\n";
+//! // One series, streamed: the JPY rows are skipped, not kept.
+//! let opts = ReadOptions::new().series("USD.EUR.SP00.A");
+//! let rate = Series::<Month>::read(csv.as_bytes(), &opts)?;
+//! assert_eq!(rate.get(Month::new(1999, 2)?), Some(1.120765));
+//!
+//! // The whole message, with statuses and attributes.
+//! let data = SdmxData::read(csv.as_bytes(), &ReadOptions::new())?;
 //! let usd = data.pick(Some("EXR.M.USD.EUR.SP00.A"))?;
-//! assert_eq!(usd.key(), "M.USD.EUR.SP00.A");
+//! assert_eq!(usd.id(), "ECB:EXR(1.0)/M.USD.EUR.SP00.A");
 //! assert_eq!(usd.dimension("CURRENCY"), Some("USD"));
-//! let rate: Series<Month> = usd.to_series()?;
 //! let feb = Month::new(1999, 2)?;
-//! assert_eq!(rate.get(feb), Some(1.120765));
 //! assert_eq!(usd.statuses::<Month>()?.get(&feb), Some(&ObsStatus::Provisional));
+//!
+//! // "M" ends both keys' first dimension: a selector must name one series.
+//! let e = AnySeries::read(csv.as_bytes(), &ReadOptions::new().series("EUR.SP00.A")).unwrap_err();
+//! assert!(e.to_string().contains("matches 2 series"), "{e}");
 //! # Ok::<(), econseries::Error>(())
 //! ```
 
 mod csv;
 #[cfg(feature = "serde")]
 mod json;
+mod select;
+pub(crate) mod sink;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::fmt;
-use std::io::Write;
+use std::io::{Read, Write};
 
-use chrono::Datelike;
-
-pub use self::csv::SdmxCsvOptions;
-use crate::error::{Error, Result};
+use crate::error::{Error, ParseProblem, Result};
+use crate::input::{
+    Classifier, Format, Peeked, Pos, ReadOptions, Rows, SeriesRows, Write as Put, peek,
+};
 use crate::io::AnySeries;
-use crate::io::read::infer;
 use crate::io::write::push_value;
 use crate::period::{Frequency, Period, Token, tokenize};
 use crate::series::Series;
-use crate::vintage::raw::Pos;
+
+use self::select::{Selector, full_id};
+use self::sink::{AllSeries, OneSeries, frequency_code};
 
 /// The status of an observation (SDMX `OBS_STATUS`, code list `CL_OBS_STATUS`).
 ///
@@ -198,14 +239,25 @@ impl fmt::Display for ObsStatus {
     }
 }
 
+/// Where an observation was in the message, for errors found when it is
+/// converted.
+#[derive(Clone, Debug)]
+pub(crate) enum ObsAt {
+    /// A line of SDMX-CSV.
+    Line(u64),
+    /// A JSON path in SDMX-JSON.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    Path(String),
+}
+
 /// One observation of an SDMX series, as the message gives it.
 #[derive(Clone, Debug)]
 pub struct SdmxObservation {
-    time: String,
-    value: Option<f64>,
-    status: Option<ObsStatus>,
-    attributes: BTreeMap<String, String>,
-    pos: Pos,
+    pub(crate) time: String,
+    pub(crate) value: Option<f64>,
+    pub(crate) status: Option<ObsStatus>,
+    pub(crate) attributes: BTreeMap<String, String>,
+    pub(crate) at: ObsAt,
 }
 
 impl PartialEq for SdmxObservation {
@@ -240,16 +292,32 @@ impl SdmxObservation {
     pub fn attributes(&self) -> &BTreeMap<String, String> {
         &self.attributes
     }
+
+    /// `source` at this observation's position, quoting its time period.
+    fn wrap(&self, source: Error) -> Error {
+        match &self.at {
+            ObsAt::Line(line) => Pos::Line {
+                line: *line,
+                text: self.time.clone(),
+            },
+            ObsAt::Path(path) => Pos::Path(path.clone()),
+        }
+        .wrap(source)
+    }
 }
 
 /// One series of an SDMX data message.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SdmxSeries {
-    key: String,
-    dataflow: Option<String>,
-    dimensions: Vec<(String, String)>,
-    attributes: BTreeMap<String, String>,
-    observations: Vec<SdmxObservation>,
+    pub(crate) key: String,
+    pub(crate) dataflow: Option<String>,
+    pub(crate) key_values: Vec<String>,
+    pub(crate) dimensions: Vec<(String, String)>,
+    pub(crate) attributes: BTreeMap<String, String>,
+    pub(crate) observations: Vec<SdmxObservation>,
+    /// The `FREQ` code of the series' first row (a dimension, or an attribute
+    /// that may vary later), as the streaming reader takes it.
+    pub(crate) freq: Option<String>,
 }
 
 impl SdmxSeries {
@@ -262,6 +330,12 @@ impl SdmxSeries {
     /// The dataflow (or structure) reference, such as `ECB:EXR(1.0)`.
     pub fn dataflow(&self) -> Option<&str> {
         self.dataflow.as_deref()
+    }
+
+    /// The full identifier: the dataflow and the key,
+    /// `ECB:EXR(1.0)/M.USD.EUR.SP00.A` (the key alone without a dataflow).
+    pub fn id(&self) -> String {
+        full_id(self.dataflow.as_deref(), &self.key)
     }
 
     /// The dimensions other than time, in key order, as (id, value).
@@ -288,14 +362,10 @@ impl SdmxSeries {
         &self.observations
     }
 
-    /// The `FREQ` code of the series (dimension or attribute; Eurostat's `freq`).
+    /// The `FREQ` code of the series (dimension or attribute; Eurostat's
+    /// `freq`), as its first row gives it.
     fn freq_code(&self) -> Option<&str> {
-        self.dimensions
-            .iter()
-            .map(|(k, v)| (k, v))
-            .chain(&self.attributes)
-            .find(|(k, _)| k.eq_ignore_ascii_case("FREQ") || k.eq_ignore_ascii_case("FREQUENCY"))
-            .map(|(_, v)| v.as_str())
+        self.freq.as_deref()
     }
 
     /// The series' frequency: its `FREQ` code, else what its periods show.
@@ -307,38 +377,19 @@ impl SdmxSeries {
         let first = self
             .observations
             .first()
-            .map(|o| o.time.clone())
+            .map(|o| o.time.as_str())
             .unwrap_or_default();
         if let Some(code) = self.freq_code() {
-            return match code {
-                "M" => Ok(Frequency::Monthly),
-                "Q" => Ok(Frequency::Quarterly),
-                "A" | "Y" => Ok(Frequency::Annual),
-                other => Err(Error::UnsupportedFrequency {
-                    code: other.to_owned(),
-                    period: first,
-                }),
-            };
+            return frequency_code(code, first);
         }
-        let mut dates = HashSet::new();
-        let (mut quarter_starts, mut year_starts) = (true, true);
+        let mut classifier = Classifier::new(None);
         for o in &self.observations {
-            match time_token(&o.time).map_err(|e| o.pos.wrap(e))? {
-                Token::Month(..) => return Ok(Frequency::Monthly),
-                Token::Quarter(..) => return Ok(Frequency::Quarterly),
-                Token::Year(..) => return Ok(Frequency::Annual),
-                Token::Date(d) => {
-                    if dates.insert(d) {
-                        quarter_starts &= d.day() == 1 && d.month() % 3 == 1;
-                        year_starts &= d.day() == 1 && d.month() == 1;
-                    }
-                }
-            }
+            let token = time_token(&o.time).map_err(|e| o.wrap(e))?;
+            classifier
+                .observe(token, &o.time, || Pos::Path(String::new()))
+                .map_err(|e| o.wrap(e))?;
         }
-        if dates.is_empty() {
-            return Err(Error::NoObservations);
-        }
-        Ok(infer(dates.len(), quarter_starts, year_starts))
+        classifier.finish()
     }
 
     /// The (period, observation) pairs bound to `P`.
@@ -350,15 +401,15 @@ impl SdmxSeries {
                 found: frequency,
             });
         }
-        let mut seen = HashSet::new();
+        let mut rows = SeriesRows::new(Some(frequency), &ReadOptions::unlimited());
         let mut out = Vec::with_capacity(self.observations.len());
         for o in &self.observations {
-            let p = period::<P>(&o.time).map_err(|e| o.pos.wrap(e))?;
-            if !seen.insert(p) {
-                return Err(o.pos.wrap(Error::DuplicatePeriod {
-                    period: p.to_string(),
-                }));
-            }
+            let token = time_token(&o.time).map_err(|e| o.wrap(e))?;
+            rows.push_token(token, &o.time, o.value, Put::Add, || {
+                Pos::Path(String::new())
+            })
+            .map_err(|e| o.wrap(e))?;
+            let p = o.time_period::<P>().map_err(|e| o.wrap(e))?;
             out.push((p, o));
         }
         Ok(out)
@@ -404,13 +455,70 @@ impl SdmxSeries {
     }
 }
 
+impl SdmxObservation {
+    /// The time period as a `P`.
+    fn time_period<P: Period>(&self) -> Result<P> {
+        time_token(&self.time)?;
+        normalise(&self.time).parse::<P>()
+    }
+}
+
 /// The series of one SDMX data message, in the order of the message.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct SdmxData {
-    series: Vec<SdmxSeries>,
+    pub(crate) series: Vec<SdmxSeries>,
 }
 
 impl SdmxData {
+    /// Reads an SDMX-CSV or SDMX-JSON data message (told apart by
+    /// [`Format::detect`], or as [`ReadOptions::format`] says), streaming:
+    /// every series, or those [`ReadOptions::series`] matches; a row's
+    /// `ACTION` is applied as it is read.
+    ///
+    /// # Errors
+    /// SDMX-CSV: a header that does not start with `DATAFLOW` or `STRUCTURE`
+    /// is an [`Error::BadHeader`], a missing time or value column an
+    /// [`Error::MissingColumn`], a column given twice an
+    /// [`Error::DuplicateColumn`], all as an [`Error::Read`] on the header's
+    /// line. A row of the wrong width is [`Error::FieldCount`], a value that
+    /// is not a number [`Error::NotANumber`], [`Error::ValueTooLarge`] or
+    /// [`Error::NonFinite`] inside an [`Error::Field`] naming the column, an
+    /// unknown action [`Error::InvalidAction`], all as [`Error::Read`] with
+    /// the line. SDMX-JSON: [`Error::Json`] for malformed JSON (its message
+    /// gives line and column), otherwise [`Error::At`] with the JSON path,
+    /// wrapping [`Error::UnexpectedJson`] or a value error. Both:
+    /// [`Error::SeriesNotFound`] if a selector matches nothing,
+    /// [`Error::NoObservations`] for a message without observations, the
+    /// limits of [`ReadOptions`], [`Error::UnsupportedFormat`] for input in
+    /// another format.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::io::{ReadOptions, sdmx::SdmxData};
+    ///
+    /// let bad = "DATAFLOW,FREQ,TIME_PERIOD,OBS_VALUE\nX:Y(1.0),M,2025-01,1\nX:Y(1.0),M,2025-02,one\n";
+    /// let e = SdmxData::read(bad.as_bytes(), &ReadOptions::new()).unwrap_err();
+    /// assert_eq!(e.line(), Some(3));
+    /// assert!(e.to_string().contains("column OBS_VALUE (field 4)"));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn read(reader: impl Read, options: &ReadOptions) -> Result<SdmxData> {
+        let (format, input) = peek(reader, options)?;
+        let mut sink = AllSeries::new(options);
+        match format {
+            Format::SdmxCsv => csv::read(input, options, &mut sink)?,
+            #[cfg(feature = "serde")]
+            Format::SdmxJson => json::read(input, options, &mut sink)?,
+            other => {
+                return Err(Error::UnsupportedFormat {
+                    format: other.name(),
+                    hint: "SdmxData reads SDMX-CSV and SDMX-JSON (the latter with the serde feature)",
+                });
+            }
+        }
+        sink.finish()
+    }
+
     /// The series.
     pub fn series(&self) -> &[SdmxSeries] {
         &self.series
@@ -426,40 +534,45 @@ impl SdmxData {
         self.series.is_empty()
     }
 
-    /// The series with `key`: its series key (`M.USD.EUR.SP00.A`) or the key
-    /// preceded by the dataflow id (`EXR.M.USD.EUR.SP00.A`).
-    pub fn get(&self, key: &str) -> Option<&SdmxSeries> {
-        self.series.iter().find(|s| s.key == key).or_else(|| {
-            self.series.iter().find(|s| {
-                s.dataflow
-                    .as_deref()
-                    .map(flow_id)
-                    .and_then(|flow| key.strip_prefix(flow)?.strip_prefix('.'))
-                    == Some(s.key.as_str())
-            })
-        })
-    }
-
-    /// The series with `key` (see [`get`](Self::get)), or for `None` the only
-    /// series.
+    /// The series `selector` names (the forms of
+    /// [`ReadOptions::series`](crate::io::ReadOptions::series)), or for `None`
+    /// the only series.
     ///
     /// # Errors
-    /// [`Error::SeriesNotFound`]; [`Error::MultipleSeries`] for `None` and
-    /// several series; [`Error::NoObservations`] for an empty message.
-    pub fn pick(&self, key: Option<&str>) -> Result<&SdmxSeries> {
-        match key {
-            Some(k) => self.get(k).ok_or_else(|| Error::SeriesNotFound {
-                key: k.to_owned(),
-                available: self.series.len(),
-            }),
-            None => match self.series.as_slice() {
+    /// [`Error::SeriesNotFound`]; [`Error::AmbiguousSeries`] listing every
+    /// match; [`Error::MultipleSeries`] for `None` and several series;
+    /// [`Error::NoObservations`] for an empty message.
+    pub fn pick(&self, selector: Option<&str>) -> Result<&SdmxSeries> {
+        let Some(text) = selector else {
+            return match self.series.as_slice() {
                 [only] => Ok(only),
-                [first, ..] => Err(Error::MultipleSeries {
-                    count: self.series.len(),
-                    first: first.key.clone(),
+                [first, second, ..] => Err(Error::MultipleSeries {
+                    first: first.id(),
+                    second: second.id(),
                 }),
                 [] => Err(Error::NoObservations),
-            },
+            };
+        };
+        let sel = Selector::new(text);
+        let found: Vec<&SdmxSeries> = self
+            .series
+            .iter()
+            .filter(|s| {
+                let key: Vec<&str> = s.key_values.iter().map(String::as_str).collect();
+                sel.matches(s.dataflow.as_deref(), &key)
+            })
+            .collect();
+        match found.as_slice() {
+            [one] => Ok(one),
+            [] => Err(Error::SeriesNotFound {
+                selector: text.to_owned(),
+                examples: self.series.iter().take(5).map(SdmxSeries::id).collect(),
+            }),
+            many => Err(Error::AmbiguousSeries {
+                selector: text.to_owned(),
+                matches: many.iter().take(20).map(|s| s.id()).collect(),
+                count: many.len(),
+            }),
         }
     }
 
@@ -546,23 +659,21 @@ fn csv_write_error(e: ::csv::Error) -> Error {
     }
 }
 
-/// `EXR` from `ECB:EXR(1.0)`.
-fn flow_id(flow: &str) -> &str {
-    let id = flow.rsplit_once(':').map_or(flow, |(_, id)| id);
-    id.split_once('(').map_or(id, |(id, _)| id)
-}
-
-/// Whether `header` (a first line) starts an SDMX-CSV message: `DATAFLOW`
-/// (version 1.0) or `STRUCTURE` (version 2.0), ASCII case-insensitive.
-pub fn is_sdmx_csv(header: &str) -> bool {
-    let h = header.trim_start_matches('\u{feff}').trim_start();
-    let starts = |p: &str| h.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
-    starts("DATAFLOW") || starts("STRUCTURE")
+/// The `FREQ` code among (id, value) pairs: `FREQ` or `FREQUENCY`, ASCII
+/// case-insensitive (Eurostat writes `freq`).
+pub(crate) fn freq_of<'a>(mut pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Option<&'a str> {
+    pairs
+        .find(|(k, _)| k.eq_ignore_ascii_case("FREQ") || k.eq_ignore_ascii_case("FREQUENCY"))
+        .map(|(_, v)| v)
 }
 
 /// The period token of an SDMX time period: SDMX's `2025-M05` and `2025-A1`
 /// forms besides the crate's own.
-fn time_token(text: &str) -> Result<Token> {
+///
+/// # Errors
+/// [`Error::UnsupportedFrequency`] for semesters, weeks, days, date-times and
+/// time ranges; [`Error::UnrecognisedPeriod`] or [`Error::ParsePeriod`].
+pub(crate) fn time_token(text: &str) -> Result<Token> {
     let unsupported = |code: &str| Error::UnsupportedFrequency {
         code: code.to_owned(),
         period: text.to_owned(),
@@ -573,7 +684,6 @@ fn time_token(text: &str) -> Result<Token> {
     if text.contains('T') {
         return Err(unsupported("date-time"));
     }
-    let normalised = normalise(text);
     if let Some((_, rest)) = text.split_once('-') {
         match rest.as_bytes().first() {
             Some(b'S') => return Err(unsupported("S")),
@@ -583,8 +693,8 @@ fn time_token(text: &str) -> Result<Token> {
             _ => {}
         }
     }
-    tokenize(&normalised).map_err(|problem| match problem {
-        crate::error::ParseProblem::Syntax { .. } => Error::UnrecognisedPeriod {
+    tokenize(&normalise(text)).map_err(|problem| match problem {
+        ParseProblem::Syntax { .. } => Error::UnrecognisedPeriod {
             input: text.to_owned(),
         },
         problem => Error::ParsePeriod {
@@ -610,124 +720,36 @@ fn normalise(text: &str) -> String {
     text.to_owned()
 }
 
-/// The `P` period of an SDMX time period.
-fn period<P: Period>(text: &str) -> Result<P> {
-    time_token(text)?;
-    normalise(text).parse::<P>()
-}
-
-/// Groups observations into series by their non-time dimensions.
-#[derive(Default)]
-pub(crate) struct Builder {
-    index: HashMap<Vec<String>, usize>,
-    series: Vec<SdmxSeries>,
-}
-
-/// One observation with everything the message attaches to it.
-pub(crate) struct Obs {
-    pub(crate) dataflow: Option<String>,
-    /// Non-time dimensions in key order.
-    pub(crate) dimensions: Vec<(String, String)>,
-    pub(crate) time: String,
-    pub(crate) value: Option<f64>,
-    /// Attributes at any level (empty values left out).
-    pub(crate) attributes: Vec<(String, String)>,
-    pub(crate) pos: Pos,
-}
-
-impl Builder {
-    pub(crate) fn push(&mut self, obs: Obs) {
-        let values: Vec<String> = obs.dimensions.iter().map(|(_, v)| v.clone()).collect();
-        let i = match self.index.get(&values) {
-            Some(&i) => i,
-            None => {
-                self.series.push(SdmxSeries {
-                    key: values.join("."),
-                    dataflow: obs.dataflow.clone(),
-                    dimensions: obs.dimensions.clone(),
-                    attributes: BTreeMap::new(),
-                    observations: Vec::new(),
-                });
-                self.index.insert(values, self.series.len() - 1);
-                self.series.len() - 1
-            }
-        };
-        let mut attributes = BTreeMap::new();
-        let mut status = None;
-        let mut flag = None;
-        for (k, v) in obs.attributes {
-            if v.is_empty() {
-                continue;
-            }
-            match k.as_str() {
-                "OBS_STATUS" => status = Some(ObsStatus::from_code(&v)),
-                "OBS_FLAG" => flag = Some(ObsStatus::from_code(&v)),
-                _ => {}
-            }
-            if k != "OBS_STATUS" {
-                attributes.insert(k, v);
-            }
-        }
-        if let Some(s) = self.series.get_mut(i) {
-            s.observations.push(SdmxObservation {
-                time: obs.time,
-                value: obs.value,
-                status: status.or(flag),
-                attributes,
-                pos: obs.pos,
+/// Reads the one series of an SDMX message that `options` selects.
+pub(crate) fn read_one<R: Read>(
+    input: Peeked<R>,
+    format: Format,
+    options: &ReadOptions,
+) -> Result<Rows> {
+    let mut sink = OneSeries::new(options);
+    match format {
+        Format::SdmxCsv => csv::read(input, options, &mut sink)?,
+        #[cfg(feature = "serde")]
+        Format::SdmxJson => json::read(input, options, &mut sink)?,
+        other => {
+            return Err(Error::UnsupportedFormat {
+                format: other.name(),
+                hint: "not an SDMX message",
             });
         }
     }
-
-    /// The series, with attributes constant over a series moved to it.
-    pub(crate) fn finish(mut self) -> SdmxData {
-        for s in &mut self.series {
-            let Some(first) = s.observations.first() else {
-                continue;
-            };
-            let constant: Vec<(String, String)> = first
-                .attributes
-                .iter()
-                .filter(|(k, v)| {
-                    s.observations
-                        .iter()
-                        .all(|o| o.attributes.get(*k) == Some(*v))
-                })
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
-            for (k, v) in constant {
-                for o in &mut s.observations {
-                    o.attributes.remove(&k);
-                }
-                s.attributes.insert(k, v);
-            }
-        }
-        SdmxData {
-            series: self.series,
-        }
-    }
-}
-
-/// A missing `OBS_VALUE` in SDMX: empty, `NaN`, `:` or `.`.
-pub(crate) fn parse_obs_value(text: &str, decimal_comma: bool) -> Result<Option<f64>> {
-    let t = text.trim();
-    if t.is_empty() || t == "." || t == ":" || t.eq_ignore_ascii_case("nan") {
-        return Ok(None);
-    }
-    let owned;
-    let t = if decimal_comma && t.contains(',') {
-        owned = t.replace(',', ".");
-        owned.as_str()
-    } else {
-        t
-    };
-    crate::io::read::parse_value(t, "")
+    sink.finish()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{Month, Quarter, Year};
+
+    fn period<P: Period>(text: &str) -> Result<P> {
+        time_token(text)?;
+        normalise(text).parse::<P>()
+    }
 
     #[test]
     fn time_forms() {
@@ -757,16 +779,9 @@ mod tests {
     }
 
     #[test]
-    fn statuses_and_flow_ids() {
+    fn statuses() {
         assert_eq!(ObsStatus::from_code("p"), ObsStatus::Provisional);
         assert_eq!(ObsStatus::from_code("c"), ObsStatus::Other("c".into()));
         assert_eq!(ObsStatus::from_code("L").code(), "L");
-        assert_eq!(flow_id("ECB:EXR(1.0)"), "EXR");
-        assert_eq!(flow_id("EXR"), "EXR");
-        assert!(is_sdmx_csv("\u{feff}DATAFLOW,FREQ"));
-        assert!(is_sdmx_csv("STRUCTURE[;],STRUCTURE_ID"));
-        assert!(!is_sdmx_csv("period,value"));
-        assert_eq!(parse_obs_value("12,4", true).unwrap(), Some(12.4));
-        assert_eq!(parse_obs_value("NaN", false).unwrap(), None);
     }
 }
