@@ -123,7 +123,9 @@ pub(crate) trait Sink {
     fn row(&mut self, row: &Row<'_>, pos: &dyn Fn() -> Pos) -> Result<()>;
 
     /// Whether the rows of the series `flow`/`key` (dimension values in key
-    /// order) are wanted at all, so a reader may skip them unread.
+    /// order) are wanted at all, so a reader may skip them unread (only
+    /// the JSON reader can).
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     fn wants(&mut self, flow: Option<&str>, key: &[&str]) -> bool;
 }
 

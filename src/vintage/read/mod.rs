@@ -13,6 +13,7 @@
 //! time of one pass over its cells.
 
 mod alfred;
+#[cfg(feature = "serde")]
 mod fred_json;
 mod long;
 
