@@ -22,7 +22,7 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use econseries::seasonal::{Stl, hp_trend, hp_trend_one_sided};
+use econseries::seasonal::{HpFilter, Stl};
 
 /// Synthetic monthly data: xorshift64 uniform noise driving a random walk,
 /// plus a fixed 12-month pattern and noise. Must match `synthetic()` in
@@ -77,8 +77,8 @@ fn bench_stl(c: &mut Criterion) {
 
 fn bench_hp(c: &mut Criterion) {
     for (name, f) in [
-        ("hp_two_sided", hp_trend as fn(&[f64], f64) -> _),
-        ("hp_one_sided", hp_trend_one_sided),
+        ("hp_two_sided", HpFilter::new().lambda(1600.0)),
+        ("hp_one_sided", HpFilter::new().lambda(1600.0).one_sided()),
     ] {
         let mut group = c.benchmark_group(name);
         group.sample_size(10);
@@ -86,7 +86,7 @@ fn bench_hp(c: &mut Criterion) {
             let x = synthetic(7, n);
             group.throughput(Throughput::Elements(n as u64));
             group.bench_with_input(BenchmarkId::new("econseries", n), &x, |b, x| {
-                b.iter(|| black_box(f(black_box(x), 1600.0).expect("hp")))
+                b.iter(|| black_box(f.trend_slice(black_box(x)).expect("hp")))
             });
             if name == "hp_two_sided" {
                 group.bench_with_input(BenchmarkId::new("direct", n), &x, |b, x| {

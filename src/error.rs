@@ -98,6 +98,15 @@ pub enum Error {
         /// The offending period as written.
         period: String,
     },
+    /// A series of one unit where another was required (a JSON series of
+    /// growth rates read as percentage points, say).
+    #[error("unit mismatch: expected {expected}, found {found}")]
+    UnitMismatch {
+        /// The unit required ([`Value::NAME`](crate::unit::Value::NAME)).
+        expected: &'static str,
+        /// The unit found.
+        found: String,
+    },
     /// A series of one frequency where another was required.
     #[error("frequency mismatch: expected {expected}, found {found}")]
     FrequencyMismatch {

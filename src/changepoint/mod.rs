@@ -177,6 +177,8 @@ pub enum Missing {
 
 /// One segment of a [`Segmentation`]: `y[start..end]` with its fitted parameters.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct Segment {
     /// The first index of the segment.
@@ -215,6 +217,11 @@ impl Segment {
 
 /// The result of a search: change points, segments, and costs.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(deny_unknown_fields, try_from = "serde_check::Segmentation")
+)]
 pub struct Segmentation {
     n: usize,
     changes: Vec<usize>,
@@ -339,6 +346,15 @@ impl Segmentation {
 /// The segmentation of a [`Series`]: the [`Segmentation`] of its observed
 /// values, with periods.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        deny_unknown_fields,
+        try_from = "serde_check::SeriesSegmentation<P>",
+        bound(deserialize = "P: serde::Deserialize<'de>")
+    )
+)]
 pub struct SeriesSegmentation<P: Period> {
     observed: Vec<P>,
     values: Vec<f64>,
@@ -948,6 +964,116 @@ impl<P: Period, U: Value> Detector<P, U> for ChangePoints {
             Ok(s) => Ok(s.events()),
             Err(Error::NoObservations) => Ok(Vec::new()),
             Err(e) => Err(e),
+        }
+    }
+}
+
+/// The serde forms of the segmentations, checked on the way in: the
+/// segments cover the observations without gaps, the changes are their
+/// starts, the numbers are finite and the costs add up as stated.
+#[cfg(feature = "serde")]
+mod serde_check {
+    use super::{Period, Segment};
+    use crate::error::Error;
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct Segmentation {
+        n: usize,
+        changes: Vec<usize>,
+        segments: Vec<Segment>,
+        fit_cost: f64,
+        cost: f64,
+        penalty: f64,
+    }
+
+    fn invalid(what: &'static str) -> Error {
+        Error::InvalidArgument {
+            name: "segmentation",
+            value: what.to_owned(),
+            expected: "segments covering 0..n in order, changes at their starts, finite costs",
+        }
+    }
+
+    impl TryFrom<Segmentation> for super::Segmentation {
+        type Error = Error;
+
+        fn try_from(r: Segmentation) -> Result<super::Segmentation, Error> {
+            let mut at = 0;
+            for s in &r.segments {
+                if s.start != at || s.end <= s.start {
+                    return Err(invalid("segments out of order"));
+                }
+                let finite = |v: Option<f64>| v.is_none_or(f64::is_finite);
+                if !(s.mean.is_finite()
+                    && s.cost.is_finite()
+                    && finite(s.variance)
+                    && finite(s.slope))
+                {
+                    return Err(invalid("a non-finite fit"));
+                }
+                at = s.end;
+            }
+            let starts: Vec<usize> = r.segments.iter().skip(1).map(|s| s.start).collect();
+            if at != r.n || starts != r.changes {
+                return Err(invalid("changes that are not the segments' starts"));
+            }
+            let fit: f64 = r.segments.iter().map(|s| s.cost).sum();
+            if fit != r.fit_cost || !(r.cost.is_finite() && r.penalty.is_finite()) {
+                return Err(invalid("costs that do not add up"));
+            }
+            Ok(super::Segmentation {
+                n: r.n,
+                changes: r.changes,
+                segments: r.segments,
+                fit_cost: r.fit_cost,
+                cost: r.cost,
+                penalty: r.penalty,
+            })
+        }
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields, bound(deserialize = "P: serde::Deserialize<'de>"))]
+    pub(super) struct SeriesSegmentation<P: Period> {
+        observed: Vec<P>,
+        values: Vec<f64>,
+        periods: Vec<P>,
+        segmentation: super::Segmentation,
+    }
+
+    impl<P: Period> TryFrom<SeriesSegmentation<P>> for super::SeriesSegmentation<P> {
+        type Error = Error;
+
+        fn try_from(r: SeriesSegmentation<P>) -> Result<super::SeriesSegmentation<P>, Error> {
+            let n = r.segmentation.len();
+            let increasing = r
+                .observed
+                .iter()
+                .zip(r.observed.iter().skip(1))
+                .all(|(a, b)| a < b);
+            let periods: Vec<P> = r
+                .segmentation
+                .changes()
+                .iter()
+                .filter_map(|&i| r.observed.get(i).copied())
+                .collect();
+            if r.observed.len() != n
+                || r.values.len() != n
+                || !increasing
+                || periods != r.periods
+                || !r.values.iter().all(|v| v.is_finite())
+            {
+                return Err(invalid(
+                    "periods or values that do not match the segmentation",
+                ));
+            }
+            Ok(super::SeriesSegmentation {
+                observed: r.observed,
+                values: r.values,
+                periods: r.periods,
+                segmentation: r.segmentation,
+            })
         }
     }
 }

@@ -47,7 +47,7 @@ use crate::series::Series;
 #[derive(Clone, Debug, PartialEq)]
 pub struct TradeBalance<P: Period> {
     pub(super) series: Series<P>,
-    metadata: Metadata,
+    pub(super) metadata: Metadata,
 }
 
 impl<P: Period> TradeBalance<P> {

@@ -158,8 +158,8 @@ impl fmt::Display for Neutral {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ConfidenceIndex<P: Period> {
     pub(super) series: Series<P>,
-    metadata: Metadata,
-    neutral: Neutral,
+    pub(super) metadata: Metadata,
+    pub(super) neutral: Neutral,
 }
 
 impl<P: Period> ConfidenceIndex<P> {

@@ -40,7 +40,7 @@ use crate::unit::Percent;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Gdp<P: Period> {
     pub(super) series: Series<P>,
-    metadata: Metadata,
+    pub(super) metadata: Metadata,
 }
 
 impl<P: Period> Gdp<P> {

@@ -52,8 +52,8 @@ use crate::unit::{IndexPoints, Percent, PercentagePoints, Value};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Indicator<P: Period> {
     pub(super) series: Series<P>,
-    metadata: Metadata,
-    kind: MeasureKind,
+    pub(super) metadata: Metadata,
+    pub(super) kind: MeasureKind,
 }
 
 impl<P: Period> Indicator<P> {

@@ -24,7 +24,25 @@ use crate::period::Year;
 /// # Ok::<(), econseries::Error>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(into = "String", try_from = "String"))]
 pub struct Currency([u8; 3]);
+
+#[cfg(feature = "serde")]
+impl From<Currency> for String {
+    fn from(c: Currency) -> String {
+        c.to_string()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<String> for Currency {
+    type Error = Error;
+
+    fn try_from(s: String) -> Result<Currency> {
+        Currency::new(&s)
+    }
+}
 
 impl Currency {
     /// US dollar.
@@ -112,6 +130,8 @@ impl FromStr for Currency {
 /// assert_eq!(Scale::Billions.to_string(), "billions");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Scale {
     /// Amounts as they are (factor 1).
@@ -208,6 +228,8 @@ impl fmt::Display for Scale {
 /// # Ok::<(), econseries::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "type", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum PriceBasis {
     /// Current prices (nominal), such as US GDP in billions of dollars (FRED `GDP`).
@@ -261,6 +283,8 @@ impl fmt::Display for PriceBasis {
 /// informative on adjusted data, while year-on-year changes work on either
 /// (Eurostat's convention: q/q-1 on SCA data, q/q-4 on raw data).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum SeasonalAdjustment {
     /// Seasonally (and possibly calendar) adjusted.
@@ -306,16 +330,47 @@ impl fmt::Display for SeasonalAdjustment {
 /// # Ok::<(), econseries::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Metadata {
     name: String,
     area: String,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     partner: Option<String>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     currency: Option<Currency>,
+    #[cfg_attr(feature = "serde", serde(default))]
     scale: Scale,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     price_basis: Option<PriceBasis>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     seasonal_adjustment: Option<SeasonalAdjustment>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     annual_rate: Option<bool>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     source: Option<String>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     vintage: Option<NaiveDate>,
 }
 

@@ -342,3 +342,107 @@ mod tests {
         assert_eq!(m.get(Month::new(2025, 1).unwrap()), Some(28_800.0));
     }
 }
+
+/// Serde for the indicators: their metadata and their series (frequency and
+/// unit included), and for the run-time indicator its kind, for a
+/// confidence index its neutral level. Reading goes through the same
+/// constructors as code, so an indicator read is as valid as one built
+/// (a trade flow without a currency is refused).
+#[cfg(feature = "serde")]
+mod serde_impls {
+    use serde::de::Error as _;
+    use serde::ser::SerializeStruct as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::{
+        ConfidenceIndex, Exports, Gdp, Imports, Indicator, MeasureKind, Metadata, Neutral,
+        TradeBalance,
+    };
+    use crate::period::Period;
+    use crate::series::Series;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields, bound(deserialize = ""))]
+    struct Plain<P: Period> {
+        metadata: Metadata,
+        series: Series<P>,
+    }
+
+    /// Serde for an indicator of metadata and series, built by `$make`.
+    macro_rules! plain {
+        ($($name:ident => $make:path),*) => {$(
+            impl<P: Period> Serialize for $name<P> {
+                fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    let mut st = s.serialize_struct(stringify!($name), 2)?;
+                    st.serialize_field("metadata", &self.metadata)?;
+                    st.serialize_field("series", &self.series)?;
+                    st.end()
+                }
+            }
+
+            impl<'de, P: Period> Deserialize<'de> for $name<P> {
+                fn deserialize<D: Deserializer<'de>>(d: D) -> Result<$name<P>, D::Error> {
+                    let r = Plain::<P>::deserialize(d)?;
+                    $make(r.series, r.metadata).map_err(D::Error::custom)
+                }
+            }
+        )*};
+    }
+
+    plain!(
+        Exports => Exports::new,
+        Imports => Imports::new,
+        Gdp => Gdp::new,
+        TradeBalance => TradeBalance::from_series
+    );
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields, bound(deserialize = ""))]
+    struct Index<P: Period> {
+        metadata: Metadata,
+        neutral: Neutral,
+        series: Series<P>,
+    }
+
+    impl<P: Period> Serialize for ConfidenceIndex<P> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut st = s.serialize_struct("ConfidenceIndex", 3)?;
+            st.serialize_field("metadata", &self.metadata)?;
+            st.serialize_field("neutral", &self.neutral)?;
+            st.serialize_field("series", &self.series)?;
+            st.end()
+        }
+    }
+
+    impl<'de, P: Period> Deserialize<'de> for ConfidenceIndex<P> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ConfidenceIndex<P>, D::Error> {
+            let r = Index::<P>::deserialize(d)?;
+            ConfidenceIndex::new(r.series, r.metadata, r.neutral).map_err(D::Error::custom)
+        }
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields, bound(deserialize = ""))]
+    struct General<P: Period> {
+        kind: MeasureKind,
+        metadata: Metadata,
+        series: Series<P>,
+    }
+
+    impl<P: Period> Serialize for Indicator<P> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut st = s.serialize_struct("Indicator", 3)?;
+            st.serialize_field("kind", &self.kind)?;
+            st.serialize_field("metadata", &self.metadata)?;
+            st.serialize_field("series", &self.series)?;
+            st.end()
+        }
+    }
+
+    impl<'de, P: Period> Deserialize<'de> for Indicator<P> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Indicator<P>, D::Error> {
+            let r = General::<P>::deserialize(d)?;
+            Indicator::new(r.series, r.metadata, r.kind).map_err(D::Error::custom)
+        }
+    }
+}

@@ -17,7 +17,7 @@ macro_rules! trade_flow {
         #[derive(Clone, Debug, PartialEq)]
         pub struct $name<P: Period> {
             pub(super) series: Series<P>,
-            metadata: Metadata,
+            pub(super) metadata: Metadata,
         }
 
         impl<P: Period> $name<P> {

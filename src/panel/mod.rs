@@ -21,7 +21,7 @@
 //!   infinity is an error.
 //! - **Frequency**: one for the whole panel, given
 //!   ([`PanelColumns::frequency`]) or inferred as for a single series (see
-//!   [`AnySeries::read_csv`](crate::AnySeries::read_csv)): an explicit period
+//!   [`AnySeries::read`](crate::AnySeries::read)): an explicit period
 //!   form decides; dates alone read at the coarsest frequency whose periods
 //!   start on every date.
 //!

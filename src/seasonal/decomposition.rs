@@ -6,6 +6,8 @@ use crate::series::Series;
 
 /// How the seasonal component combines with the rest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Model {
     /// `observed = trend + seasonal + remainder`; the seasonal component is in
@@ -115,6 +117,15 @@ pub(crate) fn logs<P: Period>(
 /// only where the method leaves it undefined (the ends of a classical moving
 /// average trend); STL defines all of them.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        deny_unknown_fields,
+        try_from = "serde_check::Decomposition<P>",
+        bound(deserialize = "P: serde::Deserialize<'de>")
+    )
+)]
 pub struct Decomposition<P: Period> {
     model: Model,
     observed: Series<P>,
@@ -290,6 +301,15 @@ fn strength(model: Model, component: &[f64], remainder: &[f64]) -> f64 {
 /// observed = trend + cycle
 /// ```
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        deny_unknown_fields,
+        try_from = "serde_check::TrendCycle<P>",
+        bound(deserialize = "")
+    )
+)]
 pub struct TrendCycle<P: Period> {
     trend: Series<P>,
     cycle: Series<P>,
@@ -311,6 +331,83 @@ impl<P: Period> TrendCycle<P> {
     /// The cycle: observed minus trend.
     pub fn cycle(&self) -> &Series<P> {
         &self.cycle
+    }
+}
+
+/// The serde forms of the decompositions, checked on the way in: every
+/// component spans the observed periods.
+#[cfg(feature = "serde")]
+mod serde_check {
+    use super::{Model, Period, Series};
+    use crate::error::Error;
+
+    fn invalid() -> Error {
+        Error::InvalidArgument {
+            name: "decomposition",
+            value: "components of other spans".to_owned(),
+            expected: "every component over the observed periods",
+        }
+    }
+
+    fn same_span<P: Period>(a: &Series<P>, b: &Series<P>) -> bool {
+        a.start() == b.start() && a.len() == b.len()
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields, bound(deserialize = "P: serde::Deserialize<'de>"))]
+    pub(super) struct Decomposition<P: Period> {
+        model: Model,
+        observed: Series<P>,
+        trend: Series<P>,
+        seasonal: Series<P>,
+        remainder: Series<P>,
+        weights: Option<Series<P>>,
+        filled: Vec<P>,
+    }
+
+    impl<P: Period> TryFrom<Decomposition<P>> for super::Decomposition<P> {
+        type Error = Error;
+
+        fn try_from(r: Decomposition<P>) -> Result<super::Decomposition<P>, Error> {
+            let o = &r.observed;
+            let spans = [&r.trend, &r.seasonal, &r.remainder]
+                .into_iter()
+                .chain(&r.weights)
+                .all(|c| same_span(o, c));
+            if !spans || !r.filled.iter().all(|p| o.get(*p).is_some()) {
+                return Err(invalid());
+            }
+            Ok(super::Decomposition {
+                model: r.model,
+                observed: r.observed,
+                trend: r.trend,
+                seasonal: r.seasonal,
+                remainder: r.remainder,
+                weights: r.weights,
+                filled: r.filled,
+            })
+        }
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields, bound(deserialize = ""))]
+    pub(super) struct TrendCycle<P: Period> {
+        trend: Series<P>,
+        cycle: Series<P>,
+    }
+
+    impl<P: Period> TryFrom<TrendCycle<P>> for super::TrendCycle<P> {
+        type Error = Error;
+
+        fn try_from(r: TrendCycle<P>) -> Result<super::TrendCycle<P>, Error> {
+            if !same_span(&r.trend, &r.cycle) {
+                return Err(invalid());
+            }
+            Ok(super::TrendCycle {
+                trend: r.trend,
+                cycle: r.cycle,
+            })
+        }
     }
 }
 

@@ -135,6 +135,44 @@ impl HpFilter {
         let cycle = finite(cycle, transform)?;
         Ok(TrendCycle::new(series.start(), trend, cycle))
     }
+
+    /// The trend of a plain slice (two-sided, or one-sided if so
+    /// configured), with λ as set: a slice has no frequency to choose λ by.
+    /// Slices of fewer than three values have no second difference and are
+    /// their own trend.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] if λ is unset, negative or non-finite, or
+    /// for a non-finite value; [`Error::Overflow`] if a value of the trend
+    /// does not fit in an `f64`.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::seasonal::HpFilter;
+    ///
+    /// // statsmodels' hpfilter on the same vector, λ = 1600: 99.482773 first,
+    /// // 117.865758 last.
+    /// let x = [100.0, 102.0, 101.0, 105.0, 107.0, 106.0, 110.0, 112.0, 111.0, 115.0, 118.0, 117.0];
+    /// let trend = HpFilter::new().lambda(1600.0).trend_slice(&x)?;
+    /// assert!((trend[0] - 99.482773).abs() < 1e-6);
+    /// let real_time = HpFilter::new().lambda(1600.0).one_sided().trend_slice(&x)?;
+    /// // The last value of both uses the same data: equal up to rounding.
+    /// assert!((real_time[11] - trend[11]).abs() < 1e-9);
+    /// assert!(HpFilter::new().trend_slice(&x).is_err()); // λ unset
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn trend_slice(&self, x: &[f64]) -> Result<Vec<f64>> {
+        let lambda = self.lambda.ok_or_else(|| Error::InvalidArgument {
+            name: "lambda",
+            value: "unset".to_owned(),
+            expected: "set for a slice, which has no frequency to choose it by",
+        })?;
+        if self.one_sided {
+            hp_trend_one_sided(x, lambda)
+        } else {
+            hp_trend(x, lambda)
+        }
+    }
 }
 
 fn check(x: &[f64], lambda: f64) -> Result<()> {
@@ -158,22 +196,10 @@ fn check(x: &[f64], lambda: f64) -> Result<()> {
 /// The two-sided HP trend of a slice: `(I + λK'K)⁻¹ x`, solved in O(n) by a
 /// banded LDLᵀ factorisation (the cycle is `x − trend`). Series of fewer than
 /// three values have no second difference and are their own trend.
-///
-/// # Errors
-/// [`Error::InvalidArgument`] for a negative or non-finite λ or a non-finite
-/// value; [`Error::Overflow`] if a value of the trend does not fit in an
-/// `f64` (values near `f64::MAX` whose trend overshoots it).
-///
-/// # Example
-/// ```
-/// use econseries::seasonal::hp_trend;
-/// // A straight line has no curvature to penalise: it is its own trend.
-/// let x: Vec<f64> = (0..1000).map(|i| 3.0 + 0.5 * i as f64).collect();
-/// let t = hp_trend(&x, 1600.0)?;
-/// assert!(t.iter().zip(&x).all(|(t, x)| (t - x).abs() < 1e-6));
-/// # Ok::<(), econseries::Error>(())
-/// ```
-pub fn hp_trend(x: &[f64], lambda: f64) -> Result<Vec<f64>> {
+/// Errors: a negative or non-finite λ or a non-finite value
+/// ([`Error::InvalidArgument`]); a trend value that does not fit in an `f64`
+/// ([`Error::Overflow`]).
+pub(crate) fn hp_trend(x: &[f64], lambda: f64) -> Result<Vec<f64>> {
     check(x, lambda)?;
     let n = x.len();
     if n < 3 || lambda == 0.0 {
@@ -393,21 +419,8 @@ fn finite(trend: Vec<f64>, computation: &'static str) -> Result<Vec<f64>> {
 /// The one-sided HP trend of a slice: at each `t`, the last value of the
 /// two-sided trend of `x[..=t]`, by a Kalman filter with an exactly diffuse
 /// start (the first two values are their own trend), in O(n).
-///
-/// # Errors
-/// As [`hp_trend`].
-///
-/// # Example
-/// ```
-/// use econseries::seasonal::{hp_trend, hp_trend_one_sided};
-/// let x = [100.0, 102.0, 101.0, 105.0, 107.0, 106.0, 110.0, 112.0];
-/// let one = hp_trend_one_sided(&x, 1600.0)?;
-/// // Its value at t is the end point of a two-sided fit on the data up to t.
-/// let two = hp_trend(&x[..6], 1600.0)?;
-/// assert!((one[5] - two[5]).abs() < 1e-9);
-/// # Ok::<(), econseries::Error>(())
-/// ```
-pub fn hp_trend_one_sided(x: &[f64], lambda: f64) -> Result<Vec<f64>> {
+/// Errors as [`hp_trend`].
+pub(crate) fn hp_trend_one_sided(x: &[f64], lambda: f64) -> Result<Vec<f64>> {
     check(x, lambda)?;
     let n = x.len();
     if n < 3 || lambda == 0.0 {

@@ -6,7 +6,26 @@ use econseries::changepoint::{
     Bocpd, ChangePoints, Cost, Cusum, Method, Noise, NormalGamma, Penalty,
 };
 use econseries::detect::{Bbq, BryBoschan, Detector};
-use econseries::seasonal::{HpFilter, Missing, Stl, hamilton_cycle, hp_trend, hp_trend_one_sided};
+use econseries::seasonal::{HpFilter, Missing, Stl};
+
+fn hp_trend(x: &[f64], lambda: f64) -> econseries::Result<Vec<f64>> {
+    econseries::seasonal::HpFilter::new()
+        .lambda(lambda)
+        .trend_slice(x)
+}
+fn hp_trend_one_sided(x: &[f64], lambda: f64) -> econseries::Result<Vec<f64>> {
+    econseries::seasonal::HpFilter::new()
+        .lambda(lambda)
+        .one_sided()
+        .trend_slice(x)
+}
+fn hamilton_cycle(x: &[f64], h: usize, p: usize) -> econseries::Result<Vec<f64>> {
+    econseries::seasonal::Hamilton::new()
+        .horizon(h)
+        .lags(p)
+        .cycle_slice(x)
+}
+
 use econseries::{Error, Month, Period, Quarter, Series, Units, Year};
 
 use crate::fuzz_decode::values as fuzz_values;

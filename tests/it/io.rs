@@ -1123,7 +1123,7 @@ fn json_form_and_validation() {
     .expect("reads");
     assert_eq!(
         s.to_json().expect("json"),
-        r#"{"frequency":"monthly","start":"2025-01","values":[1.5,null,2.0]}"#
+        r#"{"frequency":"monthly","unit":"level","start":"2025-01","values":[1.5,null,2.0]}"#
     );
     let reordered = r#"{"values":[1.5,null,2],"start":"2025-01","frequency":"monthly"}"#;
     assert_eq!(

@@ -16,6 +16,8 @@ mod properties;
 mod public_api;
 mod sdmx;
 mod seasonal;
+#[cfg(feature = "serde")]
+mod serde;
 mod transform;
 mod vintage;
 

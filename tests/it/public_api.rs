@@ -108,3 +108,25 @@ fn indicators_by_reference_and_their_detectors() -> Result<(), Box<dyn std::erro
     assert_eq!(date.to_string(), "2025-04-30");
     Ok(())
 }
+
+/// An indicator with its metadata through JSON and back, equal, with its
+/// unit and frequency checked on the way in.
+#[cfg(feature = "serde")]
+#[test]
+fn an_indicator_round_trips_through_json() -> Result<(), Box<dyn std::error::Error>> {
+    let imports = Imports::new(
+        crate::fixtures::data::<Month>("us_imports_goods_from_china_impch_monthly"),
+        Metadata::new("US imports of goods from China", "US")
+            .with_partner("CN")
+            .with_currency(Currency::USD)
+            .with_scale(Scale::Millions)
+            .with_annual_rate(false),
+    )?;
+    let json = serde_json::to_string(&imports)?;
+    let back: Imports<Month> = serde_json::from_str(&json)?;
+    assert_eq!(back, imports);
+    assert!(serde_json::from_str::<Imports<Quarter>>(&json).is_err());
+    let yoy = serde_json::to_string(&imports.yoy())?;
+    assert!(serde_json::from_str::<Series<Month, PercentagePoints>>(&yoy).is_err());
+    Ok(())
+}

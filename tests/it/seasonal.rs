@@ -388,7 +388,26 @@ mod properties {
     //! No panic and no non-finite number on any input, and the identities
     //! every decomposition keeps. Inputs are synthetic (proptest).
 
-    use econseries::seasonal::{Stl, hamilton_cycle, hp_trend, hp_trend_one_sided};
+    use econseries::seasonal::Stl;
+
+    pub(super) fn hp_trend(x: &[f64], lambda: f64) -> econseries::Result<Vec<f64>> {
+        econseries::seasonal::HpFilter::new()
+            .lambda(lambda)
+            .trend_slice(x)
+    }
+    pub(super) fn hp_trend_one_sided(x: &[f64], lambda: f64) -> econseries::Result<Vec<f64>> {
+        econseries::seasonal::HpFilter::new()
+            .lambda(lambda)
+            .one_sided()
+            .trend_slice(x)
+    }
+    pub(super) fn hamilton_cycle(x: &[f64], h: usize, p: usize) -> econseries::Result<Vec<f64>> {
+        econseries::seasonal::Hamilton::new()
+            .horizon(h)
+            .lags(p)
+            .cycle_slice(x)
+    }
+
     use proptest::prelude::*;
 
     fn values(max: usize) -> impl Strategy<Value = Vec<f64>> {
@@ -466,7 +485,7 @@ mod properties {
 /// errors by λ is printed (`--nocapture`).
 #[test]
 fn hp_matches_exact_rational_solves_for_every_lambda() {
-    use econseries::seasonal::{hp_trend, hp_trend_one_sided};
+    use self::properties::{hp_trend, hp_trend_one_sided};
     use std::collections::BTreeMap;
     let text = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
