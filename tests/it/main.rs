@@ -14,6 +14,7 @@ mod sdmx;
 mod seasonal;
 mod transform;
 mod vintage;
+mod x11;
 
 #[cfg(feature = "cli")]
 mod cli;
