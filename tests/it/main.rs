@@ -15,6 +15,7 @@ mod seasonal;
 mod transform;
 mod vintage;
 mod x11;
+mod x11_properties;
 
 #[cfg(feature = "cli")]
 mod cli;
@@ -30,6 +31,8 @@ mod cli_seasonal;
 mod cli_support;
 #[cfg(feature = "cli")]
 mod cli_vintage;
+#[cfg(feature = "cli")]
+mod cli_x11;
 #[cfg(feature = "panel")]
 mod panel;
 #[cfg(feature = "plot")]

@@ -120,9 +120,25 @@ fn settings(case: &Case, period: usize) -> X11 {
     x
 }
 
+/// The values a case adjusts: the whole series, or its span `first`,
+/// `count` (cases that start and end inside a year).
+fn span<'a>(case: &Case, input: &'a Input) -> (&'a [f64], usize) {
+    let f = &case.fields;
+    if f["first"].is_empty() {
+        return (&input.values, input.first);
+    }
+    let first: usize = f["first"].parse().unwrap();
+    let count: usize = f["count"].parse().unwrap();
+    (
+        &input.values[first..first + count],
+        (input.first + first) % input.period,
+    )
+}
+
 fn fit(case: &Case, input: &Input) -> X11Fit {
+    let (values, first) = span(case, input);
     settings(case, input.period)
-        .fit_slice(&input.values, input.period, input.first)
+        .fit_slice(values, input.period, first)
         .unwrap_or_else(|e| panic!("{} {}: {e}", case.series, case.id))
 }
 
@@ -334,4 +350,134 @@ fn filters_and_statistics_equal_the_census_program() {
         mismatches.join("\n")
     );
     assert!(checked > 1500, "only {checked} cases");
+}
+
+/// Source: tests/fixtures/x11/tables (every table the program saves, and D10
+/// with `appendfcst=yes` for the year-ahead factors D10.A). Each column
+/// within 1e-8 of its largest magnitude; missing where the program's is.
+#[test]
+fn every_table_equals_the_census_program() {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir().join("tables"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5);
+    for path in files {
+        let stem = path.file_stem().unwrap().to_str().unwrap().to_owned();
+        let (name, mode) = stem.rsplit_once('-').unwrap();
+        let inp = input(name);
+        let f = X11::new()
+            .mode(mode.parse().unwrap())
+            .fit_slice(&inp.values, inp.period, inp.first)
+            .unwrap();
+        let rows = csv_rows(&path);
+        let n = inp.values.len();
+        assert_eq!(
+            rows.len() - 1,
+            n + inp.period,
+            "{stem}: a year of D10.A after the series"
+        );
+        for (j, head) in rows[0].iter().enumerate().skip(1) {
+            let table: Table = head.parse().unwrap();
+            let want: Vec<Option<f64>> = rows[1..]
+                .iter()
+                .map(|r| {
+                    r.get(j)
+                        .filter(|v| !v.is_empty())
+                        .map(|v| v.parse().unwrap())
+                })
+                .collect();
+            let mut got: Vec<f64> = f.table(table).to_vec();
+            if matches!(table, Table::D10 | Table::D16) {
+                got.extend_from_slice(f.seasonal_forecast());
+            }
+            let scale = want.iter().flatten().fold(0.0_f64, |m, v| m.max(v.abs()));
+            for (i, w) in want.iter().enumerate() {
+                let g = got.get(i).copied().unwrap_or(f64::NAN);
+                match w {
+                    None => assert!(g.is_nan(), "{stem} {table}[{i}]: {g}, the program has none"),
+                    Some(w) => assert!(
+                        (g - w).abs() <= 1e-8 * scale,
+                        "{stem} {table}[{i}]: {g} vs {w}"
+                    ),
+                }
+            }
+        }
+    }
+}
+
+/// Bad input gets an error naming what is wrong, never a number.
+#[test]
+fn bad_input_is_named() {
+    use econseries::{Error, Series};
+    let jan = Month::new(2020, 1).unwrap();
+    let mut v: Vec<Option<f64>> = (0..48).map(|i| Some(10.0 + (i % 12) as f64)).collect();
+    v[17] = None;
+    let s = Series::from_options(jan, v.clone()).unwrap();
+    match X11::new().fit(&s) {
+        Err(Error::Undefined { period, .. }) => assert_eq!(period, "2021-06"),
+        other => panic!("{other:?}"),
+    }
+    v[17] = Some(0.0);
+    let s = Series::from_options(jan, v.clone()).unwrap();
+    for mode in [X11Mode::Multiplicative, X11Mode::LogAdditive] {
+        match X11::new().mode(mode).fit(&s) {
+            Err(Error::NotPositive { period, value, .. }) => {
+                assert_eq!((period.as_str(), value), ("2021-06", 0.0))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    // Zero is allowed pseudo-additively, a negative value is not.
+    assert!(X11::new().mode(X11Mode::PseudoAdditive).fit(&s).is_ok());
+    v[17] = Some(-1.0);
+    let s = Series::from_options(jan, v).unwrap();
+    assert!(matches!(
+        X11::new().mode(X11Mode::PseudoAdditive).fit(&s),
+        Err(Error::NotPositive { .. })
+    ));
+    assert!(X11::new().mode(X11Mode::Additive).fit(&s).is_ok());
+    let short = Series::from_values(Quarter::new(2020, 2).unwrap(), [1.0; 11]).unwrap();
+    match X11::new().fit(&short) {
+        Err(Error::TooFewYears {
+            need,
+            got,
+            first,
+            last,
+            ..
+        }) => {
+            assert_eq!(
+                (need, got, first.as_str(), last.as_str()),
+                (12, 11, "2020-Q2", "2022-Q4")
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    let long = Series::from_values(jan, (0..60).map(|i| 1.0 + i as f64)).unwrap();
+    for bad in [
+        X11::new().trend_filter(4),
+        X11::new().trend_filter(1),
+        X11::new().trend_filter(103),
+        X11::new().trend_filter(61),
+        X11::new().sigma_limits(2.5, 1.5),
+        X11::new().sigma_limits(0.0, 1.5),
+        X11::new().sigma_limits(f64::NAN, 1.5),
+    ] {
+        assert!(
+            matches!(bad.fit(&long), Err(Error::InvalidArgument { .. })),
+            "{bad:?}"
+        );
+    }
+    let mut mixed = [SeasonalFilter::S3x5; 12];
+    mixed[3] = SeasonalFilter::Msr;
+    assert!(matches!(
+        X11::new().seasonal_filters(mixed).fit(&long),
+        Err(Error::InvalidArgument { .. })
+    ));
+    let annual = Series::from_values(econseries::Year::new(2000).unwrap(), [1.0; 10]).unwrap();
+    assert!(matches!(
+        X11::new().fit(&annual),
+        Err(Error::FrequencyMismatch { .. })
+    ));
 }

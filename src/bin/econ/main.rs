@@ -40,6 +40,7 @@ mod panel;
 mod seasonal;
 mod transform;
 mod vintage;
+mod x11;
 
 use common::{Failure, report};
 
@@ -61,6 +62,9 @@ enum Command {
     Stl(seasonal::StlArgs),
     /// Hodrick-Prescott filter: writes period,trend,cycle.
     Hp(seasonal::HpArgs),
+    /// X-11 seasonal adjustment as the Census X-13ARIMA-SEATS program computes it: writes
+    /// period,seasonal,adjusted,trend,irregular (D10, D11, D12, D13).
+    X11(x11::X11Args),
     /// For every observation, the last earlier period at least as low (--low) or high (--high).
     Records(detect::RecordsArgs),
     /// Technical recessions (two or more quarterly declines) of a quarterly level.
@@ -92,6 +96,7 @@ fn main() -> ExitCode {
         Command::Aggregate(args) => transform::aggregate(args),
         Command::Stl(args) => seasonal::stl(args),
         Command::Hp(args) => seasonal::hp(args),
+        Command::X11(args) => x11::x11(args),
         Command::Records(args) => detect::records_cmd(args),
         Command::Recessions(args) => detect::recessions_cmd(args),
         Command::Sahm(args) => detect::sahm_cmd(args),

@@ -44,7 +44,7 @@ mod trend_choice;
 
 pub use table::Table;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, UndefinedReason};
 use crate::indicator::{Metadata, SeasonalAdjustment};
 use crate::period::Period;
 use crate::series::Series;
@@ -339,7 +339,7 @@ impl X11 {
     /// Adjusts a monthly or quarterly series.
     ///
     /// # Errors
-    /// - [`Error::MissingValue`] naming the first missing period;
+    /// - [`Error::Undefined`] naming the first missing period;
     /// - [`Error::NotPositive`] naming the first value that is zero or
     ///   negative in the multiplicative and log-additive modes, or negative in
     ///   the pseudo-additive mode;
@@ -381,8 +381,10 @@ impl X11 {
             match v {
                 Some(v) => y.push(v),
                 None => {
-                    return Err(Error::MissingValue {
+                    return Err(Error::Undefined {
+                        transform: "x11",
                         period: p.to_string(),
+                        reason: UndefinedReason::MissingValue,
                     });
                 }
             }
