@@ -199,3 +199,44 @@ fn x11_rejects_what_the_method_cannot_take() {
     );
     assert_bad_input(&o, "sigma limits");
 }
+
+/// Source: the program's mult-msr D10 and D12 of two series
+/// (tests/fixtures/x11/full), adjusted together by `econ panel x11`.
+#[cfg(feature = "panel")]
+#[test]
+fn panel_x11_writes_every_series() {
+    let names = ["R_datasets_AirPassengers", "R_fpp2_a10"];
+    let mut csv_in = String::from("id,month,v\n");
+    for name in names {
+        for r in fixture(&format!("series/{name}.csv")).iter().skip(1) {
+            csv_in.push_str(&format!("{name},{},{}\n", r[0], r[1]));
+        }
+    }
+    let path = std::env::temp_dir().join(format!("econ-panel-x11-{}.csv", std::process::id()));
+    std::fs::write(&path, csv_in).expect("temp file");
+    let file = path.display().to_string();
+    let o = econ(
+        &[
+            "panel", "x11", "--key", "id", "--period", "month", "--value", "v", &file,
+        ],
+        b"",
+    );
+    let _ = std::fs::remove_file(&path);
+    let rows = csv(&o);
+    assert_eq!(
+        rows[0].join(","),
+        "id,month,seasonal,adjusted,trend,irregular"
+    );
+    for name in names {
+        let (periods, d10, d12) = program(name, "mult-msr");
+        let mine: Vec<&Vec<String>> = rows.iter().filter(|r| r[0] == name).collect();
+        assert_eq!(mine.len(), periods.len());
+        for (i, r) in mine.iter().enumerate() {
+            assert_eq!(r[1], periods[i]);
+            let s: f64 = r[2].parse().expect("number");
+            let t: f64 = r[4].parse().expect("number");
+            assert!((s - d10[i]).abs() <= 1e-8 * d10[i].abs(), "{name} {}", r[1]);
+            assert!((t - d12[i]).abs() <= 1e-8 * d12[i].abs(), "{name} {}", r[1]);
+        }
+    }
+}

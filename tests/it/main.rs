@@ -35,6 +35,8 @@ mod cli_vintage;
 mod cli_x11;
 #[cfg(feature = "panel")]
 mod panel;
+#[cfg(feature = "panel")]
+mod panel_x11;
 #[cfg(feature = "plot")]
 mod plot;
 #[cfg(feature = "polars")]

@@ -60,12 +60,12 @@ proptest! {
             .fit_slice(&y, period, first).unwrap();
         let t = |k| fit.table(k);
         let scale = y.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
-        for i in 0..y.len() {
+        for (i, yi) in y.iter().enumerate() {
             let sum = t(Table::D10)[i] + t(Table::D12)[i] + t(Table::D13)[i];
-            prop_assert!((sum - y[i]).abs() <= 1e-12 * scale, "{i}: {sum} vs {}", y[i]);
-            prop_assert!((t(Table::C1)[i] + t(Table::B20)[i] - y[i]).abs() <= 1e-12 * scale);
-            prop_assert!((t(Table::D1)[i] + t(Table::C20)[i] - y[i]).abs() <= 1e-12 * scale);
-            prop_assert!((t(Table::D11)[i] + t(Table::D10)[i] - y[i]).abs() <= 1e-12 * scale);
+            prop_assert!((sum - yi).abs() <= 1e-12 * scale, "{i}: {sum} vs {yi}");
+            prop_assert!((t(Table::C1)[i] + t(Table::B20)[i] - yi).abs() <= 1e-12 * scale);
+            prop_assert!((t(Table::D1)[i] + t(Table::C20)[i] - yi).abs() <= 1e-12 * scale);
+            prop_assert!((t(Table::D11)[i] + t(Table::D10)[i] - yi).abs() <= 1e-12 * scale);
         }
     }
 

@@ -5,6 +5,7 @@
 //! econ panel transform --units pc1 --key partner --period date --value imports trade.parquet -o yoy.parquet
 //! econ panel records --low --units pc1 --key reporter,partner --period month --value v trade.csv
 //! econ panel changepoints --cost mean --penalty bic --key id --period p --value v panel.csv
+//! econ panel x11 --mode mult --key id --period month --value v panel.parquet -o sa.parquet
 //! ```
 //!
 //! Output is CSV on standard output, or a file with `-o` (Parquet if its
@@ -28,6 +29,8 @@ use polars::prelude::{CsvWriter, DataFrame, ParquetWriter, SerWriter};
 
 use crate::changepoints::SearchArgs;
 use crate::common::{Failure, parser};
+use crate::x11::X11Options;
+use econseries::seasonal::X11;
 
 #[derive(Debug, Args)]
 pub(crate) struct PanelArgs {
@@ -44,6 +47,17 @@ enum PanelCommand {
     Records(RecordsArgs),
     /// Change points of every series: writes key and period, one row per change.
     Changepoints(ChangepointsArgs),
+    /// X-11 seasonal adjustment of every series: writes key, period, seasonal,
+    /// adjusted, trend, irregular (D10 to D13).
+    X11(X11PanelArgs),
+}
+
+#[derive(Debug, Args)]
+struct X11PanelArgs {
+    #[command(flatten)]
+    options: X11Options,
+    #[command(flatten)]
+    table: Table,
 }
 
 /// The long table: which columns, which file, where to write.
@@ -118,6 +132,7 @@ enum Job {
     Transform(Units),
     Records(Extreme, Option<Units>),
     Changepoints(Box<ChangePoints>),
+    X11(X11),
 }
 
 impl Job {
@@ -137,6 +152,7 @@ impl Job {
                 out.records(*extreme)
             }
             Job::Changepoints(cp) => panel.changepoints(cp),
+            Job::X11(x11) => panel.x11(x11),
         }
     }
 }
@@ -153,6 +169,7 @@ pub(crate) fn panel(args: PanelArgs) -> Result<(), Failure> {
             (Job::Records(extreme, a.units), a.table)
         }
         PanelCommand::Changepoints(a) => (Job::Changepoints(Box::new(a.search.build())), a.table),
+        PanelCommand::X11(a) => (Job::X11(a.options.build()), a.table),
     };
     let mut cols = PanelColumns::new(table.key.clone(), &table.period, &table.value);
     if let Some(f) = table.frequency {

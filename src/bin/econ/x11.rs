@@ -12,6 +12,19 @@ use crate::common::{Failure, Input, parser, read};
 
 #[derive(Debug, Args)]
 pub(crate) struct X11Args {
+    #[command(flatten)]
+    options: X11Options,
+    /// Also print the quality statistics M1–M11, Q and Q2, and the filters
+    /// chosen, on standard error.
+    #[arg(long)]
+    diagnostics: bool,
+    #[command(flatten)]
+    input: Input,
+}
+
+/// The X-11 settings, shared with `econ panel x11`.
+#[derive(Debug, Args)]
+pub(crate) struct X11Options {
     /// How the components combine: mult (Y = T·S·I, the default), add,
     /// pseudoadd (Y = T·(S + I − 1)) or logadd.
     #[arg(long, default_value = "mult", value_parser = parser::<X11Mode>(&["mult", "add", "pseudoadd", "logadd"]))]
@@ -31,12 +44,26 @@ pub(crate) struct X11Args {
     /// default), all, or signif (when Cochran's test finds them unequal).
     #[arg(long, default_value = "none", value_parser = ["none", "all", "signif"])]
     calendar_sigma: String,
-    /// Also print the quality statistics M1–M11, Q and Q2, and the filters
-    /// chosen, on standard error.
-    #[arg(long)]
-    diagnostics: bool,
-    #[command(flatten)]
-    input: Input,
+}
+
+impl X11Options {
+    /// The settings as the library's builder.
+    pub(crate) fn build(&self) -> X11 {
+        let mut x11 = X11::new()
+            .mode(self.mode)
+            .seasonal_filter(self.seasonal_filter);
+        if let Some(n) = self.trend_filter {
+            x11 = x11.trend_filter(n);
+        }
+        if let Some((lo, up)) = self.sigma_limits {
+            x11 = x11.sigma_limits(lo, up);
+        }
+        x11.calendar_sigma(match self.calendar_sigma.as_str() {
+            "all" => CalendarSigma::All,
+            "signif" => CalendarSigma::Significant,
+            _ => CalendarSigma::None,
+        })
+    }
 }
 
 fn sigma_limits(s: &str) -> Result<(f64, f64), String> {
@@ -52,20 +79,7 @@ fn sigma_limits(s: &str) -> Result<(f64, f64), String> {
 }
 
 pub(crate) fn x11(args: X11Args) -> Result<(), Failure> {
-    let mut x11 = X11::new()
-        .mode(args.mode)
-        .seasonal_filter(args.seasonal_filter);
-    if let Some(n) = args.trend_filter {
-        x11 = x11.trend_filter(n);
-    }
-    if let Some((lo, up)) = args.sigma_limits {
-        x11 = x11.sigma_limits(lo, up);
-    }
-    x11 = x11.calendar_sigma(match args.calendar_sigma.as_str() {
-        "all" => CalendarSigma::All,
-        "signif" => CalendarSigma::Significant,
-        _ => CalendarSigma::None,
-    });
+    let x11 = args.options.build();
     match read(&args.input)? {
         AnySeries::Monthly(s) => run(&x11, &s, args.diagnostics),
         AnySeries::Quarterly(s) => run(&x11, &s, args.diagnostics),
