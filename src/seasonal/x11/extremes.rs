@@ -117,21 +117,37 @@ fn sigmas(e: &[f64], keep: &[bool], first: usize, limits: &Limits<'_>) -> Vec<f6
                 let s = rms(e, keep);
                 by_year.iter_mut().for_each(|v| *v = s);
             } else {
-                // Bounds: each span below lies in 0..n, since the series
-                // holds `head` values, `full` ≥ 5 complete years and `tail`.
-                let span = |a: usize, b: usize| rms(&e[a..b], &keep[a..b]);
-                let mut y = 2 + usize::from(head > 0);
+                // Sums of squares and counts by calendar year (year 0 may be
+                // partial), so that each five-year span costs five additions.
+                let mut yearly = vec![(0.0, 0usize); years];
+                for (i, (x, k)) in e.iter().zip(keep).enumerate() {
+                    if *k {
+                        // Bounds: (first + i) / p < years for i < n.
+                        let y = &mut yearly[(first + i) / p];
+                        y.0 += x * x;
+                        y.1 += 1;
+                    }
+                }
+                // Bounds: every range of years below lies in 0..years.
+                let span = |a: usize, b: usize| {
+                    let (s, c) = yearly[a..b]
+                        .iter()
+                        .fold((0.0, 0usize), |(s, c), y| (s + y.0, c + y.1));
+                    (s / c as f64).sqrt()
+                };
+                let h = usize::from(head > 0);
+                let mut y = 2 + h;
                 let last = y + full - 5;
-                let s = span(0, head + 5 * p);
+                let s = span(0, 5 + h);
                 by_year[..y].iter_mut().for_each(|v| *v = s);
-                let mut pos = head;
+                let mut k = 0;
                 while y <= last {
-                    by_year[y] = span(pos, pos + 5 * p);
+                    by_year[y] = span(h + k, h + k + 5);
                     y += 1;
-                    pos += p;
+                    k += 1;
                 }
                 let s = if tail > 0 {
-                    span(pos - p, n)
+                    span(h + k - 1, years)
                 } else {
                     by_year[y - 1]
                 };

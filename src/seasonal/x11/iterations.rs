@@ -33,7 +33,7 @@
 
 use super::extremes::{Limits, Scope, adjustment_factors, cochran_rejects, replace, weights};
 use super::henderson::centred_year_average;
-use super::msr::{self, MsrTable, Ratio};
+use super::msr::{self, Ratio};
 use super::seasonal_filter::{Filter, seasonal_factors};
 use super::trend_choice::TrendChoice;
 
@@ -141,8 +141,6 @@ pub(crate) struct Run {
     pub(crate) trend_lengths: [usize; 4],
     /// I/C ratios (as printed) of C7, D7 and D12.
     pub(crate) ic: [Option<f64>; 3],
-    /// D9.A on every value.
-    pub(crate) msr: MsrTable,
 }
 
 fn nan_vec(n: usize) -> Vec<f64> {
@@ -390,7 +388,6 @@ pub(crate) fn run(y: &[f64], plan: &Plan) -> Run {
         Kind::Additive => Ratio::Additive,
         Kind::PseudoAdditive => Ratio::PseudoAdditive,
     };
-    let msr_table = msr::msr_table(&t.d9_series, plan.first, p, ratio);
     let mut by_default = false;
     let last_filters = if plan.msr {
         let choice = msr::choose(&t.d9_series, plan.first, p, ratio);
@@ -412,6 +409,5 @@ pub(crate) fn run(y: &[f64], plan: &Plan) -> Run {
         msr_by_default: by_default,
         trend_lengths: [b7.len, c7.len, d7.len, d12.len],
         ic: [c7.ic, d7.ic, d12.ic],
-        msr: msr_table,
     }
 }

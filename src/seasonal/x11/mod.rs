@@ -44,6 +44,8 @@ mod trend_choice;
 
 pub use table::Table;
 
+use std::sync::OnceLock;
+
 use crate::error::{Error, Result, UndefinedReason};
 use crate::indicator::{Metadata, SeasonalAdjustment};
 use crate::period::Period;
@@ -581,7 +583,8 @@ pub struct X11Fit {
     d16: Vec<f64>,
     e: [Vec<f64>; 3],
     forecast: Vec<f64>,
-    diagnostics: X11Diagnostics,
+    facts: Facts,
+    diagnostics: OnceLock<X11Diagnostics>,
 }
 
 impl X11Fit {
@@ -639,22 +642,6 @@ impl X11Fit {
         let e3: Vec<f64> = (0..n)
             .map(|i| if zero(i) { neutral } else { t.d13[i] })
             .collect();
-        let kernel_mul = plan.kind != Kind::Additive;
-        let (a, b) = {
-            let a = t.b3.iter().position(|v| !v.is_nan()).unwrap_or(0);
-            let b = t.b3.iter().rposition(|v| !v.is_nan()).map_or(a, |i| i + 1);
-            (a, b)
-        };
-        let f_b1 = quality::stable_f(&t.b3[a..b], p);
-        let f_stable = quality::stable_f(&t.d8, p);
-        let f_moving = quality::moving_f(&t.d8, plan.first, p, kernel_mul);
-        let msr_raw = run.msr.global();
-        let msr = if msr_raw.is_finite() {
-            msr_raw.min(999.99)
-        } else {
-            999.99
-        };
-        let ic = run.ic[2].unwrap_or(f64::NAN);
         let used = match run.d10_filter {
             Used::One(f) => Some(SeasonalFilter::from_filter(f)),
             Used::PerPeriod => None,
@@ -668,48 +655,20 @@ impl X11Fit {
         // factors are stable.
         let stable = used == Some(SeasonalFilter::Stable)
             || (plan.mixed && plan.last.contains(&Filter::Stable));
-        let valid: Option<Vec<bool>> = (mode == X11Mode::PseudoAdditive).then(|| {
-            y.iter()
-                .zip(&t.d11)
-                .map(|(o, a)| *o > 0.0 && *a > 0.0)
-                .collect()
-        });
-        let scores = quality::scores(&quality::Inputs {
-            period: p,
-            mul: !additive,
-            e1: &e1,
-            e3: &e3,
-            d10: &t.d10,
-            d12: &t.d12,
-            d13: &t.d13,
-            ic,
-            msr,
+        let facts = Facts {
+            first: plan.first,
+            kernel_mul: plan.kind != Kind::Additive,
+            ratio: match plan.kind {
+                Kind::Multiplicative => msr::Ratio::Multiplicative,
+                Kind::Additive => msr::Ratio::Additive,
+                Kind::PseudoAdditive => msr::Ratio::PseudoAdditive,
+            },
+            used,
             m6_counts,
             stable,
-            valid: valid.as_deref(),
-            f_stable,
-            f_moving,
-        });
-        let diagnostics = X11Diagnostics {
-            m: scores.m,
-            q: scores.q,
-            q2: scores.q2,
-            msr,
-            msr_by_period: run
-                .msr
-                .irregular
-                .iter()
-                .zip(&run.msr.seasonal)
-                .map(|(i, s)| (*i, *s))
-                .collect(),
             msr_by_default: run.msr_by_default,
-            ic,
-            ic_by_step: run.ic,
+            ic: run.ic,
             trend_lengths: run.trend_lengths,
-            seasonal: used,
-            f_b1,
-            f_stable,
-            f_moving,
         };
         X11Fit {
             mode,
@@ -719,7 +678,77 @@ impl X11Fit {
             d16,
             e: [e1, e2, e3],
             forecast,
-            diagnostics,
+            facts,
+            diagnostics: OnceLock::new(),
+        }
+    }
+
+    /// Computes the diagnostics from the tables (on first use).
+    #[allow(clippy::indexing_slicing)]
+    fn compute_diagnostics(&self) -> X11Diagnostics {
+        let t = &self.tables;
+        let p = self.period;
+        let f = &self.facts;
+        let (a, b) = {
+            let a = t.b3.iter().position(|v| !v.is_nan()).unwrap_or(0);
+            let b = t.b3.iter().rposition(|v| !v.is_nan()).map_or(a, |i| i + 1);
+            (a, b)
+        };
+        // Bounds: a ≤ b ≤ n from the positions above.
+        let f_b1 = quality::stable_f(&t.b3[a..b], p);
+        let f_stable = quality::stable_f(&t.d8, p);
+        let f_moving = quality::moving_f(&t.d8, f.first, p, f.kernel_mul);
+        let table = msr::msr_table(&t.d9_series, f.first, p, f.ratio);
+        let msr_raw = table.global();
+        let msr = if msr_raw.is_finite() {
+            msr_raw.min(999.99)
+        } else {
+            999.99
+        };
+        let ic = f.ic[2].unwrap_or(f64::NAN);
+        let valid: Option<Vec<bool>> = (self.mode == X11Mode::PseudoAdditive).then(|| {
+            self.b1
+                .iter()
+                .zip(&t.d11)
+                .map(|(o, a)| *o > 0.0 && *a > 0.0)
+                .collect()
+        });
+        let [e1, _, e3] = &self.e;
+        let scores = quality::scores(&quality::Inputs {
+            period: p,
+            mul: self.mode != X11Mode::Additive,
+            e1,
+            e3,
+            d10: &t.d10,
+            d12: &t.d12,
+            d13: &t.d13,
+            ic,
+            msr,
+            m6_counts: f.m6_counts,
+            stable: f.stable,
+            valid: valid.as_deref(),
+            f_stable,
+            f_moving,
+        });
+        X11Diagnostics {
+            m: scores.m,
+            q: scores.q,
+            q2: scores.q2,
+            msr,
+            msr_by_period: table
+                .irregular
+                .iter()
+                .zip(&table.seasonal)
+                .map(|(i, s)| (*i, *s))
+                .collect(),
+            msr_by_default: f.msr_by_default,
+            ic,
+            ic_by_step: f.ic,
+            trend_lengths: f.trend_lengths,
+            seasonal: f.used,
+            f_b1,
+            f_stable,
+            f_moving,
         }
     }
 
@@ -790,10 +819,25 @@ impl X11Fit {
         &self.forecast
     }
 
-    /// The quality statistics and the filters chosen.
+    /// The quality statistics and the filters chosen (computed on first
+    /// use: an adjustment that never asks pays nothing for them).
     pub fn diagnostics(&self) -> &X11Diagnostics {
-        &self.diagnostics
+        self.diagnostics.get_or_init(|| self.compute_diagnostics())
     }
+}
+
+/// What the diagnostics need to know of the run besides its tables.
+#[derive(Clone, Debug)]
+struct Facts {
+    first: usize,
+    kernel_mul: bool,
+    ratio: msr::Ratio,
+    used: Option<SeasonalFilter>,
+    m6_counts: bool,
+    stable: bool,
+    msr_by_default: bool,
+    ic: [Option<f64>; 3],
+    trend_lengths: [usize; 4],
 }
 
 /// The quality statistics (tables F2, F3), the moving seasonality ratio

@@ -81,57 +81,139 @@ impl MsrTable {
     }
 }
 
-/// The table for SI values `si` whose first is at position `first`.
-pub(crate) fn msr_table(si: &[f64], first: usize, period: usize, ratio: Ratio) -> MsrTable {
-    let mul = ratio != Ratio::Additive;
+/// One month's SI values with the running sums that do not depend on where
+/// the span ends, so that MSRs of spans cut a year shorter each time cost a
+/// few terms each (the sums are the same left-to-right sums as a direct
+/// computation, so the ratios are identical to the last bit).
+struct Column {
+    x: Vec<f64>,
+    /// `prefix[u]`: Σ of the first `u` absolute changes of I and of S of the
+    /// whole column, for `u` up to `len − 4` (where the 7-term average does
+    /// not reach the column's end).
+    prefix: Vec<(f64, f64)>,
+}
+
+impl Column {
+    fn new(x: Vec<f64>, ratio: Ratio) -> Column {
+        let m = x.len();
+        let stop = m.saturating_sub(4);
+        // The 7-term averages and irregulars that no end of a span reaches.
+        let s: Vec<f64> = (0..=stop.min(m.saturating_sub(1)))
+            .map(|t| smooth(&x, m, t))
+            .collect();
+        let mut prefix = Vec::with_capacity(stop + 1);
+        prefix.push((0.0, 0.0));
+        let (mut si, mut ss) = (0.0, 0.0);
+        for u in 1..=stop {
+            let (s0, s1) = (
+                s.get(u - 1).copied().unwrap_or(0.0),
+                s.get(u).copied().unwrap_or(0.0),
+            );
+            let (x0, x1) = (
+                x.get(u - 1).copied().unwrap_or(0.0),
+                x.get(u).copied().unwrap_or(0.0),
+            );
+            let (ti, ts) = changes(x0, x1, s0, s1, ratio);
+            si += ti;
+            ss += ts;
+            prefix.push((si, ss));
+        }
+        Column { x, prefix }
+    }
+
+    /// The sums of absolute changes of I and S over the first `m` values.
+    fn sums(&self, m: usize, ratio: Ratio) -> (f64, f64) {
+        let known = m.saturating_sub(4).min(self.prefix.len().saturating_sub(1));
+        let (mut si, mut ss) = self.prefix.get(known).copied().unwrap_or((0.0, 0.0));
+        for u in known + 1..m {
+            let (ti, ts) = term(&self.x, m, u, ratio);
+            si += ti;
+            ss += ts;
+        }
+        (si, ss)
+    }
+}
+
+/// The 7-term average at `t` of the first `m` values of `x`, extended by the
+/// means of the first and last three.
+fn smooth(x: &[f64], m: usize, t: usize) -> f64 {
+    let head = mean(x.get(..m.min(3)).unwrap_or(&[]));
+    let tail = mean(x.get(m.saturating_sub(3)..m).unwrap_or(&[]));
+    let mut s = 0.0;
+    for j in t as isize - 3..=t as isize + 3 {
+        s += if j < 0 {
+            head
+        } else if j as usize >= m {
+            tail
+        } else {
+            x.get(j as usize).copied().unwrap_or(tail)
+        };
+    }
+    s / 7.0
+}
+
+/// The absolute changes of I and S from `u − 1` to `u` within the first `m`
+/// values.
+fn term(x: &[f64], m: usize, u: usize, ratio: Ratio) -> (f64, f64) {
+    let (s0, s1) = (smooth(x, m, u - 1), smooth(x, m, u));
+    let (x0, x1) = (
+        x.get(u - 1).copied().unwrap_or(0.0),
+        x.get(u).copied().unwrap_or(0.0),
+    );
+    changes(x0, x1, s0, s1, ratio)
+}
+
+/// The absolute changes of I and S between two SI values `x0`, `x1` whose
+/// 7-term averages are `s0`, `s1`.
+fn changes(x0: f64, x1: f64, s0: f64, s1: f64, ratio: Ratio) -> (f64, f64) {
+    let irr = |x: f64, s: f64| match ratio {
+        Ratio::Multiplicative => x / s,
+        Ratio::Additive => x - s,
+        Ratio::PseudoAdditive => x - s + 1.0,
+    };
+    let (i0, i1) = (irr(x0, s0), irr(x1, s1));
+    let change = |a: f64, b: f64| {
+        let d = b - a;
+        (if ratio == Ratio::Additive { d } else { d / a }).abs()
+    };
+    (change(i0, i1), change(s0, s1))
+}
+
+/// The columns of `si` by position in the series (offset 0 is `si[0]`'s month).
+fn columns(si: &[f64], period: usize, ratio: Ratio) -> Vec<Column> {
+    (0..period.min(si.len()))
+        .map(|o| Column::new(si.iter().skip(o).step_by(period).copied().collect(), ratio))
+        .collect()
+}
+
+/// The table of the first `end` values, from the columns of the whole SI.
+fn table_of(cols: &[Column], first: usize, period: usize, end: usize, ratio: Ratio) -> MsrTable {
     let mut table = MsrTable {
         irregular: vec![0.0; period],
         seasonal: vec![0.0; period],
         changes: vec![0; period],
     };
-    for offset in 0..period.min(si.len()) {
+    for (offset, col) in cols.iter().enumerate() {
         let pos = (first + offset) % period;
-        let x: Vec<f64> = si.iter().skip(offset).step_by(period).copied().collect();
-        let n = x.len();
-        let head = mean(x.get(..n.min(3)).unwrap_or(&[]));
-        let tail = mean(x.get(n.saturating_sub(3)..).unwrap_or(&[]));
-        let mut ext = vec![head; 3];
-        ext.extend_from_slice(&x);
-        ext.extend([tail; 3]);
-        let s: Vec<f64> = ext.windows(7).map(mean).collect();
-        let i: Vec<f64> = x
-            .iter()
-            .zip(&s)
-            .map(|(x, s)| match ratio {
-                Ratio::Multiplicative => x / s,
-                Ratio::Additive => x - s,
-                Ratio::PseudoAdditive => x - s + 1.0,
-            })
-            .collect();
-        let changes = |v: &[f64]| -> f64 {
-            let total: f64 = v
-                .windows(2)
-                .map(|w| match w {
-                    [a, b] => {
-                        let d = b - a;
-                        (if mul { d / a } else { d }).abs()
-                    }
-                    _ => 0.0,
-                })
-                .sum();
-            total / n.saturating_sub(1) as f64
-        };
+        let m = end.saturating_sub(offset).div_ceil(period).min(col.x.len());
+        let (si, ss) = col.sums(m, ratio);
+        let k = m.saturating_sub(1);
         if let (Some(ti), Some(ts), Some(tn)) = (
             table.irregular.get_mut(pos),
             table.seasonal.get_mut(pos),
             table.changes.get_mut(pos),
         ) {
-            *ti = changes(&i) * f_irregular(n.saturating_sub(1));
-            *ts = changes(&s) * f_seasonal(n.saturating_sub(1));
-            *tn = n.saturating_sub(1);
+            *ti = si / k as f64 * f_irregular(k);
+            *ts = ss / k as f64 * f_seasonal(k);
+            *tn = k;
         }
     }
     table
+}
+
+/// The table for SI values `si` whose first is at position `first`.
+pub(crate) fn msr_table(si: &[f64], first: usize, period: usize, ratio: Ratio) -> MsrTable {
+    table_of(&columns(si, period, ratio), first, period, si.len(), ratio)
 }
 
 /// The outcome of the automatic choice.
@@ -144,6 +226,7 @@ pub(crate) struct MsrChoice {
 
 /// Chooses the final seasonal filter for the SI values `si`.
 pub(crate) fn choose(si: &[f64], first: usize, period: usize, ratio: Ratio) -> MsrChoice {
+    let cols = columns(si, period, ratio);
     let mut end = si.len() - (first + si.len()) % period;
     loop {
         if end < 5 * period {
@@ -152,7 +235,7 @@ pub(crate) fn choose(si: &[f64], first: usize, period: usize, ratio: Ratio) -> M
                 by_default: true,
             };
         }
-        let r = msr_table(si.get(..end).unwrap_or(si), first, period, ratio).global();
+        let r = table_of(&cols, first, period, end, ratio).global();
         let filter = if r < 2.5 {
             Some(Filter::S3x3)
         } else if r < 3.5 {

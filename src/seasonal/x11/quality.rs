@@ -40,19 +40,51 @@
 //!   additive ones and the M statistics on the final tables as
 //!   multiplicative ones.
 
-/// The mean absolute change over `lag` periods (in percent of the earlier
-/// value when `mul`), over the pairs whose earlier value is valid.
+/// Mean absolute changes of `x` over lags 1..=`lags` (in percent of the
+/// earlier value when `mul`), over the pairs whose earlier value is valid:
+/// `out[k − 1]` for lag `k`.
+fn mean_abs_changes(x: &[f64], lags: usize, mul: bool, valid: Option<&[bool]>) -> Vec<f64> {
+    // Percent of the earlier value: one division per value, not per pair.
+    let scale: Vec<f64> = x
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            if valid.is_some_and(|v| !v.get(i).copied().unwrap_or(true)) {
+                0.0
+            } else if mul {
+                100.0 / a.abs()
+            } else {
+                1.0
+            }
+        })
+        .collect();
+    let count = |lag: usize| match valid {
+        None => x.len().saturating_sub(lag),
+        Some(v) => v
+            .iter()
+            .take(x.len().saturating_sub(lag))
+            .filter(|ok| **ok)
+            .count(),
+    };
+    (1..=lags)
+        .map(|lag| {
+            let s: f64 = x
+                .iter()
+                .zip(x.iter().skip(lag))
+                .zip(&scale)
+                .map(|((a, b), w)| (b - a).abs() * w)
+                .sum();
+            s / count(lag) as f64
+        })
+        .collect()
+}
+
+/// The mean absolute change over `lag` periods: see [`mean_abs_changes`].
 fn mean_abs_change(x: &[f64], lag: usize, mul: bool, valid: Option<&[bool]>) -> f64 {
-    let (mut s, mut n) = (0.0, 0usize);
-    for (i, (a, b)) in x.iter().zip(x.iter().skip(lag)).enumerate() {
-        if valid.is_some_and(|v| !v.get(i).copied().unwrap_or(true)) {
-            continue;
-        }
-        let d = (b - a).abs();
-        s += if mul { d * 100.0 / a.abs() } else { d };
-        n += 1;
-    }
-    s / n as f64
+    mean_abs_changes(x, lag, mul, valid)
+        .last()
+        .copied()
+        .unwrap_or(f64::NAN)
 }
 
 /// The F statistic for stable seasonality: a one-way analysis of variance
@@ -222,9 +254,12 @@ pub(crate) fn scores(inp: &Inputs<'_>) -> Scores {
     m[3] =
         Some((3.0 * (nf - 1.0) / adr - (2.0 * nf - 1.0)).abs() / ((1.6 * nf - 2.9).sqrt() * 2.577));
 
-    let ratio = |k: usize| {
-        mean_abs_change(inp.d13, k, mul, valid) / mean_abs_change(inp.d12, k, mul, valid)
-    };
+    let ratios: Vec<f64> = mean_abs_changes(inp.d13, p, mul, valid)
+        .iter()
+        .zip(mean_abs_changes(inp.d12, p, mul, valid))
+        .map(|(i, c)| i / c)
+        .collect();
+    let ratio = |k: usize| ratios.get(k.wrapping_sub(1)).copied().unwrap_or(f64::NAN);
     let cspan = (12 / p) as f64;
     let mut mcd = p;
     while mcd > 0 && ratio(mcd) < 1.0 {

@@ -89,46 +89,98 @@ const S3X15_ENDS: [&[f64]; 8] = [
     ],
 ];
 
+const S3X1: [f64; 3] = [1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0];
+const S3X3: [f64; 5] = [1.0 / 9.0, 2.0 / 9.0, 3.0 / 9.0, 2.0 / 9.0, 1.0 / 9.0];
+const S3X5: [f64; 7] = [
+    1.0 / 15.0,
+    2.0 / 15.0,
+    3.0 / 15.0,
+    3.0 / 15.0,
+    3.0 / 15.0,
+    2.0 / 15.0,
+    1.0 / 15.0,
+];
+const S3X9: [f64; 11] = [
+    1.0 / 27.0,
+    2.0 / 27.0,
+    3.0 / 27.0,
+    3.0 / 27.0,
+    3.0 / 27.0,
+    3.0 / 27.0,
+    3.0 / 27.0,
+    3.0 / 27.0,
+    3.0 / 27.0,
+    2.0 / 27.0,
+    1.0 / 27.0,
+];
+const S3X15: [f64; 17] = [
+    1.0 / 45.0,
+    2.0 / 45.0,
+    3.0 / 45.0,
+    3.0 / 45.0,
+    3.0 / 45.0,
+    3.0 / 45.0,
+    3.0 / 45.0,
+    3.0 / 45.0,
+    3.0 / 45.0,
+    3.0 / 45.0,
+    3.0 / 45.0,
+    3.0 / 45.0,
+    3.0 / 45.0,
+    3.0 / 45.0,
+    3.0 / 45.0,
+    2.0 / 45.0,
+    1.0 / 45.0,
+];
+const S3X1_ENDS: [&[f64]; 1] = [&[0.39, 0.61]];
+const S3X3_ENDS: [&[f64]; 2] = [
+    &[3.0 / 27.0, 7.0 / 27.0, 10.0 / 27.0, 7.0 / 27.0],
+    &[5.0 / 27.0, 11.0 / 27.0, 11.0 / 27.0],
+];
+const S3X5_ENDS: [&[f64]; 3] = [
+    &[
+        4.0 / 60.0,
+        8.0 / 60.0,
+        13.0 / 60.0,
+        13.0 / 60.0,
+        13.0 / 60.0,
+        9.0 / 60.0,
+    ],
+    &[
+        4.0 / 60.0,
+        11.0 / 60.0,
+        15.0 / 60.0,
+        15.0 / 60.0,
+        15.0 / 60.0,
+    ],
+    &[9.0 / 60.0, 17.0 / 60.0, 17.0 / 60.0, 17.0 / 60.0],
+];
+
 impl Filter {
-    /// The symmetric weights (empty for the stable filter).
-    fn central(self) -> Vec<f64> {
-        let (k, d) = match self {
-            Filter::S3x1 => (1, 3.0),
-            Filter::S3x3 => (3, 9.0),
-            Filter::S3x5 => (5, 15.0),
-            Filter::S3x9 => (9, 27.0),
-            Filter::S3x15 => (15, 45.0),
-            Filter::Stable => return Vec::new(),
-        };
-        // The 3-term average of k-term averages: 1 2 3 … 3 2 1 (1 1 1 for k = 1).
-        let len = k + 2;
-        (0..len)
-            .map(|i| (i + 1).min(len - i).min(3).min(k) as f64 / d)
-            .collect()
+    /// The symmetric weights (empty for the stable filter): the 3-term
+    /// average of k-term averages, 1 2 3 … 3 2 1 (1 1 1 for k = 1).
+    fn central(self) -> &'static [f64] {
+        match self {
+            Filter::S3x1 => &S3X1,
+            Filter::S3x3 => &S3X3,
+            Filter::S3x5 => &S3X5,
+            Filter::S3x9 => &S3X9,
+            Filter::S3x15 => &S3X15,
+            Filter::Stable => &[],
+        }
     }
 
     /// End weights, from the row with the most values after the point to
     /// the one with none. Row `r` covers `t − half … t + (half − 1 − r)`.
-    fn ends(self) -> Vec<Vec<f64>> {
-        let rows: Vec<Vec<f64>> = match self {
-            Filter::S3x1 => vec![vec![0.39, 0.61]],
-            Filter::S3x3 => vec![vec![3.0, 7.0, 10.0, 7.0], vec![5.0, 11.0, 11.0]]
-                .into_iter()
-                .map(|r| r.into_iter().map(|w| w / 27.0).collect())
-                .collect(),
-            Filter::S3x5 => vec![
-                vec![4.0, 8.0, 13.0, 13.0, 13.0, 9.0],
-                vec![4.0, 11.0, 15.0, 15.0, 15.0],
-                vec![9.0, 17.0, 17.0, 17.0],
-            ]
-            .into_iter()
-            .map(|r| r.into_iter().map(|w| w / 60.0).collect())
-            .collect(),
-            Filter::S3x9 => S3X9_ENDS.iter().map(|r| r.to_vec()).collect(),
-            Filter::S3x15 => S3X15_ENDS.iter().map(|r| r.to_vec()).collect(),
-            Filter::Stable => Vec::new(),
-        };
-        rows
+    fn ends(self) -> &'static [&'static [f64]] {
+        match self {
+            Filter::S3x1 => &S3X1_ENDS,
+            Filter::S3x3 => &S3X3_ENDS,
+            Filter::S3x5 => &S3X5_ENDS,
+            Filter::S3x9 => &S3X9_ENDS,
+            Filter::S3x15 => &S3X15_ENDS,
+            Filter::Stable => &[],
+        }
     }
 }
 
@@ -154,7 +206,7 @@ pub(crate) fn smooth_month(x: &[f64], filter: Filter) -> Vec<f64> {
     // Bounds: the symmetric window t − half ..= t + half lies in 0..n.
     if 2 * half < n {
         for t in half..n - half {
-            out[t] = dot(&central, &x[t - half..=t + half]);
+            out[t] = dot(central, &x[t - half..=t + half]);
         }
     }
     // The end rows, as many as fit: row `r` needs `len(r)` values.
@@ -178,7 +230,7 @@ pub(crate) fn smooth_month(x: &[f64], filter: Filter) -> Vec<f64> {
     let mut cur = start;
     let mut row = first;
     while cur > 0 {
-        let w = &ends[row];
+        let w = ends[row];
         row += 1;
         out[n - cur] = dot(w, &x[end_lo..end_lo + w.len()]);
         end_lo += 1;
@@ -282,7 +334,7 @@ mod tests {
     fn symmetric_weights() {
         assert_eq!(
             Filter::S3x3.central(),
-            vec![1.0 / 9.0, 2.0 / 9.0, 3.0 / 9.0, 2.0 / 9.0, 1.0 / 9.0]
+            [1.0 / 9.0, 2.0 / 9.0, 3.0 / 9.0, 2.0 / 9.0, 1.0 / 9.0]
         );
         let w = Filter::S3x15.central();
         assert_eq!(w.len(), 17);
