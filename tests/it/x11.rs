@@ -481,3 +481,108 @@ fn bad_input_is_named() {
         Err(Error::FrequencyMismatch { .. })
     ));
 }
+
+/// The equality table of `docs/x11.md`: for every series and mode, the
+/// largest D10..D13 error against the program over the cases of the full and
+/// digest fixtures, and how many cases there are. Run with
+/// `cargo test --test it x11::equality_table -- --ignored --nocapture`.
+#[test]
+#[ignore = "prints the table of docs/x11.md"]
+fn equality_table() {
+    use std::collections::BTreeMap;
+    let all = cases();
+    let mut inputs: HashMap<String, Input> = HashMap::new();
+    // (series, mode) -> (cases, worst error, filters seen)
+    let mut cells: BTreeMap<(String, String), (usize, f64)> = BTreeMap::new();
+    let digest = csv_rows(&dir().join("digest.csv"));
+    let digests: HashMap<(String, String), &Vec<String>> = digest
+        .iter()
+        .skip(1)
+        .map(|r| ((r[0].clone(), r[1].clone()), r))
+        .collect();
+    let mut full_cols: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    for case in &all {
+        let inp = inputs
+            .entry(case.series.clone())
+            .or_insert_with(|| input(&case.series));
+        let f = fit(case, inp);
+        let mode = case.fields["mode"].clone();
+        let add = mode == "add";
+        let rows = full_cols
+            .entry(case.series.clone())
+            .or_insert_with(|| csv_rows(&dir().join("full").join(format!("{}.csv", case.series))));
+        let err = if let Some(col) = rows[0]
+            .iter()
+            .position(|h| *h == format!("{}:d10", case.id))
+        {
+            let w10: Vec<f64> = rows[1..].iter().map(|r| r[col].parse().unwrap()).collect();
+            let w12: Vec<f64> = rows[1..]
+                .iter()
+                .map(|r| r[col + 1].parse().unwrap())
+                .collect();
+            let (w11, w13) = derived(&mode, &inp.values, &w10, &w12);
+            [
+                max_error(f.table(Table::D10), &w10, add),
+                max_error(f.table(Table::D11), &w11, false),
+                max_error(f.table(Table::D12), &w12, false),
+                max_error(f.table(Table::D13), &w13, add),
+            ]
+            .into_iter()
+            .fold(0.0, f64::max)
+        } else if let Some(r) = digests.get(&(case.series.clone(), case.id.clone())) {
+            let mut worst = 0.0_f64;
+            for (k, table) in [Table::D10, Table::D11, Table::D12, Table::D13]
+                .into_iter()
+                .enumerate()
+            {
+                let x = f.table(table);
+                let n = x.len();
+                let mean = x.iter().sum::<f64>() / n as f64;
+                let scale = if add && matches!(table, Table::D10 | Table::D13) {
+                    x.iter().fold(0.0_f64, |m, v| m.max(v.abs()))
+                } else {
+                    0.0
+                };
+                for (i, g) in [x[0], x[1], x[2], x[n - 3], x[n - 2], x[n - 1], mean]
+                    .iter()
+                    .enumerate()
+                {
+                    let w: f64 = r[2 + 7 * k + i].parse().unwrap();
+                    let d = if scale > 0.0 {
+                        scale
+                    } else {
+                        w.abs().max(1e-300)
+                    };
+                    worst = worst.max((g - w).abs() / d);
+                }
+            }
+            worst
+        } else {
+            continue;
+        };
+        let cell = cells.entry((case.series.clone(), mode)).or_insert((0, 0.0));
+        cell.0 += 1;
+        cell.1 = cell.1.max(err);
+    }
+    let modes = ["mult", "add", "pseudoadd", "logadd"];
+    println!("| series | {} |", modes.join(" | "));
+    println!("|---|---|---|---|---|");
+    let names: std::collections::BTreeSet<String> = cells.keys().map(|k| k.0.clone()).collect();
+    let mut total = 0;
+    let mut worst = 0.0_f64;
+    for name in names {
+        let row: Vec<String> = modes
+            .iter()
+            .map(|m| match cells.get(&(name.clone(), (*m).to_owned())) {
+                Some((n, e)) => {
+                    total += n;
+                    worst = worst.max(*e);
+                    format!("{n}: {e:.0e}")
+                }
+                None => "–".to_owned(),
+            })
+            .collect();
+        println!("| {name} | {} |", row.join(" | "));
+    }
+    println!("\n{total} cases, largest error {worst:.1e}");
+}
