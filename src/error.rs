@@ -71,6 +71,14 @@ pub enum Error {
         /// The rejected value.
         value: f64,
     },
+    /// A number written with a non-zero digit that is too small in magnitude
+    /// for an `f64` (below about 2.5e-324, such as `1e-400`): it would read as
+    /// zero. Subnormal numbers that do not round to zero are kept.
+    #[error("value {text} is too small for an f64 (it would read as 0)")]
+    Underflow {
+        /// The number as written.
+        text: String,
+    },
     /// A NaN or infinite number where a finite one is required.
     #[error("value {value} is not finite")]
     NotFinite {

@@ -87,6 +87,7 @@ pub mod indicator;
 pub mod io;
 pub mod narrate;
 pub mod period;
+pub mod prelude;
 pub mod seasonal;
 pub mod series;
 pub mod transform;
@@ -110,6 +111,9 @@ pub mod plot;
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+/// The date type of the API (vintages, real-time intervals, first days of
+/// periods), re-exported so that callers need not depend on chrono.
+pub use chrono::NaiveDate;
 pub use error::{Error, ParseProblem, Result, UndefinedReason};
 pub use indicator::{
     ConfidenceIndex, Currency, Exports, Gdp, Imports, Indicator, MeasureKind, Metadata, Neutral,

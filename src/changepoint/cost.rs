@@ -398,8 +398,9 @@ impl SegmentCost for MeanVarianceCost {
 /// squared error of the line less `Σ y²`), with `x` the position in the series.
 #[derive(Debug)]
 pub(crate) struct TrendCost {
-    s1: Vec<f64>,
-    sxy: Vec<f64>,
+    /// Prefix sums of the centred values and of position times centred value.
+    pub(crate) s1: Vec<f64>,
+    pub(crate) sxy: Vec<f64>,
 }
 
 impl TrendCost {

@@ -51,7 +51,7 @@ use crate::unit::{IndexPoints, Percent, PercentagePoints, Value};
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Indicator<P: Period> {
-    series: Series<P>,
+    pub(super) series: Series<P>,
     metadata: Metadata,
     kind: MeasureKind,
 }
@@ -92,23 +92,6 @@ impl<P: Period> Indicator<P> {
             metadata,
             kind,
         }
-    }
-
-    /// The values.
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{Month, Series};
-    /// use econseries::indicator::{Indicator, MeasureKind, Metadata};
-    ///
-    /// let sep = Month::new(2025, 9)?;
-    /// let meta = Metadata::new("US unemployment rate", "US");
-    /// let unrate = Indicator::new(Series::from_values(sep, [4.4])?, meta, MeasureKind::Rate)?;
-    /// assert_eq!(unrate.series().get(sep), Some(4.4));
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn series(&self) -> &Series<P> {
-        &self.series
     }
 
     /// The metadata.
@@ -292,7 +275,9 @@ impl<P: Period> Indicator<P> {
         let expected = match self.kind {
             MeasureKind::Rate => TypeId::of::<PercentagePoints>(),
             MeasureKind::Index { .. } => TypeId::of::<IndexPoints>(),
-            MeasureKind::Flow | MeasureKind::Stock | MeasureKind::Balance => TypeId::of::<f64>(),
+            MeasureKind::Output | MeasureKind::Flow | MeasureKind::Stock | MeasureKind::Balance => {
+                TypeId::of::<f64>()
+            }
         };
         let asked = TypeId::of::<U>();
         if asked == expected {
@@ -334,6 +319,7 @@ mod tests {
             neutral: Neutral::Balance0,
         };
         for kind in [
+            MeasureKind::Output,
             MeasureKind::Flow,
             MeasureKind::Stock,
             MeasureKind::Balance,

@@ -308,7 +308,7 @@ impl fmt::Display for SeasonalAdjustment {
 ///     .with_source("US Census Bureau via FRED (IMPCH)");
 /// assert_eq!(meta.partner(), Some("CN"));
 /// assert_eq!(meta.scale(), Scale::Millions);
-/// assert!(!meta.is_annual_rate());
+/// assert_eq!(meta.annual_rate(), None); // not stated
 /// # Ok::<(), econseries::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -320,7 +320,7 @@ pub struct Metadata {
     scale: Scale,
     price_basis: Option<PriceBasis>,
     seasonal_adjustment: Option<SeasonalAdjustment>,
-    annual_rate: bool,
+    annual_rate: Option<bool>,
     source: Option<String>,
     vintage: Option<NaiveDate>,
 }
@@ -346,7 +346,7 @@ impl Metadata {
             scale: Scale::Units,
             price_basis: None,
             seasonal_adjustment: None,
-            annual_rate: false,
+            annual_rate: None,
             source: None,
             vintage: None,
         }
@@ -473,11 +473,11 @@ impl Metadata {
     ///
     /// // FRED GDP: billions of dollars, seasonally adjusted annual rate.
     /// let meta = Metadata::new("US GDP", "US").with_annual_rate(true);
-    /// assert!(meta.is_annual_rate());
+    /// assert_eq!(meta.annual_rate(), Some(true));
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn with_annual_rate(mut self, annual_rate: bool) -> Metadata {
-        self.annual_rate = annual_rate;
+        self.annual_rate = Some(annual_rate);
         self
     }
 
@@ -620,18 +620,21 @@ impl Metadata {
         self.seasonal_adjustment
     }
 
-    /// Whether the values are at an annual rate.
+    /// Whether the values are at an annual rate: `None` unless stated. A
+    /// flow's aggregation to a coarser period needs it stated (the mean of
+    /// annual-rate levels, the sum of plain flows), so that a SAAR series is
+    /// never summed into a number four or twelve times too large.
     ///
     /// # Example
     /// ```
     /// use econseries::indicator::Metadata;
     ///
     /// let meta = Metadata::new("US GDP", "US");
-    /// assert!(!meta.is_annual_rate()); // unless set
-    /// assert!(meta.with_annual_rate(true).is_annual_rate());
+    /// assert_eq!(meta.annual_rate(), None); // unless stated
+    /// assert_eq!(meta.with_annual_rate(true).annual_rate(), Some(true));
     /// # Ok::<(), econseries::Error>(())
     /// ```
-    pub fn is_annual_rate(&self) -> bool {
+    pub fn annual_rate(&self) -> Option<bool> {
         self.annual_rate
     }
 
@@ -734,11 +737,7 @@ pub(crate) fn check_compatible(left: &Metadata, right: &Metadata, checks: Checks
         left.seasonal_adjustment,
         right.seasonal_adjustment,
     )?;
-    same(
-        "annual rate",
-        Some(left.annual_rate),
-        Some(right.annual_rate),
-    )?;
+    same("annual rate", left.annual_rate, right.annual_rate)?;
     Ok(())
 }
 

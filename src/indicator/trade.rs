@@ -16,7 +16,7 @@ macro_rules! trade_flow {
         $(#[$doc])*
         #[derive(Clone, Debug, PartialEq)]
         pub struct $name<P: Period> {
-            series: Series<P>,
+            pub(super) series: Series<P>,
             metadata: Metadata,
         }
 
@@ -43,23 +43,6 @@ macro_rules! trade_flow {
                     return Err(missing("currency", "set for a trade flow"));
                 }
                 Ok($name { series, metadata })
-            }
-
-            /// The values, in the metadata's currency and scale.
-            ///
-            /// # Example
-            /// ```
-            /// use econseries::{Month, Series};
-            #[doc = concat!("use econseries::indicator::{Currency, ", stringify!($name), ", Metadata};")]
-            ///
-            #[doc = concat!("let meta = Metadata::new(", stringify!($example_name), ", \"US\").with_currency(Currency::USD);")]
-            /// let may = Month::new(2025, 5)?;
-            #[doc = concat!("let flow = ", stringify!($name), "::new(Series::from_values(may, [", stringify!($v12), "])?, meta)?;")]
-            #[doc = concat!("assert_eq!(flow.series().get(may), Some(", stringify!($v12), "));")]
-            /// # Ok::<(), econseries::Error>(())
-            /// ```
-            pub fn series(&self) -> &Series<P> {
-                &self.series
             }
 
             /// The metadata.
@@ -197,7 +180,7 @@ macro_rules! trade_flow {
             #[doc = concat!("let flow = ", stringify!($name), "::new(Series::from_values(Month::new(2025, 5)?, [6_553.3])?, meta)?;")]
             /// let bn = flow.rescaled(Scale::Billions);
             /// assert_eq!(bn.metadata().scale(), Scale::Billions);
-            /// assert_eq!(bn.series().get(Month::new(2025, 5)?), Some(6.5533));
+            /// assert_eq!(bn.get(Month::new(2025, 5)?), Some(6.5533));
             /// # Ok::<(), econseries::Error>(())
             /// ```
             pub fn rescaled(self, scale: Scale) -> $name<P> {
@@ -210,8 +193,13 @@ macro_rules! trade_flow {
             /// The flow over the coarser period `C` (months to quarters or
             /// years, quarters to years): the sum of the sub-periods, or their
             /// mean if the values are at an annual rate
-            /// ([`Metadata::is_annual_rate`]). A coarser period is missing
+            /// ([`Metadata::annual_rate`]). A coarser period is missing
             /// unless all its sub-periods are present.
+            ///
+            /// # Errors
+            /// [`Error::InvalidMetadata`](crate::Error::InvalidMetadata)
+            /// unless the metadata states whether the values are at an
+            /// annual rate ([`Metadata::with_annual_rate`]).
             ///
             /// # Example
             /// ```
@@ -220,19 +208,22 @@ macro_rules! trade_flow {
             ///
             #[doc = concat!(" ", "let meta = Metadata::new(", stringify!($example_name), ", \"US\").with_currency(Currency::USD);")]
             /// let s = Series::from_values(Month::new(2025, 1)?, [1.0, 2.0, 3.0, 4.0])?;
-            #[doc = concat!("let q: ", stringify!($name), "<Quarter> = ", stringify!($name), "::new(s, meta)?.aggregate();")]
-            /// assert_eq!(q.series().get(Quarter::new(2025, 1)?), Some(6.0));
-            /// assert_eq!(q.series().get(Quarter::new(2025, 2)?), None); // April only
+            #[doc = concat!("let flow = ", stringify!($name), "::new(s, meta)?;")]
+            /// assert!(flow.aggregate::<Quarter>().is_err()); // annual rate or not?
+            #[doc = concat!("let flow = ", stringify!($name), "::new(flow.as_plain_series().clone(), flow.metadata().clone().with_annual_rate(false))?;")]
+            #[doc = concat!("let q: ", stringify!($name), "<Quarter> = flow.aggregate()?;")]
+            /// assert_eq!(q.get(Quarter::new(2025, 1)?), Some(6.0));
+            /// assert_eq!(q.get(Quarter::new(2025, 2)?), None); // April only
             /// # Ok::<(), econseries::Error>(())
             /// ```
-            pub fn aggregate<C: Period>(&self) -> $name<C>
+            pub fn aggregate<C: Period>(&self) -> Result<$name<C>>
             where
                 P: Within<C>,
             {
-                $name {
-                    series: aggregate_flow(&self.series, &self.metadata),
+                Ok($name {
+                    series: aggregate_flow(&self.series, &self.metadata)?,
                     metadata: self.metadata.clone(),
-                }
+                })
             }
         }
 

@@ -684,6 +684,17 @@ pub(crate) fn parse_value(text: &str, period: &str) -> Result<Option<f64>> {
         return Ok(None);
     }
     match text.parse::<f64>() {
+        // Zero from non-zero digits: too small to represent, not zero.
+        Ok(0.0)
+            if text
+                .split(['e', 'E'])
+                .next()
+                .is_some_and(|m| m.contains(|c: char| matches!(c, '1'..='9'))) =>
+        {
+            Err(Error::Underflow {
+                text: text.to_owned(),
+            })
+        }
         Ok(x) if x.is_finite() => Ok(Some(x)),
         Ok(x) => Err(Error::NonFinite {
             period: period.to_owned(),
@@ -773,6 +784,18 @@ mod tests {
         assert_eq!(parse_value("", "p").unwrap(), None);
         assert_eq!(parse_value(".", "p").unwrap(), None);
         assert_eq!(parse_value("-1.5e3", "p").unwrap(), Some(-1500.0));
+        // Underflow is an error like overflow; zeros and subnormals are values.
+        for t in ["1e-400", "-2e-324", "0.000001e-320", "9E-999"] {
+            assert!(
+                matches!(parse_value(t, "p"), Err(Error::Underflow { .. })),
+                "{t}"
+            );
+        }
+        for t in ["0", "0.0", "-0", "0e5", "000.000E-400", "+0"] {
+            assert_eq!(parse_value(t, "p").unwrap(), Some(0.0), "{t}");
+        }
+        assert_eq!(parse_value("5e-324", "p").unwrap(), Some(5e-324));
+        assert_eq!(parse_value("3e-324", "p").unwrap(), Some(5e-324));
         for t in [
             "inf",
             "-inf",

@@ -40,10 +40,10 @@
 //!   there anyway (a missing value makes every result that needs it missing).
 //! - [`Panel::aggregate`] converts frequency: one row per period of each
 //!   series' new span, grouped by series, gaps included.
-//! - [`Panel::records`] gives, per row, whether the value is a record and
-//!   since when it is the lowest (highest); [`Panel::streaks`],
-//!   [`Panel::crossings`] and [`Panel::changepoints`] give **one row per
-//!   event**, series in order of first appearance, events in period order.
+//! - [`Panel::detect`] runs any detector
+//!   ([`AnyDetector`](crate::detect::AnyDetector)) on every series: **one
+//!   row per event**, series in order of first appearance, events in period
+//!   order, with the kind's fields as columns.
 //! - Periods come back in the form they came in: a polars `Date` (the
 //!   period's first day) for a `Date` input, canonical period text
 //!   (`2025-05`, `2025-Q1`, `2025`) for a text input.
@@ -193,6 +193,9 @@ pub struct Panel {
     dates: bool,
     /// The name of the value column in outputs.
     name: String,
+    /// Whether the values are changes (growth rates, differences), whose
+    /// declines are values below zero, rather than levels.
+    change: bool,
 }
 
 impl core::fmt::Debug for Panel {
@@ -278,6 +281,7 @@ impl Panel {
             frequency: decoded.frequency,
             dates: decoded.dates,
             name: cols.value.clone(),
+            change: false,
         };
         panel.check_duplicates()?;
         Ok(panel)
@@ -466,7 +470,7 @@ impl Panel {
     }
 
     /// A panel over the same rows with new values.
-    fn derived(&self, values: Vec<f64>, name: String) -> Panel {
+    fn derived(&self, values: Vec<f64>, name: String, change: bool) -> Panel {
         let values = Arc::new(values);
         Panel {
             keys: self.keys.clone(),
@@ -478,6 +482,7 @@ impl Panel {
             frequency: self.frequency,
             dates: self.dates,
             name,
+            change,
         }
     }
 }

@@ -62,6 +62,19 @@ impl Transform {
 
     /// Applies the transform to one series; `base` is the parsed period of
     /// [`Transform::RebaseToPeriod`].
+    /// Whether the result is a change (a growth rate, a difference) rather
+    /// than a level, given whether the input is one.
+    fn gives_changes(&self, input_is_change: bool) -> bool {
+        match self {
+            Transform::Units(Units::Lin) => input_is_change,
+            Transform::Units(Units::Log) => false,
+            Transform::Units(_) => true,
+            Transform::RebaseToPeriod(_) | Transform::RebaseToYear(_) => false,
+            Transform::YtdYoy => true,
+            _ => input_is_change,
+        }
+    }
+
     fn apply<P: Period>(&self, s: &Series<P>, base: Option<P>) -> Result<Series<P>> {
         Ok(match self {
             Transform::Units(u) => s.units(*u),
@@ -127,7 +140,7 @@ impl Panel {
                 Ok(())
             })?
         });
-        Ok(self.derived(values, t.name()))
+        Ok(self.derived(values, t.name(), t.gives_changes(self.change)))
     }
 
     /// Converts every series to the coarser frequency `to`, as
@@ -235,6 +248,7 @@ impl Panel {
             frequency: C::FREQUENCY,
             dates: self.dates,
             name: self.name.clone(),
+            change: self.change,
         })
     }
 

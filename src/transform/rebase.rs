@@ -1,10 +1,12 @@
-use super::kernel::Sum;
+use super::kernel;
 use crate::error::{Error, Result, UndefinedReason};
 use crate::period::Period;
 use crate::series::Series;
 use crate::unit::{Percent, Value};
 
-impl<P: Period, U: Value> Series<P, U> {
+/// Rebasing, deflating and compound growth are for levels: a percentage
+/// rebased to 100 or deflated means nothing.
+impl<P: Period> Series<P> {
     /// Rebased so that the value at `base` is 100.
     ///
     /// ```text
@@ -87,7 +89,7 @@ impl<P: Period, U: Value> Series<P, U> {
         if window.iter().any(|v| v.is_nan()) {
             return Err(undefined(UndefinedReason::IncompleteWindow));
         }
-        let mean = Sum::of(window) / n as f64;
+        let mean = kernel::mean(window);
         if !mean.is_finite() {
             return Err(undefined(UndefinedReason::Overflow));
         }

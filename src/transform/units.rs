@@ -178,7 +178,52 @@ fn log_raw(x: &[f64]) -> Vec<f64> {
     x.iter().map(|&v| ln(v)).collect()
 }
 
-impl<P: Period, U: Value> Series<P, U> {
+/// FRED's units apply to levels only: a growth rate of a growth rate, or a
+/// percent change of a percentage, is not a number anyone should publish.
+/// The changes of other units are [`Series::chg`] and [`Series::ch1`] below,
+/// in the unit's [`Value::Change`].
+///
+/// A growth rate of a growth rate does not compile, whichever growth:
+/// ```compile_fail,E0599
+/// use econseries::{Month, Series};
+/// let yoy = Series::from_values(Month::new(2025, 1)?, [100.0, 90.0])?.pch();
+/// let nonsense = yoy.pc1();
+/// # Ok::<(), econseries::Error>(())
+/// ```
+/// ```compile_fail,E0599
+/// # use econseries::{Month, Series};
+/// # let yoy = Series::from_values(Month::new(2025, 1)?, [100.0, 90.0])?.pch();
+/// let nonsense = yoy.pch();
+/// # Ok::<(), econseries::Error>(())
+/// ```
+/// ```compile_fail,E0599
+/// # use econseries::{Month, Series};
+/// # let yoy = Series::from_values(Month::new(2025, 1)?, [100.0, 90.0])?.pch();
+/// let nonsense = yoy.pca();
+/// # Ok::<(), econseries::Error>(())
+/// ```
+/// ```compile_fail,E0599
+/// # use econseries::{Month, Series, Units};
+/// # let yoy = Series::from_values(Month::new(2025, 1)?, [100.0, 90.0])?.pch();
+/// let nonsense = yoy.units(Units::Pc1);
+/// # Ok::<(), econseries::Error>(())
+/// ```
+/// nor does rebasing a percentage to 100:
+/// ```compile_fail,E0599
+/// # use econseries::{Month, Series};
+/// # let yoy = Series::from_values(Month::new(2025, 1)?, [100.0, 90.0])?.pch();
+/// let nonsense = yoy.rebase_to_year(2025);
+/// # Ok::<(), econseries::Error>(())
+/// ```
+/// The change of a percentage is in percentage points:
+/// ```
+/// use econseries::{Month, PercentagePoints, Series};
+/// let yoy = Series::from_values(Month::new(2024, 1)?, [100.0, 90.0, 99.0])?.pch();
+/// let change: Series<Month, PercentagePoints> = yoy.chg();
+/// assert!((change.get(Month::new(2024, 3)?).ok_or("missing")?.get() - 20.0).abs() < 1e-9);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl<P: Period> Series<P> {
     /// Applies one of FRED's units (see [`Units`] for the formulas and the
     /// domain rules); undefined results are missing values. The result spans
     /// the same periods as `self`; the first periods, whose lag precedes the
@@ -296,41 +341,6 @@ impl<P: Period, U: Value> Series<P, U> {
             }
             _ => UndefinedReason::Overflow,
         }
-    }
-
-    /// `chg`: change from the previous period, in the series' own unit.
-    ///
-    /// ```text
-    /// chg(t) = x(t) − x(t−1)
-    /// ```
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{Month, Series};
-    /// let rate = Series::from_values(Month::new(2025, 8)?, [4.25, 4.5])?;
-    /// assert_eq!(rate.chg().get(Month::new(2025, 9)?), Some(0.25));
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn chg(&self) -> Series<P> {
-        self.units(Units::Chg)
-    }
-
-    /// `ch1`: change from a year ago, in the series' own unit.
-    ///
-    /// ```text
-    /// ch1(t) = x(t) − x(t−n)      n = periods per year
-    /// ```
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{Quarter, Series};
-    /// let q = Quarter::new(2024, 1)?;
-    /// let x = Series::from_values(q, [1.0, 2.0, 3.0, 4.0, 6.5])?;
-    /// assert_eq!(x.ch1().get(q + 4), Some(5.5));
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn ch1(&self) -> Series<P> {
-        self.units(Units::Ch1)
     }
 
     /// `pch`: percent change from the previous period; missing unless the
@@ -452,6 +462,54 @@ impl<P: Period, U: Value> Series<P, U> {
     /// ```
     pub fn ln(&self) -> Series<P> {
         self.units(Units::Log)
+    }
+}
+
+/// Changes exist for every unit, in the unit's [`Value::Change`].
+impl<P: Period, U: Value> Series<P, U> {
+    /// `chg`: change from the previous period, in the unit's
+    /// [`Value::Change`]: a level's own unit, percentage points for a
+    /// percentage.
+    ///
+    /// ```text
+    /// chg(t) = x(t) − x(t−1)
+    /// ```
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    /// let rate = Series::from_values(Month::new(2025, 8)?, [4.25, 4.5])?;
+    /// assert_eq!(rate.chg().get(Month::new(2025, 9)?), Some(0.25));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn chg(&self) -> Series<P, U::Change> {
+        Series::from_kernel(
+            self.start(),
+            units_raw(self.raw(), Units::Chg, P::PER_YEAR as usize),
+        )
+    }
+
+    /// `ch1`: change from a year ago, in the unit's [`Value::Change`]
+    /// (percentage points for a percentage: the unemployment rate is 0.4
+    /// points higher than a year ago).
+    ///
+    /// ```text
+    /// ch1(t) = x(t) − x(t−n)      n = periods per year
+    /// ```
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Quarter, Series};
+    /// let q = Quarter::new(2024, 1)?;
+    /// let x = Series::from_values(q, [1.0, 2.0, 3.0, 4.0, 6.5])?;
+    /// assert_eq!(x.ch1().get(q + 4), Some(5.5));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn ch1(&self) -> Series<P, U::Change> {
+        Series::from_kernel(
+            self.start(),
+            units_raw(self.raw(), Units::Ch1, P::PER_YEAR as usize),
+        )
     }
 }
 

@@ -14,7 +14,9 @@ impl<P: Period, U: Value> Series<P, U> {
     /// ```
     ///
     /// O(n) whatever `k`, and free of the drift of a running sum: see
-    /// [`rolling_sum`](Series::rolling_sum).
+    /// [`rolling_sum`](Series::rolling_sum). The mean of finite values is
+    /// finite even where their sum is not (three values of 1e308 average to
+    /// 1e308).
     ///
     /// # Errors
     /// [`Error::InvalidArgument`] if `k == 0`.
@@ -32,9 +34,22 @@ impl<P: Period, U: Value> Series<P, U> {
     pub fn rolling_mean(&self, k: usize) -> Result<Series<P, U>> {
         let k = check_window(k)?;
         let kf = k as f64;
-        let mut out = kernel::rolling_sum(self.raw(), k);
+        let x = self.raw();
+        let mut out = kernel::rolling_sum(x, k);
         for v in &mut out {
             *v /= kf;
+        }
+        // A window sum can overflow (and read as missing) only if a value
+        // exceeds f64::MAX / k; such windows' means are taken again on the
+        // values times 2⁻⁶⁴ (exact), where the sum fits.
+        if x.iter().any(|v| v.abs() > f64::MAX / kf) {
+            let scaled: Vec<f64> = x.iter().map(|v| v * kernel::DOWN).collect();
+            let sums = kernel::rolling_sum(&scaled, k);
+            for (v, s) in out.iter_mut().zip(sums) {
+                if v.is_nan() && !s.is_nan() {
+                    *v = kernel::unscaled_mean(s, kf);
+                }
+            }
         }
         Ok(Series::from_kernel(self.start(), out))
     }
@@ -82,8 +97,7 @@ impl<P: Period, U: Value> Series<P, U> {
     /// - [`Error::Undefined`] naming the first period whose window is not
     ///   complete: [`MissingValue`](UndefinedReason::MissingValue) if its own
     ///   value is missing, [`IncompleteWindow`](UndefinedReason::IncompleteWindow)
-    ///   if an earlier one is, [`Overflow`](UndefinedReason::Overflow) if the
-    ///   sum is too large for an `f64`.
+    ///   if an earlier one is (a mean never overflows).
     ///
     /// # Example
     /// ```
@@ -249,30 +263,6 @@ impl<P: Period, U: Value> Series<P, U> {
         Ok(Series::from_kernel(self.period(first), tail.to_vec()))
     }
 
-    /// Year-on-year percent change of the year-to-date sum, as China's customs
-    /// and statistics bureau publish it ("exports rose 5.6% in January to
-    /// October"); missing unless both sums exist and last year's is positive.
-    ///
-    /// ```text
-    /// ytd_yoy(t) = (ytd(t)/ytd(t−n) − 1)·100      n = periods per year
-    /// ```
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{Quarter, Series};
-    /// let q = Quarter::new(2024, 1)?;
-    /// let x = Series::from_values(q, [1.0, 1.0, 1.0, 1.0, 1.0, 2.0])?;
-    /// // H1 2025 = 3 against H1 2024 = 2.
-    /// assert_eq!(x.ytd_yoy().get(q + 5).map(|p| p.get()), Some(50.0));
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn ytd_yoy(&self) -> Series<P, Percent> {
-        Series::from_kernel(
-            self.start(),
-            lagged(&self.ytd_raw(), P::PER_YEAR as usize, pct),
-        )
-    }
-
     /// Single periods recovered from a year-to-date series (the inverse of
     /// [`ytd_sum`](Series::ytd_sum), up to rounding).
     ///
@@ -310,6 +300,33 @@ fn check_window(k: usize) -> Result<usize> {
         })
     } else {
         Ok(k)
+    }
+}
+
+/// Growth of year-to-date sums exists for levels only, like every growth rate.
+impl<P: Period> Series<P> {
+    /// Year-on-year percent change of the year-to-date sum, as China's customs
+    /// and statistics bureau publish it ("exports rose 5.6% in January to
+    /// October"); missing unless both sums exist and last year's is positive.
+    ///
+    /// ```text
+    /// ytd_yoy(t) = (ytd(t)/ytd(t−n) − 1)·100      n = periods per year
+    /// ```
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Quarter, Series};
+    /// let q = Quarter::new(2024, 1)?;
+    /// let x = Series::from_values(q, [1.0, 1.0, 1.0, 1.0, 1.0, 2.0])?;
+    /// // H1 2025 = 3 against H1 2024 = 2.
+    /// assert_eq!(x.ytd_yoy().get(q + 5).map(|p| p.get()), Some(50.0));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn ytd_yoy(&self) -> Series<P, Percent> {
+        Series::from_kernel(
+            self.start(),
+            lagged(&self.ytd_raw(), P::PER_YEAR as usize, pct),
+        )
     }
 }
 
@@ -399,6 +416,31 @@ mod tests {
                 ..
             })
         ));
+        // The mean of the same values is representable (issue 15).
+        assert_eq!(vals(&big.rolling_mean_strict(2).unwrap()), [Some(f64::MAX)]);
+        let huge = Series::<Year>::from_options(
+            Year::new(2000).unwrap(),
+            [
+                Some(1e308),
+                Some(1e308),
+                Some(1e308),
+                None,
+                Some(-1e308),
+                Some(1.0),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            vals(&huge.rolling_mean(2).unwrap()),
+            [
+                None,
+                Some(1e308),
+                Some(1e308),
+                None,
+                None,
+                Some(-5e307 + 0.5)
+            ]
+        );
     }
 
     #[test]

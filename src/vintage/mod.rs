@@ -72,6 +72,7 @@
 
 mod any;
 mod detect;
+mod headline;
 mod interval;
 pub(crate) mod raw;
 mod reported;

@@ -457,3 +457,70 @@ mod properties {
         }
     }
 }
+
+/// Source: exact rational solves (Python `fractions`) of the two-sided system
+/// and of every prefix for the one-sided filter,
+/// `tests/fixtures/seasonal/hp_exact.py`: real series from `data/` and
+/// synthetic ones, n from 3 to 200, λ from 1 to 1e16. Tolerance 1e-9 of the
+/// series' scale (largest |x|, at least 1) at every λ; the table of the largest
+/// errors by λ is printed (`--nocapture`).
+#[test]
+fn hp_matches_exact_rational_solves_for_every_lambda() {
+    use econseries::seasonal::{hp_trend, hp_trend_one_sided};
+    use std::collections::BTreeMap;
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/seasonal/hp_exact.csv"),
+    )
+    .expect("fixture");
+    // (case, λ) -> (x, trend, one-sided trend)
+    type Rows = (Vec<f64>, Vec<f64>, Vec<Option<f64>>);
+    let mut cases: BTreeMap<(String, u64), Rows> = BTreeMap::new();
+    let num = |s: &str| s.parse::<f64>().expect("number");
+    for line in text.lines().filter(|l| !l.starts_with('#')).skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let [case, lambda, _, x, trend, one] = f[..] else {
+            panic!("bad row {line}")
+        };
+        let e = cases
+            .entry((case.to_owned(), num(lambda).to_bits()))
+            .or_default();
+        e.0.push(num(x));
+        e.1.push(num(trend));
+        e.2.push((!one.is_empty()).then(|| num(one)));
+    }
+    assert!(cases.len() >= 100, "{} cases", cases.len());
+    let mut worst: BTreeMap<u64, (f64, f64)> = BTreeMap::new();
+    for ((case, lambda), (x, want, want_one)) in &cases {
+        let lambda = f64::from_bits(*lambda);
+        let scale = x.iter().map(|v| v.abs()).fold(1.0, f64::max);
+        let two = hp_trend(x, lambda).unwrap_or_else(|e| panic!("{case} λ={lambda}: {e}"));
+        let one =
+            hp_trend_one_sided(x, lambda).unwrap_or_else(|e| panic!("{case} λ={lambda}: {e}"));
+        let e2 = two
+            .iter()
+            .zip(want)
+            .map(|(g, w)| (g - w).abs() / scale)
+            .fold(0.0, f64::max);
+        let e1 = one
+            .iter()
+            .zip(want_one)
+            .filter_map(|(g, w)| w.map(|w| (g - w).abs() / scale))
+            .fold(0.0, f64::max);
+        let slot = worst.entry(lambda.to_bits()).or_default();
+        slot.0 = slot.0.max(e2);
+        slot.1 = slot.1.max(e1);
+        assert!(
+            e2 <= 1e-9,
+            "{case} λ={lambda}: two-sided error {e2:.2e} of the scale"
+        );
+        assert!(
+            e1 <= 1e-9,
+            "{case} λ={lambda}: one-sided error {e1:.2e} of the scale"
+        );
+    }
+    eprintln!("λ | two-sided | one-sided (largest error / scale)");
+    for (lambda, (e2, e1)) in &worst {
+        eprintln!("{:e} | {e2:.2e} | {e1:.2e}", f64::from_bits(*lambda));
+    }
+}
