@@ -173,6 +173,36 @@ pub enum Error {
         /// Observations available.
         got: usize,
     },
+    /// A value a method cannot take in the mode asked for: zero or negative
+    /// where a multiplicative decomposition needs positive values.
+    #[error("{method} in {mode} mode needs positive values, found {value} at {period}")]
+    NotPositive {
+        /// The method, e.g. `x11`.
+        method: &'static str,
+        /// The mode, as the method names it (`mult`, `logadd`, ...).
+        mode: &'static str,
+        /// The period of the value.
+        period: String,
+        /// The rejected value.
+        value: f64,
+    },
+    /// A series shorter than a method needs, given with its first and last
+    /// periods.
+    #[error(
+        "{method} needs at least {need} observations (three years), the series {first} to {last} has {got}"
+    )]
+    TooFewYears {
+        /// The method, e.g. `x11`.
+        method: &'static str,
+        /// Observations required.
+        need: usize,
+        /// Observations available.
+        got: usize,
+        /// The series' first period.
+        first: String,
+        /// The series' last period.
+        last: String,
+    },
     /// An error while reading input, with the line it occurred on.
     #[error("line {line}: {source} (in {text:?})")]
     Read {

@@ -24,7 +24,9 @@
 //! - [`detect`]: records, streaks, crossings, contractions, technical
 //!   recessions, the Sahm rule, turning points and anomalies, as typed
 //!   [`Event`](detect::Event)s; [`narrate`] turns them into sentences.
-//! - [`seasonal`]: STL (statsmodels' parameters and results), classical
+//! - [`seasonal`]: X-11 equal to the Census X-13ARIMA-SEATS program
+//!   ([`seasonal::X11`]: every mode and filter option, tables B1–E3, M1–M11
+//!   and Q), STL (statsmodels' parameters and results), classical
 //!   decomposition, the HP filter in O(n) (two- and one-sided), Hamilton's
 //!   filter, seasonal strength, and January–February combined periods for
 //!   the Lunar New Year.

@@ -291,6 +291,9 @@ pub enum SeasonalAdjustment {
     Adjusted,
     /// Not seasonally adjusted (raw).
     NotAdjusted,
+    /// Seasonally adjusted by the X-11 method of the Census X-13ARIMA-SEATS
+    /// program, in the given mode ([`X11`](crate::seasonal::X11)).
+    X11(crate::seasonal::X11Mode),
 }
 
 impl fmt::Display for SeasonalAdjustment {
@@ -298,6 +301,9 @@ impl fmt::Display for SeasonalAdjustment {
         f.pad(match self {
             SeasonalAdjustment::Adjusted => "seasonally adjusted",
             SeasonalAdjustment::NotAdjusted => "not seasonally adjusted",
+            SeasonalAdjustment::X11(mode) => {
+                return write!(f, "seasonally adjusted (X-11, {mode})");
+            }
         })
     }
 }

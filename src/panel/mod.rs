@@ -81,6 +81,7 @@ mod files;
 mod frame;
 mod load;
 mod transform;
+mod x11;
 
 use std::borrow::Cow;
 use std::sync::Arc;

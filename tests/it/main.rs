@@ -20,6 +20,8 @@ mod seasonal;
 mod serde;
 mod transform;
 mod vintage;
+mod x11;
+mod x11_properties;
 
 #[cfg(feature = "cli")]
 mod cli;
@@ -35,8 +37,12 @@ mod cli_seasonal;
 mod cli_support;
 #[cfg(feature = "cli")]
 mod cli_vintage;
+#[cfg(feature = "cli")]
+mod cli_x11;
 #[cfg(feature = "panel")]
 mod panel;
+#[cfg(feature = "panel")]
+mod panel_x11;
 #[cfg(feature = "plot")]
 mod plot;
 #[cfg(feature = "polars")]

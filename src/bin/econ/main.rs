@@ -40,6 +40,7 @@ mod panel;
 mod seasonal;
 mod transform;
 mod vintage;
+mod x11;
 
 use common::{Failure, report};
 
@@ -61,6 +62,9 @@ enum Command {
     Stl(seasonal::StlArgs),
     /// Hodrick-Prescott filter: writes period,trend,cycle.
     Hp(seasonal::HpArgs),
+    /// X-11 seasonal adjustment as the Census X-13ARIMA-SEATS program computes it: writes
+    /// period,seasonal,adjusted,trend,irregular (D10, D11, D12, D13).
+    X11(x11::X11Args),
     /// Run a detector (records, streaks, declines, recessions, Sahm, turning
     /// points, anomalies, change points...): writes one row per event.
     Detect(detect::DetectArgs),
@@ -85,6 +89,7 @@ fn main() -> ExitCode {
         Command::Aggregate(args) => transform::aggregate(args),
         Command::Stl(args) => seasonal::stl(args),
         Command::Hp(args) => seasonal::hp(args),
+        Command::X11(args) => x11::x11(args),
         Command::Detect(args) => detect::detect(args),
         Command::Headline(args) => headline::headline(args),
         Command::Vintage(args) => vintage::vintage(args),

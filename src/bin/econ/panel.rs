@@ -5,6 +5,7 @@
 //! econ panel transform --units pc1 --key partner --period date --value imports trade.parquet -o yoy.parquet
 //! econ panel detect --units pc1 --key reporter,partner --period month --value v trade.csv records --low
 //! econ panel detect --key id --period p --value v panel.csv changepoints --cost mean --penalty bic
+//! econ panel x11 --mode mult --key id --period month --value v panel.parquet -o sa.parquet
 //! ```
 //!
 //! Output is CSV on standard output, or a file with `-o` (Parquet if its
@@ -27,6 +28,8 @@ use polars::prelude::{CsvWriter, DataFrame, ParquetWriter, SerWriter};
 
 use crate::common::{Failure, parser};
 use crate::detect::DetectorArgs;
+use crate::x11::X11Options;
+use econseries::seasonal::X11;
 
 #[derive(Debug, Args)]
 pub(crate) struct PanelArgs {
@@ -42,6 +45,17 @@ enum PanelCommand {
     /// Run a detector on every series (as `econ detect` takes it): writes
     /// the key columns, then one row per event as `econ detect` does.
     Detect(DetectArgs),
+    /// X-11 seasonal adjustment of every series: writes key, period, seasonal,
+    /// adjusted, trend, irregular (D10 to D13).
+    X11(X11PanelArgs),
+}
+
+#[derive(Debug, Args)]
+struct X11PanelArgs {
+    #[command(flatten)]
+    options: X11Options,
+    #[command(flatten)]
+    table: Table,
 }
 
 /// The long table: which columns, which file, where to write.
@@ -97,6 +111,7 @@ struct DetectArgs {
 enum Job {
     Transform(Units),
     Detect(Box<dyn AnyDetector>, Option<Units>),
+    X11(X11),
 }
 
 impl Job {
@@ -115,6 +130,7 @@ impl Job {
                 drop(panel);
                 out.detect(d.as_ref())
             }
+            Job::X11(x11) => panel.x11(x11),
         }
     }
 }
@@ -126,6 +142,7 @@ pub(crate) fn panel(args: PanelArgs) -> Result<(), Failure> {
             Job::Detect(a.detector.build().map_err(Failure::input)?, a.units),
             a.table,
         ),
+        PanelCommand::X11(a) => (Job::X11(a.options.build()), a.table),
     };
     let mut cols = PanelColumns::new(table.key.clone(), &table.period, &table.value);
     if let Some(f) = table.frequency {
