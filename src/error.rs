@@ -517,6 +517,37 @@ pub enum Error {
     #[cfg_attr(docsrs, doc(cfg(feature = "polars")))]
     #[error(transparent)]
     Polars(#[from] polars::error::PolarsError),
+    /// An ARIMA model the regARIMA estimation does not take.
+    #[error("ARIMA model {order}: {reason}")]
+    X13Model {
+        /// The orders, as the program writes them: `(0 1 1)(0 1 1)`.
+        order: String,
+        /// Why it is refused.
+        reason: &'static str,
+    },
+    /// A value the regARIMA transformation cannot take (a non-positive value
+    /// under log or power), or `auto` where a function is needed.
+    #[error("transform {transform} cannot take the value at position {position}")]
+    X13Transform {
+        /// The transformation (`log`, `power`, `auto`).
+        transform: &'static str,
+        /// 0-based position of the value in the span.
+        position: usize,
+    },
+    /// A regression variable that cannot enter the model.
+    #[error("regressor {name}: {reason}")]
+    X13Regressor {
+        /// The regressor's name.
+        name: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// The regARIMA likelihood could not be maximised.
+    #[error("regARIMA estimation failed: {reason}")]
+    X13Estimation {
+        /// What went wrong.
+        reason: &'static str,
+    },
 }
 
 /// What was wrong with a period string; carried by [`Error::ParsePeriod`].

@@ -95,6 +95,7 @@ pub mod series;
 pub mod transform;
 pub mod unit;
 pub mod vintage;
+pub mod x13;
 
 #[cfg(feature = "polars")]
 #[cfg_attr(docsrs, doc(cfg(feature = "polars")))]

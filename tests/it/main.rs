@@ -14,6 +14,7 @@ mod io;
 mod narrate;
 mod properties;
 mod public_api;
+mod regarima;
 mod sdmx;
 mod seasonal;
 #[cfg(feature = "serde")]

@@ -1,0 +1,20 @@
+//! X-13ARIMA-SEATS without the binary: the regARIMA model (seasonal ARIMA
+//! with regression effects, exact maximum likelihood, forecasts and
+//! backcasts), transformations, outliers and automatic model
+//! identification as the Census Bureau's program does them.
+//!
+//! The reference is the program itself (build 62): the integration tests
+//! compare estimates, likelihoods, forecasts and choices with its saved
+//! tables on the real series of `tests/fixtures/x11/series/`
+//! (`tests/fixtures/regarima/make_fixtures.py` made them).
+
+mod arima;
+mod estimate;
+mod outlier;
+mod regarima;
+mod transform;
+
+pub use arima::{ArimaOrder, ArmaCoefficients};
+pub use outlier::{default_critical_value, Outlier, OutlierKind};
+pub use regarima::{Coefficient, Forecast, Likelihood, RegArima, RegArimaFit};
+pub use transform::Transform;
