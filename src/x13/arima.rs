@@ -579,7 +579,7 @@ pub(crate) fn filter(arma: &Arma, w: &[f64], n: usize, cols: usize) -> Option<Fi
 /// Checks the orders against the series length and the period.
 pub(crate) fn check_order(order: &ArimaOrder, period: usize, n: usize) -> Result<()> {
     if order.d > 3 || order.sd > 2 || order.p > 12 || order.q > 12 || order.sp > 3 || order.sq > 3 {
-        return Err(Error::X13Model { order: order.to_string(), reason: "orders beyond (12 3 12)(3 2 3)" });
+        return Err(Error::X13Model { order: order.to_string().into(), reason: "orders beyond (12 3 12)(3 2 3)" });
     }
     let need = order.diff_degree(period) + order.p + order.sp * period + 1;
     if n <= need {

@@ -250,8 +250,8 @@ impl RegArima {
                 Some(v) => y.push(v),
                 None => {
                     return Err(Error::Undefined {
-                        transform: "regarima",
-                        period: p.to_string(),
+                        operation: crate::error::Operation::RegArima,
+                        period: p.into(),
                         reason: crate::error::UndefinedReason::MissingValue,
                     });
                 }
@@ -267,7 +267,7 @@ impl RegArima {
     ///
     /// # Errors
     /// [`Error::InvalidArgument`] for a period other than 12 or 4,
-    /// [`Error::NotFinite`] for a NaN or infinite value,
+    /// [`Error::NonFinite`] for a NaN or infinite value,
     /// [`Error::TooShort`] when the differenced series is too short for the
     /// model, [`Error::X13Transform`] for a non-positive value under a log or
     /// power transformation, [`Error::X13Regressor`] for a regressor of the
@@ -278,12 +278,12 @@ impl RegArima {
         if period != 12 && period != 4 {
             return Err(Error::InvalidArgument {
                 name: "period",
-                value: period.to_string(),
+                value: period.to_string().into(),
                 expected: "12 (monthly) or 4 (quarterly)",
             });
         }
         if let Some(i) = y.iter().position(|v| !v.is_finite()) {
-            return Err(Error::NotFinite { value: y.get(i).copied().unwrap_or(f64::NAN) });
+            return Err(Error::NonFinite { value: y.get(i).copied().unwrap_or(f64::NAN), period: None });
         }
         arima::check_order(&self.order, period, y.len())?;
         match self.transform {
@@ -322,7 +322,7 @@ impl RegArima {
         for o in &self.outliers {
             if o.position >= n {
                 return Err(Error::X13Regressor {
-                    name: format!("{}{}", o.kind.code(), o.position),
+                    name: format!("{}{}", o.kind.code(), o.position).into(),
                     reason: "outside the span",
                 });
             }
@@ -331,10 +331,10 @@ impl RegArima {
         }
         for (name, v) in &self.regressors {
             if v.len() != total {
-                return Err(Error::X13Regressor { name: name.clone(), reason: "length is not backcasts + span + forecasts" });
+                return Err(Error::X13Regressor { name: name.as_str().into(), reason: "length is not backcasts + span + forecasts" });
             }
             if v.iter().any(|x| !x.is_finite()) {
-                return Err(Error::X13Regressor { name: name.clone(), reason: "a value is not finite" });
+                return Err(Error::X13Regressor { name: name.as_str().into(), reason: "a value is not finite" });
             }
             cols.push((name.clone(), v.clone()));
         }
@@ -356,7 +356,7 @@ impl RegArima {
                 iterations: 0,
             }),
             Some(_) => {
-                return Err(Error::X13Model { order: self.order.to_string(), reason: "fixed coefficients do not match the orders" });
+                return Err(Error::X13Model { order: self.order.to_string().into(), reason: "fixed coefficients do not match the orders" });
             }
             None => problem.maximise(None, self.max_iter, self.tol),
         };
