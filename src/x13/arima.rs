@@ -51,7 +51,14 @@ pub struct ArimaOrder {
 impl ArimaOrder {
     /// A nonseasonal model `(p d q)(0 0 0)`.
     pub const fn new(p: usize, d: usize, q: usize) -> Self {
-        ArimaOrder { p, d, q, sp: 0, sd: 0, sq: 0 }
+        ArimaOrder {
+            p,
+            d,
+            q,
+            sp: 0,
+            sd: 0,
+            sq: 0,
+        }
     }
 
     /// The same nonseasonal orders with seasonal orders `(P D Q)`.
@@ -77,7 +84,11 @@ impl ArimaOrder {
 
 impl std::fmt::Display for ArimaOrder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "({} {} {})({} {} {})", self.p, self.d, self.q, self.sp, self.sd, self.sq)
+        write!(
+            f,
+            "({} {} {})({} {} {})",
+            self.p, self.d, self.q, self.sp, self.sd, self.sq
+        )
     }
 }
 
@@ -99,7 +110,8 @@ impl ArmaCoefficients {
     /// The coefficients as one vector in the program's order: AR, seasonal AR,
     /// MA, seasonal MA.
     pub fn to_vec(&self) -> Vec<f64> {
-        let mut v = Vec::with_capacity(self.ar.len() + self.sar.len() + self.ma.len() + self.sma.len());
+        let mut v =
+            Vec::with_capacity(self.ar.len() + self.sar.len() + self.ma.len() + self.sma.len());
         v.extend_from_slice(&self.ar);
         v.extend_from_slice(&self.sar);
         v.extend_from_slice(&self.ma);
@@ -245,14 +257,19 @@ pub(crate) fn invert_roots(c: &[f64]) -> Vec<f64> {
     let eval = |z: (f64, f64)| -> (f64, f64) {
         let mut acc = (0.0, 0.0);
         for j in (0..=k).rev() {
-            acc = (acc.0 * z.0 - acc.1 * z.1 + monic[j], acc.0 * z.1 + acc.1 * z.0);
+            acc = (
+                acc.0 * z.0 - acc.1 * z.1 + monic[j],
+                acc.0 * z.1 + acc.1 * z.0,
+            );
         }
         acc
     };
-    let mut roots: Vec<(f64, f64)> = (0..k).map(|j| {
-        let a = 0.4 + 0.9 * j as f64;
-        (a.cos() * 1.1, a.sin() * 1.1)
-    }).collect();
+    let mut roots: Vec<(f64, f64)> = (0..k)
+        .map(|j| {
+            let a = 0.4 + 0.9 * j as f64;
+            (a.cos() * 1.1, a.sin() * 1.1)
+        })
+        .collect();
     for _ in 0..500 {
         let mut moved = 0.0_f64;
         for j in 0..k {
@@ -269,7 +286,10 @@ pub(crate) fn invert_roots(c: &[f64]) -> Vec<f64> {
             if dd == 0.0 {
                 continue;
             }
-            let q = ((num.0 * den.0 + num.1 * den.1) / dd, (num.1 * den.0 - num.0 * den.1) / dd);
+            let q = (
+                (num.0 * den.0 + num.1 * den.1) / dd,
+                (num.1 * den.0 - num.0 * den.1) / dd,
+            );
             roots[j] = (zj.0 - q.0, zj.1 - q.1);
             moved = moved.max(q.0.abs() + q.1.abs());
         }
@@ -329,7 +349,11 @@ impl Arma {
         let mut psi = vec![0.0; k];
         for j in 0..k {
             // Bounds: j < k; i ≤ j so j − i ≥ 0; i − 1 < a.len().
-            let mut v = if j == 0 { 1.0 } else { self.b.get(j - 1).map_or(0.0, |b| -b) };
+            let mut v = if j == 0 {
+                1.0
+            } else {
+                self.b.get(j - 1).map_or(0.0, |b| -b)
+            };
             for i in 1..=j.min(self.a.len()) {
                 v += self.a[i - 1] * psi[j - i];
             }
@@ -345,7 +369,9 @@ impl Arma {
         let p = self.a.len();
         let q = self.b.len();
         // c_j: MA coefficients with their signs, c₀ = 1.
-        let c: Vec<f64> = std::iter::once(1.0).chain(self.b.iter().map(|b| -b)).collect();
+        let c: Vec<f64> = std::iter::once(1.0)
+            .chain(self.b.iter().map(|b| -b))
+            .collect();
         let psi = self.psi(q + 1);
         // rhs_k = Σ_{j=k}^{q} c_j ψ_{j−k}
         let rhs = |kk: usize| -> f64 { (kk..=q).map(|j| c[j] * psi[j - kk]).sum() };
@@ -409,7 +435,8 @@ impl Arma {
 #[allow(clippy::indexing_slicing)]
 pub(crate) fn solve(a: &mut [f64], b: &mut [f64], m: usize) -> Option<Vec<f64>> {
     for col in 0..m {
-        let piv = (col..m).max_by(|&x, &y| a[x * m + col].abs().total_cmp(&a[y * m + col].abs()))?;
+        let piv =
+            (col..m).max_by(|&x, &y| a[x * m + col].abs().total_cmp(&a[y * m + col].abs()))?;
         if a[piv * m + col].abs() < 1e-300 {
             return None;
         }
@@ -573,17 +600,27 @@ pub(crate) fn filter(arma: &Arma, w: &[f64], n: usize, cols: usize) -> Option<Fi
             }
         }
     }
-    Some(Filtered { e, logdet, state: x })
+    Some(Filtered {
+        e,
+        logdet,
+        state: x,
+    })
 }
 
 /// Checks the orders against the series length and the period.
 pub(crate) fn check_order(order: &ArimaOrder, period: usize, n: usize) -> Result<()> {
     if order.d > 3 || order.sd > 2 || order.p > 12 || order.q > 12 || order.sp > 3 || order.sq > 3 {
-        return Err(Error::X13Model { order: order.to_string().into(), reason: "orders beyond (12 3 12)(3 2 3)" });
+        return Err(Error::X13Model {
+            order: order.to_string().into(),
+            reason: "orders beyond (12 3 12)(3 2 3)",
+        });
     }
     let need = order.diff_degree(period) + order.p + order.sp * period + 1;
     if n <= need {
-        return Err(Error::TooShort { need: need + 1, got: n });
+        return Err(Error::TooShort {
+            need: need + 1,
+            got: n,
+        });
     }
     Ok(())
 }
@@ -594,7 +631,11 @@ mod tests {
 
     #[test]
     fn expansion_of_airline() {
-        let c = ArmaCoefficients { ma: vec![0.4], sma: vec![0.5], ..Default::default() };
+        let c = ArmaCoefficients {
+            ma: vec![0.4],
+            sma: vec![0.5],
+            ..Default::default()
+        };
         let a = Arma::new(&c, 12);
         assert!(a.a.is_empty());
         assert_eq!(a.b.len(), 13);
@@ -606,13 +647,19 @@ mod tests {
     #[test]
     fn ar1_autocovariances() {
         // γ_k = φ^k / (1 − φ²)
-        let a = Arma { a: vec![0.6], b: vec![] };
+        let a = Arma {
+            a: vec![0.6],
+            b: vec![],
+        };
         let g = a.autocovariances(4).unwrap();
         for (k, gk) in g.iter().enumerate() {
             assert!((gk - 0.6f64.powi(k as i32) / 0.64).abs() < 1e-12);
         }
         // ARMA(1,1) with θ: γ0 = (1 − 2φθ + θ²)/(1 − φ²)  (w = φw + e − θe)
-        let a = Arma { a: vec![0.5], b: vec![0.3] };
+        let a = Arma {
+            a: vec![0.5],
+            b: vec![0.3],
+        };
         let g = a.autocovariances(3).unwrap();
         assert!((g[0] - (1.0 - 2.0 * 0.5 * 0.3 + 0.09) / 0.75).abs() < 1e-12);
         assert!((g[1] - (0.5 - 0.3) * (1.0 - 0.5 * 0.3) / 0.75).abs() < 1e-12);
@@ -624,7 +671,10 @@ mod tests {
         assert!((invert_roots(&[2.0])[0] - 0.5).abs() < 1e-15);
         // (1 − 2z)(1 − 0.5z) = 1 − 2.5z + z²  →  (1 − 0.5z)(1 − 0.5z) = 1 − z + 0.25z²
         let c = invert_roots(&[2.5, -1.0]);
-        assert!((c[0] - 1.0).abs() < 1e-12 && (c[1] + 0.25).abs() < 1e-12, "{c:?}");
+        assert!(
+            (c[0] - 1.0).abs() < 1e-12 && (c[1] + 0.25).abs() < 1e-12,
+            "{c:?}"
+        );
     }
 
     #[test]
@@ -640,11 +690,18 @@ mod tests {
     #[test]
     fn kalman_equals_dense_likelihood() {
         let arma = Arma::new(
-            &ArmaCoefficients { ar: vec![0.3], ma: vec![0.4], sma: vec![0.6], ..Default::default() },
+            &ArmaCoefficients {
+                ar: vec![0.3],
+                ma: vec![0.4],
+                sma: vec![0.6],
+                ..Default::default()
+            },
             4,
         );
         let n = 30;
-        let w: Vec<f64> = (0..n).map(|t| ((t * 7 % 11) as f64 - 5.0) * 0.3 + (t as f64 * 0.7).sin()).collect();
+        let w: Vec<f64> = (0..n)
+            .map(|t| ((t * 7 % 11) as f64 - 5.0) * 0.3 + (t as f64 * 0.7).sin())
+            .collect();
         let fil = filter(&arma, &w, n, 1).unwrap();
         let g = arma.autocovariances(n).unwrap();
         // Cholesky of the Toeplitz matrix.
@@ -673,7 +730,11 @@ mod tests {
         }
         let ss: f64 = z.iter().map(|v| v * v).sum();
         let ss_k: f64 = fil.e.iter().map(|v| v * v).sum();
-        assert!((logdet - fil.logdet).abs() < 1e-10, "{logdet} {}", fil.logdet);
+        assert!(
+            (logdet - fil.logdet).abs() < 1e-10,
+            "{logdet} {}",
+            fil.logdet
+        );
         assert!((ss - ss_k).abs() < 1e-10 * ss, "{ss} {ss_k}");
     }
 }

@@ -10,7 +10,7 @@
 //! likelihood as a nonlinear least squares problem, Findley et al. 1998).
 //! Starting values are 0.1 for every coefficient, as in the program.
 
-use crate::x13::arima::{self, Arma, ArmaCoefficients, ArimaOrder};
+use crate::x13::arima::{self, ArimaOrder, Arma, ArmaCoefficients};
 
 /// The differenced data of one estimation problem.
 #[derive(Clone, Debug)]
@@ -58,7 +58,13 @@ impl Problem {
         for col in x {
             w.extend(arima::apply_difference(&delta, col));
         }
-        Problem { order, period, n, k: x.len(), w }
+        Problem {
+            order,
+            period,
+            n,
+            k: x.len(),
+            w,
+        }
     }
 
     /// Whether the coefficients give a stationary AR part. The MA part may
@@ -78,14 +84,23 @@ impl Problem {
         if !self.admissible(theta) {
             return None;
         }
-        let arma = Arma::new(&ArmaCoefficients::from_slice(&self.order, theta), self.period);
+        let arma = Arma::new(
+            &ArmaCoefficients::from_slice(&self.order, theta),
+            self.period,
+        );
         let n = self.n;
         let filtered = arima::filter(&arma, &self.w, n, self.k + 1)?;
         // Bounds: the filter returns (k + 1)·n innovations.
         let (ey, ex) = filtered.e.split_at(n);
         let (beta, xtx_inv, resid) = least_squares(ex, ey, n, self.k)?;
         let sse = resid.iter().map(|v| v * v).sum();
-        Some(Eval { beta, xtx_inv, resid, logdet: filtered.logdet, sse })
+        Some(Eval {
+            beta,
+            xtx_inv,
+            resid,
+            logdet: filtered.logdet,
+            sse,
+        })
     }
 
     /// The scaled residuals whose sum of squares is minimised.
@@ -106,7 +121,12 @@ impl Problem {
     /// the log-likelihood by less than `tol` (the program's
     /// `estimate{tol=1e-5}`) or after `max_iter` iterations.
     #[allow(clippy::indexing_slicing)]
-    pub(crate) fn maximise(&self, start: Option<&[f64]>, max_iter: usize, tol: f64) -> Option<Estimate> {
+    pub(crate) fn maximise(
+        &self,
+        start: Option<&[f64]>,
+        max_iter: usize,
+        tol: f64,
+    ) -> Option<Estimate> {
         let m = self.order.arma_count();
         let mut theta: Vec<f64> = match start {
             Some(s) if s.len() == m && self.admissible(s) => s.to_vec(),
@@ -114,7 +134,12 @@ impl Problem {
         };
         let mut ev = self.evaluate(&theta)?;
         if m == 0 {
-            return Some(Estimate { theta, theta_cov: Vec::new(), eval: ev, iterations: 0 });
+            return Some(Estimate {
+                theta,
+                theta_cov: Vec::new(),
+                eval: ev,
+                iterations: 0,
+            });
         }
         let mut r = self.scaled(&ev);
         let nr = r.len();
@@ -138,7 +163,11 @@ impl Problem {
                 let ja = &jac[a * nr..(a + 1) * nr];
                 jtf[a] = ja.iter().zip(&r).map(|(x, y)| x * y).sum();
                 for b in a..m {
-                    let v: f64 = ja.iter().zip(&jac[b * nr..(b + 1) * nr]).map(|(x, y)| x * y).sum();
+                    let v: f64 = ja
+                        .iter()
+                        .zip(&jac[b * nr..(b + 1) * nr])
+                        .map(|(x, y)| x * y)
+                        .sum();
                     jtj[a * m + b] = v;
                     jtj[b * m + a] = v;
                 }
@@ -148,7 +177,13 @@ impl Problem {
                 for a in 0..m {
                     diag[a] = if acnorm[a] == 0.0 { 1.0 } else { acnorm[a] };
                 }
-                xnorm = norm(&theta.iter().zip(&diag).map(|(x, d)| x * d).collect::<Vec<_>>());
+                xnorm = norm(
+                    &theta
+                        .iter()
+                        .zip(&diag)
+                        .map(|(x, d)| x * d)
+                        .collect::<Vec<_>>(),
+                );
                 delta = 100.0 * xnorm;
                 if delta == 0.0 {
                     delta = 100.0;
@@ -166,7 +201,13 @@ impl Problem {
                     break 'outer;
                 };
                 par = new_par;
-                let pnorm = norm(&step.iter().zip(&diag).map(|(x, d)| x * d).collect::<Vec<_>>());
+                let pnorm = norm(
+                    &step
+                        .iter()
+                        .zip(&diag)
+                        .map(|(x, d)| x * d)
+                        .collect::<Vec<_>>(),
+                );
                 if first {
                     delta = delta.min(pnorm);
                 }
@@ -176,7 +217,11 @@ impl Problem {
                     (norm(&r2), r2, ev2)
                 });
                 let fnorm1 = trial.as_ref().map_or(f64::INFINITY, |t| t.0);
-                let actred = if 0.1 * fnorm1 < fnorm { 1.0 - (fnorm1 / fnorm).powi(2) } else { -1.0 };
+                let actred = if 0.1 * fnorm1 < fnorm {
+                    1.0 - (fnorm1 / fnorm).powi(2)
+                } else {
+                    -1.0
+                };
                 // Predicted reduction from the linear model.
                 let mut jp2 = 0.0;
                 for a in 0..m {
@@ -190,7 +235,11 @@ impl Problem {
                 let dirder = -(temp1 * temp1 + temp2 * temp2);
                 let ratio = if prered != 0.0 { actred / prered } else { 0.0 };
                 if ratio <= 0.25 {
-                    let mut temp = if actred >= 0.0 { 0.5 } else { 0.5 * dirder / (dirder + 0.5 * actred) };
+                    let mut temp = if actred >= 0.0 {
+                        0.5
+                    } else {
+                        0.5 * dirder / (dirder + 0.5 * actred)
+                    };
                     if 0.1 * fnorm1 >= fnorm || temp < 0.1 {
                         temp = 0.1;
                     }
@@ -210,7 +259,9 @@ impl Problem {
                         iterations += 1;
                         let l2 = self.loglik(&ev);
                         if std::env::var("REGARIMA_TRACE").is_ok() {
-                            eprintln!("iter {iterations} loglik {l2:.15e} theta {theta:?} par {par:e} delta {delta:e}");
+                            eprintln!(
+                                "iter {iterations} loglik {l2:.15e} theta {theta:?} par {par:e} delta {delta:e}"
+                            );
                         }
                         let change = (l2 - loglik).abs();
                         loglik = l2;
@@ -220,7 +271,13 @@ impl Problem {
                         continue 'outer;
                     }
                 }
-                xnorm = norm(&theta.iter().zip(&diag).map(|(x, d)| x * d).collect::<Vec<_>>());
+                xnorm = norm(
+                    &theta
+                        .iter()
+                        .zip(&diag)
+                        .map(|(x, d)| x * d)
+                        .collect::<Vec<_>>(),
+                );
                 if delta <= 1e-14 * xnorm || !delta.is_finite() {
                     break 'outer;
                 }
@@ -236,7 +293,12 @@ impl Problem {
             }
         }
         let theta_cov = self.covariance(&theta);
-        Some(Estimate { theta, theta_cov, eval: ev, iterations })
+        Some(Estimate {
+            theta,
+            theta_cov,
+            eval: ev,
+            iterations,
+        })
     }
 }
 
@@ -270,7 +332,10 @@ impl Problem {
                     (f(&tp) - 2.0 * f0 + f(&tm)) / (h[a] * h[a])
                 } else {
                     let mut e = [0.0; 4];
-                    for (k, (sa, sb)) in [(1.0, 1.0), (1.0, -1.0), (-1.0, 1.0), (-1.0, -1.0)].iter().enumerate() {
+                    for (k, (sa, sb)) in [(1.0, 1.0), (1.0, -1.0), (-1.0, 1.0), (-1.0, -1.0)]
+                        .iter()
+                        .enumerate()
+                    {
                         let mut t = theta.to_vec();
                         t[a] += sa * h[a];
                         t[b] += sb * h[b];
@@ -296,7 +361,14 @@ fn norm(v: &[f64]) -> f64 {
 /// `par`. Works on JᵀJ (the normal equations), which is exact arithmetic
 /// on the same quantities MINPACK's QR factors carry.
 #[allow(clippy::indexing_slicing)]
-fn lm_parameter(jtj: &[f64], jtf: &[f64], diag: &[f64], delta: f64, par0: f64, m: usize) -> Option<(Vec<f64>, f64)> {
+fn lm_parameter(
+    jtj: &[f64],
+    jtf: &[f64],
+    diag: &[f64],
+    delta: f64,
+    par0: f64,
+    m: usize,
+) -> Option<(Vec<f64>, f64)> {
     let dwarf = f64::MIN_POSITIVE;
     let solve_at = |par: f64| -> Option<(Vec<f64>, Vec<f64>)> {
         // (JᵀJ + par D²) p = −Jᵀf by Cholesky; returns p and the factor.
@@ -322,7 +394,9 @@ fn lm_parameter(jtj: &[f64], jtf: &[f64], diag: &[f64], delta: f64, par0: f64, m
     // Lower bound from the Newton step at par = 0.
     let mut parl = 0.0;
     if let (true, Some((_, l))) = (full_rank, &gauss_newton) {
-        let q: Vec<f64> = (0..m).map(|j| diag[j] * (diag[j] * x[j]) / dxnorm).collect();
+        let q: Vec<f64> = (0..m)
+            .map(|j| diag[j] * (diag[j] * x[j]) / dxnorm)
+            .collect();
         let t = forward(l, &q, m);
         let tn = norm(&t);
         parl = ((fp / delta) / tn) / tn;
@@ -352,7 +426,9 @@ fn lm_parameter(jtj: &[f64], jtf: &[f64], diag: &[f64], delta: f64, par0: f64, m
         if fp.abs() <= 0.1 * delta || (parl == 0.0 && fp <= temp && temp < 0.0) || iter == 10 {
             break;
         }
-        let q: Vec<f64> = (0..m).map(|j| diag[j] * (diag[j] * x[j]) / dxnorm).collect();
+        let q: Vec<f64> = (0..m)
+            .map(|j| diag[j] * (diag[j] * x[j]) / dxnorm)
+            .collect();
         let t = forward(&l, &q, m);
         let tn = norm(&t);
         let parc = ((fp / delta) / tn) / tn;
@@ -422,7 +498,11 @@ fn jacobian(p: &Problem, theta: &[f64], r: &[f64], jac: &mut [f64]) -> bool {
     let nr = r.len();
     for i in 0..m {
         let eps = f64::EPSILON.sqrt();
-        let h = if theta[i] == 0.0 { eps } else { eps * theta[i].abs() };
+        let h = if theta[i] == 0.0 {
+            eps
+        } else {
+            eps * theta[i].abs()
+        };
         let mut t = theta.to_vec();
         let mut sign = 1.0;
         t[i] += h;
@@ -450,14 +530,23 @@ fn jacobian(p: &Problem, theta: &[f64], r: &[f64], jac: &mut [f64]) -> bool {
 /// coefficients, (XᵀX)⁻¹ and the residuals. `None` if a column is (nearly) a
 /// combination of the others.
 #[allow(clippy::indexing_slicing)]
-pub(crate) fn least_squares(x: &[f64], y: &[f64], n: usize, k: usize) -> Option<(Vec<f64>, Vec<f64>, Vec<f64>)> {
+pub(crate) fn least_squares(
+    x: &[f64],
+    y: &[f64],
+    n: usize,
+    k: usize,
+) -> Option<(Vec<f64>, Vec<f64>, Vec<f64>)> {
     if k == 0 {
         return Some((Vec::new(), Vec::new(), y.to_vec()));
     }
     let mut q = x.to_vec();
     let mut rmat = vec![0.0; k * k];
     for j in 0..k {
-        let norm0: f64 = q[j * n..(j + 1) * n].iter().map(|v| v * v).sum::<f64>().sqrt();
+        let norm0: f64 = q[j * n..(j + 1) * n]
+            .iter()
+            .map(|v| v * v)
+            .sum::<f64>()
+            .sqrt();
         for _pass in 0..2 {
             for i in 0..j {
                 let (qi, qj) = q.split_at_mut(j * n);
@@ -470,7 +559,11 @@ pub(crate) fn least_squares(x: &[f64], y: &[f64], n: usize, k: usize) -> Option<
                 }
             }
         }
-        let norm: f64 = q[j * n..(j + 1) * n].iter().map(|v| v * v).sum::<f64>().sqrt();
+        let norm: f64 = q[j * n..(j + 1) * n]
+            .iter()
+            .map(|v| v * v)
+            .sum::<f64>()
+            .sqrt();
         if !(norm > 1e-10 * norm0) || !(norm > 0.0) {
             return None;
         }
@@ -501,11 +594,15 @@ pub(crate) fn least_squares(x: &[f64], y: &[f64], n: usize, k: usize) -> Option<
             rinv[i * k + j] = -s / rmat[i * k + i];
         }
     }
-    let beta: Vec<f64> = (0..k).map(|i| (i..k).map(|j| rinv[i * k + j] * qty[j]).sum()).collect();
+    let beta: Vec<f64> = (0..k)
+        .map(|i| (i..k).map(|j| rinv[i * k + j] * qty[j]).sum())
+        .collect();
     let mut xtx_inv = vec![0.0; k * k];
     for i in 0..k {
         for j in 0..k {
-            xtx_inv[i * k + j] = (i.max(j)..k).map(|l| rinv[i * k + l] * rinv[j * k + l]).sum();
+            xtx_inv[i * k + j] = (i.max(j)..k)
+                .map(|l| rinv[i * k + l] * rinv[j * k + l])
+                .sum();
         }
     }
     Some((beta, xtx_inv, resid))
@@ -534,7 +631,10 @@ mod tests {
     #[test]
     fn least_squares_recovers_a_line() {
         let n = 20;
-        let x: Vec<f64> = (0..n).map(|_| 1.0).chain((0..n).map(|t| t as f64)).collect();
+        let x: Vec<f64> = (0..n)
+            .map(|_| 1.0)
+            .chain((0..n).map(|t| t as f64))
+            .collect();
         let y: Vec<f64> = (0..n).map(|t| 2.0 + 0.5 * t as f64).collect();
         let (b, inv, r) = least_squares(&x, &y, n, 2).unwrap();
         assert!((b[0] - 2.0).abs() < 1e-12 && (b[1] - 0.5).abs() < 1e-12);
@@ -548,7 +648,10 @@ mod tests {
     #[test]
     fn collinear_regressors_are_refused() {
         let n = 10;
-        let x: Vec<f64> = (0..n).map(|t| t as f64).chain((0..n).map(|t| 2.0 * t as f64)).collect();
+        let x: Vec<f64> = (0..n)
+            .map(|t| t as f64)
+            .chain((0..n).map(|t| 2.0 * t as f64))
+            .collect();
         let y: Vec<f64> = (0..n).map(|t| t as f64).collect();
         assert!(least_squares(&x, &y, n, 2).is_none());
     }

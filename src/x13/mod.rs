@@ -15,6 +15,6 @@ mod regarima;
 mod transform;
 
 pub use arima::{ArimaOrder, ArmaCoefficients};
-pub use outlier::{default_critical_value, Outlier, OutlierKind};
+pub use outlier::{Outlier, OutlierKind, OutlierSearch};
 pub use regarima::{Coefficient, Forecast, Likelihood, RegArima, RegArimaFit};
 pub use transform::Transform;

