@@ -172,7 +172,11 @@ impl RegArima {
     }
 
     /// Divide by the leap-year factor before a log transformation
-    /// (`transform{adjust=lpyear}`).
+    /// (`transform{adjust=lpyear}`): February (the first quarter) by its
+    /// length over 28.25 (90.25) days. Only with [`Transform::Log`] or
+    /// [`Transform::Auto`] (which applies it when it chooses the log);
+    /// with another transformation the fit is an
+    /// [`Error::InvalidArgument`].
     pub fn leap_year_adjust(mut self, yes: bool) -> RegArima {
         self.leap_year = yes;
         self
@@ -283,7 +287,8 @@ impl RegArima {
     /// outlier names).
     ///
     /// # Errors
-    /// [`Error::InvalidArgument`] for a period other than 12 or 4,
+    /// [`Error::InvalidArgument`] for a period other than 12 or 4 or a
+    /// leap-year adjustment without the log,
     /// [`Error::NonFinite`] for a NaN or infinite value,
     /// [`Error::TooShort`] when the differenced series is too short for the
     /// model, [`Error::X13Transform`] for a non-positive value under a log or
@@ -306,6 +311,13 @@ impl RegArima {
             });
         }
         arima::check_order(&self.order, period, y.len())?;
+        if self.leap_year && matches!(self.transform, Transform::None | Transform::Power(_)) {
+            return Err(Error::InvalidArgument {
+                name: "leap_year_adjust",
+                value: self.transform.name().into(),
+                expected: "the log transformation (or auto, which applies it when it chooses the log)",
+            });
+        }
         let chosen = match self.transform {
             Transform::Auto => {
                 let none = self.run(y, period, start, Transform::None)?;
@@ -346,7 +358,7 @@ impl RegArima {
         search: &OutlierSearch,
     ) -> Result<Vec<Outlier>> {
         let n = y.len();
-        let (_, z) = self.transformed(y, period, start, t)?;
+        let z = self.transformed(y, period, start, t)?;
         let b = self.backcasts;
         let base: Vec<Vec<f64>> = self
             .design(n, period, start)?
@@ -419,7 +431,7 @@ impl RegArima {
         period: usize,
         start: (i32, u32),
         t: Transform,
-    ) -> Result<(Vec<f64>, Vec<f64>)> {
+    ) -> Result<Vec<f64>> {
         let mut pre = y.to_vec();
         if self.leap_year && matches!(t, Transform::Log) {
             for (i, v) in pre.iter_mut().enumerate() {
@@ -427,8 +439,7 @@ impl RegArima {
                 *v /= leap_factor(yr, pos, period);
             }
         }
-        let z = t.apply(&pre)?;
-        Ok((pre, z))
+        t.apply(&pre)
     }
 
     /// The regressor columns over backcasts + span + forecasts, with names.
@@ -491,7 +502,7 @@ impl RegArima {
         t: Transform,
     ) -> Result<RegArimaFit> {
         let n = y.len();
-        let (pre, z) = self.transformed(y, period, start, t)?;
+        let z = self.transformed(y, period, start, t)?;
         let cols = self.design(n, period, start)?;
         let b = self.backcasts;
         let span: Vec<&[f64]> = cols
@@ -525,7 +536,10 @@ impl RegArima {
             });
         }
         let deg = self.order.diff_degree(period);
-        let adj = t.log_jacobian(pre.get(deg..).unwrap_or(&[]));
+        // The Jacobian of z = T(y/l) in y, with l the leap-year factors (fixed
+        // numbers): T'(y/l)/l, which for the log, the only transformation
+        // combined with them, is 1/y whatever l.
+        let adj = t.log_jacobian(y.get(deg..).unwrap_or(&[]));
         let likelihood = likelihood(&problem, &est, adj, cols.len(), n);
         let sigma2 = likelihood.variance;
         let names = ArmaCoefficients::names(&self.order, period);

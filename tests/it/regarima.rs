@@ -754,3 +754,116 @@ fn debug_outliers() {
         estimates().get(&("otl".to_string(), name.clone()))
     );
 }
+
+/// Box–Cox powers (`transform{power=0.5}`, `power=-0.5`) and the leap-year
+/// pre-adjustment (`transform{function=log adjust=lpyear}`) with the airline
+/// model, on every positive series of the corpus: at the program's ARMA
+/// estimates the log-likelihood, the transformation adjustment, the variance
+/// and AICC equal the program's; estimated from scratch, the coefficients
+/// equal its within 1e-4 or reach a higher likelihood.
+/// Source: tests/fixtures/regarima/transform_{cases,estimates}.csv, written by
+/// tests/fixtures/regarima/make_transform_fixtures.py.
+#[test]
+fn power_and_leap_year_transforms_equal_the_program() {
+    let mut est: HashMap<(String, String), Vec<(String, String, f64, f64)>> = HashMap::new();
+    for r in rows("transform_estimates.csv") {
+        est.entry((r[0].clone(), r[1].clone())).or_default().push((
+            r[2].clone(),
+            r[3].clone(),
+            num(&r[4]),
+            num(&r[5]),
+        ));
+    }
+    let (mut worst_l, mut worst_adj) = ((0.0f64, String::new()), (0.0f64, String::new()));
+    let (mut n, mut same, mut higher) = (0, 0, 0);
+    let mut failures = Vec::new();
+    for r in rows("transform_cases.csv") {
+        assert_eq!(r[2], "ok", "{r:?}");
+        let (case, name) = (r[0].clone(), r[1].clone());
+        let (lnlkhd, trnadj, var, aicc) = (num(&r[8]), num(&r[9]), num(&r[10]), num(&r[11]));
+        let (start, period, values) = series(&name);
+        let b = RegArima::new(ArimaOrder::airline());
+        let b = match case.as_str() {
+            "pow05" => b.transform(Transform::Power(0.5)),
+            "powm05" => b.transform(Transform::Power(-0.5)),
+            "lpyear" => b.transform(Transform::Log).leap_year_adjust(true),
+            other => panic!("{other}"),
+        };
+        let e = &est[&(case.clone(), name.clone())];
+        let id = format!("{case} {name}");
+        let at = b
+            .clone()
+            .fixed_arma(program_arma(ArimaOrder::airline(), e))
+            .fit_slice(&values, period, start)
+            .unwrap();
+        let l = at.likelihood();
+        worst(
+            &mut worst_l,
+            (l.loglik - lnlkhd).abs() / lnlkhd.abs().max(1.0),
+            format!("{id}: loglik {} vs {lnlkhd}", l.loglik),
+        );
+        worst(
+            &mut worst_l,
+            (l.variance - var).abs() / var,
+            format!("{id}: var {} vs {var}", l.variance),
+        );
+        worst(
+            &mut worst_l,
+            (l.aicc - aicc).abs() / aicc.abs().max(1.0),
+            format!("{id}: aicc {} vs {aicc}", l.aicc),
+        );
+        worst(
+            &mut worst_adj,
+            (l.transform_adjustment - trnadj).abs() / trnadj.abs().max(1.0),
+            format!("{id}: adj {} vs {trnadj}", l.transform_adjustment),
+        );
+        let fit = b.fit_slice(&values, period, start).unwrap();
+        n += 1;
+        let d = fit
+            .arma()
+            .iter()
+            .zip(e.iter().filter(|r| r.0 == "arima"))
+            .map(|(k, r)| (k.estimate - r.2).abs())
+            .fold(0.0, f64::max);
+        if d <= 1e-4 {
+            same += 1;
+        } else if fit.likelihood().loglik >= lnlkhd - 1e-9 * lnlkhd.abs().max(1.0) {
+            higher += 1;
+        } else {
+            failures.push(format!(
+                "{id}: coefficients off by {d:.2e} at a lower likelihood"
+            ));
+        }
+    }
+    println!("{n} cases: coefficients within 1e-4 in {same}, a higher likelihood in {higher}");
+    println!(
+        "loglik/variance/AICC at the program's estimates, relative: {:.2e} {}",
+        worst_l.0, worst_l.1
+    );
+    println!(
+        "transformation adjustment, relative: {:.2e} {}",
+        worst_adj.0, worst_adj.1
+    );
+    assert!(n >= 150, "{n}");
+    assert!(
+        worst_l.0 < 1e-9 && worst_adj.0 < 1e-12,
+        "{worst_l:?} {worst_adj:?}"
+    );
+    assert!(failures.is_empty(), "{failures:#?}");
+    // The leap-year adjustment belongs with the log only.
+    let (start, period, values) = series("R_datasets_AirPassengers");
+    let err = RegArima::new(ArimaOrder::airline())
+        .leap_year_adjust(true)
+        .fit_slice(&values, period, start)
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            econseries::Error::InvalidArgument {
+                name: "leap_year_adjust",
+                ..
+            }
+        ),
+        "{err}"
+    );
+}
