@@ -152,9 +152,8 @@ impl Client {
     /// [`Error::InvalidSource`] for `alfred:` (its vintages are read with
     /// [`vintaged`](Client::vintaged) or [`as_of`](Client::as_of));
     /// [`Error::MissingApiKey`]; [`Error::Fetch`]; [`Error::InResponse`]
-    /// with the reader's error; for SDMX, the selection errors
-    /// ([`Error::MultipleSeries`], [`Error::SeriesNotFound`],
-    /// [`Error::AmbiguousSeries`]) as they are.
+    /// with the reader's error (for a multi-series response without a
+    /// selector, [`Error::MultipleSeries`] naming the first two).
     ///
     /// # Example
     /// ```no_run

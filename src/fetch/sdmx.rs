@@ -73,20 +73,6 @@ impl Client {
         read_body(request.spec, &request.url, &body, |r| {
             AnySeries::read(r, &options)
         })
-        .map_err(|e| match e {
-            // The message's own words are clearer unwrapped: which series it holds.
-            Error::InResponse { source, .. }
-                if matches!(
-                    *source,
-                    Error::MultipleSeries { .. }
-                        | Error::SeriesNotFound { .. }
-                        | Error::AmbiguousSeries { .. }
-                ) =>
-            {
-                *source
-            }
-            e => e,
-        })
     }
 }
 

@@ -39,6 +39,10 @@ mod cli_support;
 mod cli_vintage;
 #[cfg(feature = "cli")]
 mod cli_x11;
+#[cfg(feature = "fetch")]
+mod fetch;
+#[cfg(feature = "fetch")]
+mod fetch_server;
 #[cfg(feature = "panel")]
 mod panel;
 #[cfg(feature = "panel")]
