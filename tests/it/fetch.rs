@@ -60,7 +60,7 @@ fn client(server: &Server) -> ClientBuilder {
 }
 
 /// The shipped series a FRED id stands for here.
-fn file_of(id: &str) -> Option<&'static str> {
+pub(crate) fn file_of(id: &str) -> Option<&'static str> {
     Some(match id {
         "IMPCH" => "data/us_imports_goods_from_china_impch_monthly.csv",
         "UNRATE" => "data/us_unemployment_rate_unrate_monthly.csv",
@@ -74,7 +74,7 @@ fn file_of(id: &str) -> Option<&'static str> {
 /// FRED's API as documented: `series/observations` of the shipped series
 /// (paged by `limit` and `offset`), 400 for an unknown series or a key
 /// other than [`KEY`].
-fn fred(req: &Req) -> Resp {
+pub(crate) fn fred(req: &Req) -> Resp {
     if req.param("api_key") != Some(KEY) {
         return Resp::new(
             400,
@@ -515,7 +515,7 @@ fn cache_answers_a_repeated_run_with_no_request() {
 /// months, the newest of them as the real value + 0.1, 0.2, ... (a
 /// preliminary figure revised in every vintage), the others as they are:
 /// every vintage differs from the one before.
-fn unrate_vintages(n: usize) -> Vec<(NaiveDate, Vec<(String, Option<f64>)>)> {
+pub(crate) fn unrate_vintages(n: usize) -> Vec<(NaiveDate, Vec<(String, Option<f64>)>)> {
     let real = rows(file_of("UNRATE").unwrap());
     let d0: NaiveDate = "2000-01-01".parse().unwrap();
     (0..n)
@@ -535,7 +535,9 @@ fn unrate_vintages(n: usize) -> Vec<(NaiveDate, Vec<(String, Option<f64>)>)> {
 /// by real-time period, every value's interval clipped to the window asked
 /// for, and a window holding more than 2,000 vintage dates refused with
 /// FRED's message.
-fn alfred(vintages: Arc<Vec<(NaiveDate, Vec<(String, Option<f64>)>)>>) -> impl Fn(&Req) -> Resp {
+pub(crate) fn alfred(
+    vintages: Arc<Vec<(NaiveDate, Vec<(String, Option<f64>)>)>>,
+) -> impl Fn(&Req) -> Resp {
     let dates: Vec<NaiveDate> = vintages.iter().map(|(d, _)| *d).collect();
     // Each (period, value) with its real-time interval over all vintages.
     let far: NaiveDate = "9999-12-31".parse().unwrap();

@@ -30,6 +30,8 @@ mod cli_changepoint;
 #[cfg(feature = "cli")]
 mod cli_detect;
 #[cfg(feature = "cli")]
+mod cli_fetch;
+#[cfg(feature = "cli")]
 mod cli_panel;
 #[cfg(feature = "cli")]
 mod cli_seasonal;
