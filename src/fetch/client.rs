@@ -251,7 +251,7 @@ impl ClientBuilder {
 
     /// Replaces the rate limits of `provider`'s pool (FRED and ALFRED share
     /// one): every limit holds at once. An empty list removes the limits.
-    /// An unknown provider is ignored by [`build`](Self::build)'s check.
+    /// [`build`](Self::build) refuses an unknown provider.
     pub fn rate_limit(
         mut self,
         provider: &str,

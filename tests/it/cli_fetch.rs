@@ -162,6 +162,19 @@ fn transform_takes_a_source() {
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).lines().count() > 1);
+    // The README's detector run, on year-on-year growth of a fetched series.
+    let out = econ_at(
+        &server,
+        &cache,
+        true,
+        &["detect", "--units", "pc1", "records", "--low", "fred:IMPCH"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("\n2025-05,low,"),
+        "{}",
+        text(&out.stdout)
+    );
     let no_key = temp_dir("cli-nokey");
     let out = econ_at(
         &server,
@@ -244,5 +257,24 @@ fn vintages_through_the_cli() {
     );
     assert!(v.status.success(), "{}", text(&v.stderr));
     assert_eq!(text(&v.stdout), text(&as_of.stdout));
+    let first = econ_at(
+        &server,
+        &cache,
+        true,
+        &[
+            "vintage",
+            "--first-release",
+            "--units",
+            "pca",
+            "alfred:UNRATEV",
+        ],
+    );
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    // Every month any vintage published, once, but the first (no growth
+    // rate), and the header.
+    assert_eq!(
+        text(&first.stdout).lines().count(),
+        vintages.last().unwrap().1.len()
+    );
     let _ = std::fs::remove_dir_all(&cache);
 }

@@ -479,7 +479,7 @@ fn cache_answers_a_repeated_run_with_no_request() {
     assert!(
         reqs[3..]
             .iter()
-            .all(|r| r.headers.get("if-none-match").is_some())
+            .all(|r| r.headers.contains_key("if-none-match"))
     );
     assert_eq!(first, third);
     // Offline: from the cache whatever its age, and nothing else.
@@ -510,12 +510,16 @@ fn cache_answers_a_repeated_run_with_no_request() {
 
 // ALFRED.
 
+/// Vintages: each date with the series published on it (canonical period,
+/// value).
+pub(crate) type Vintages = Vec<(NaiveDate, Vec<(String, Option<f64>)>)>;
+
 /// The vintages of a made-up revision history of real data: vintage `i`
 /// (dated `2000-01-01 + 3i` days) publishes UNRATE's first `100 + i / 6`
 /// months, the newest of them as the real value + 0.1, 0.2, ... (a
 /// preliminary figure revised in every vintage), the others as they are:
 /// every vintage differs from the one before.
-pub(crate) fn unrate_vintages(n: usize) -> Vec<(NaiveDate, Vec<(String, Option<f64>)>)> {
+pub(crate) fn unrate_vintages(n: usize) -> Vintages {
     let real = rows(file_of("UNRATE").unwrap());
     let d0: NaiveDate = "2000-01-01".parse().unwrap();
     (0..n)
@@ -535,9 +539,7 @@ pub(crate) fn unrate_vintages(n: usize) -> Vec<(NaiveDate, Vec<(String, Option<f
 /// by real-time period, every value's interval clipped to the window asked
 /// for, and a window holding more than 2,000 vintage dates refused with
 /// FRED's message.
-pub(crate) fn alfred(
-    vintages: Arc<Vec<(NaiveDate, Vec<(String, Option<f64>)>)>>,
-) -> impl Fn(&Req) -> Resp {
+pub(crate) fn alfred(vintages: Arc<Vintages>) -> impl Fn(&Req) -> Resp {
     let dates: Vec<NaiveDate> = vintages.iter().map(|(d, _)| *d).collect();
     // Each (period, value) with its real-time interval over all vintages.
     let far: NaiveDate = "9999-12-31".parse().unwrap();
