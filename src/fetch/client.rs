@@ -241,7 +241,7 @@ impl ClientBuilder {
         if key.is_empty() || !key.bytes().all(|b| b.is_ascii_alphanumeric()) {
             return Err(Error::InvalidArgument {
                 name: "FRED API key",
-                value: format!("({} characters, not shown)", key.chars().count()),
+                value: format!("({} characters, not shown)", key.chars().count()).into(),
                 expected: "ASCII letters and digits",
             });
         }
@@ -332,7 +332,7 @@ impl ClientBuilder {
         if !matches!(format, Format::SdmxCsv | Format::SdmxJson) {
             return Err(Error::InvalidArgument {
                 name: "sdmx format",
-                value: format.name().to_owned(),
+                value: format.name().to_owned().into(),
                 expected: "sdmx-csv or sdmx-json",
             });
         }
@@ -524,7 +524,7 @@ impl Client {
         if spec.kind == Kind::SdmxUrl {
             return Err(Error::InvalidArgument {
                 name: "provider",
-                value: provider.to_owned(),
+                value: provider.to_owned().into(),
                 expected: "a provider with a base URL (sdmx: sources carry their own)",
             });
         }
@@ -561,11 +561,10 @@ impl Client {
             None => Err(Error::MissingApiKey {
                 provider: spec.name.as_str(),
                 variable: FRED_KEY_VAR,
-                setting: FRED_KEY_SETTING,
                 file: self.config_file.as_ref().map_or_else(
                     || "~/.config/econseries/config".to_owned(),
                     |p| p.display().to_string(),
-                ),
+                ).into(),
             }),
         }
     }
@@ -594,8 +593,8 @@ impl Client {
     fn fail(&self, request: &Request<'_>, problem: FetchProblem) -> Error {
         Error::Fetch {
             provider: request.spec.name.as_str(),
-            url: request.url.clone(),
-            problem,
+            url: request.url.clone().into(),
+            problem: Box::new(problem),
         }
     }
 
@@ -897,6 +896,7 @@ fn error_message(kind: Kind, body: &[u8]) -> Option<String> {
 
 /// The problem of a final (not retried) error status.
 fn classify(kind: Kind, status: u16, message: Option<String>) -> FetchProblem {
+    let message: Option<Box<str>> = message.map(String::into_boxed_str);
     let says = |s: &str| {
         message
             .as_deref()

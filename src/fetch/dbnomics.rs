@@ -27,7 +27,7 @@ use super::fred::read_body;
 use super::provider;
 use crate::error::{Error, Result};
 use crate::input::json::{at, expected, parse};
-use crate::input::{Missing, Pos, ReadOptions, SeriesRows, Write};
+use crate::input::{Missing, Pos, ReadOptions, SeriesRows, Write, any_period, at_period};
 use crate::io::AnySeries;
 use crate::period::Frequency;
 
@@ -73,7 +73,7 @@ pub(crate) fn read(reader: impl Read, options: &ReadOptions) -> Result<AnySeries
             .enumerate()
             .find(|(_, d)| d.series_code.as_deref() == Some(sel))
             .ok_or_else(|| Error::SeriesNotFound {
-                selector: sel.to_owned(),
+                selector: sel.to_owned().into(),
                 examples: docs
                     .iter()
                     .filter_map(|d| d.series_code.clone())
@@ -85,8 +85,8 @@ pub(crate) fn read(reader: impl Read, options: &ReadOptions) -> Result<AnySeries
             [] => return Err(Error::NoObservations),
             [a, b, ..] => {
                 return Err(Error::MultipleSeries {
-                    first: a.series_code.clone().unwrap_or_default(),
-                    second: b.series_code.clone().unwrap_or_default(),
+                    first: a.series_code.clone().unwrap_or_default().into(),
+                    second: b.series_code.clone().unwrap_or_default().into(),
                 });
             }
         },
@@ -101,8 +101,8 @@ pub(crate) fn read(reader: impl Read, options: &ReadOptions) -> Result<AnySeries
             return Err(at(
                 path(".@frequency"),
                 Error::UnsupportedFrequency {
-                    code: other.to_owned(),
-                    period: doc.period.first().cloned().unwrap_or_default(),
+                    code: other.to_owned().into(),
+                    period: doc.period.first().cloned().unwrap_or_default().into(),
                 },
             ));
         }
@@ -129,6 +129,10 @@ pub(crate) fn read(reader: impl Read, options: &ReadOptions) -> Result<AnySeries
     for (j, (period, value)) in doc.period.iter().zip(&doc.value).enumerate() {
         let ppath = path(&format!(".period[{j}]"));
         let vpath = path(&format!(".value[{j}]"));
+        let month = rows
+            .classifier()
+            .classify(period.trim(), || Pos::Path(ppath.clone()))
+            .map_err(|e| at(ppath.clone(), e))?;
         let v = match value {
             Json::Null => None,
             Json::Number(n) => match n.as_f64().filter(|x| x.is_finite()) {
@@ -137,21 +141,18 @@ pub(crate) fn read(reader: impl Read, options: &ReadOptions) -> Result<AnySeries
                     return Err(at(
                         vpath,
                         Error::ValueTooLarge {
-                            text: n.to_string(),
+                            text: n.to_string().into(),
                         },
                     ));
                 }
             },
-            Json::String(s) => missing
-                .parse(s.trim(), period)
-                .map_err(|e| at(vpath.clone(), e))?,
+            Json::String(s) => missing.parse(s.trim()).map_err(|e| {
+                let p = any_period(rows.classifier().frequency(), month);
+                at(vpath.clone(), at_period(e, p))
+            })?,
             other => return Err(expected(vpath, "a number or \"NA\"", Some(other))),
         };
-        let month = rows
-            .classifier()
-            .classify(period.trim(), || Pos::Path(ppath.clone()))
-            .map_err(|e| at(ppath.clone(), e))?;
-        rows.put(month, period.trim(), v, Write::Add)
+        rows.put(month, v, Write::Add)
             .map_err(|e| at(ppath, e))?;
     }
     let (frequency, rows) = rows.finish()?;

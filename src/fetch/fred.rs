@@ -290,7 +290,7 @@ pub(crate) fn checked_id(id: &str) -> Result<&str> {
         Ok(id)
     } else {
         Err(Error::InvalidSource {
-            input: id.to_owned(),
+            input: id.to_owned().into(),
             expected: "a FRED series id: letters, digits and _",
         })
     }
@@ -311,7 +311,7 @@ pub(crate) fn read_body<T>(
 pub(crate) fn in_response(spec: &'static Spec, url: &str, e: Error) -> Error {
     Error::InResponse {
         provider: spec.name.as_str(),
-        url: url.to_owned(),
+        url: url.to_owned().into(),
         source: Box::new(e),
     }
 }
@@ -341,7 +341,7 @@ pub(crate) fn join_series(parts: Vec<AnySeries>) -> Result<AnySeries> {
                         return Err(Error::MixedFrequency {
                             expected: Frequency::$variant,
                             found: freq,
-                            period: String::new(),
+                            period: String::new().into(),
                         });
                     }
                 }

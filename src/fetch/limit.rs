@@ -52,14 +52,14 @@ impl RateLimit {
         if requests == 0 {
             return Err(Error::InvalidArgument {
                 name: "requests",
-                value: "0".to_owned(),
+                value: "0".to_owned().into(),
                 expected: "at least one request per window",
             });
         }
         if per.is_zero() {
             return Err(Error::InvalidArgument {
                 name: "per",
-                value: "0s".to_owned(),
+                value: "0s".to_owned().into(),
                 expected: "a window longer than zero",
             });
         }

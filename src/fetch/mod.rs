@@ -98,7 +98,7 @@
 //! let client = ClientBuilder::new().cache_dir(&dir).offline(true).build()?;
 //! let imports: Source = "sdmx:ECB/EXR/M.USD.EUR.SP00.A".parse()?;
 //! let e = client.series(&imports, &ReadOptions::new()).unwrap_err();
-//! assert!(matches!(e, Error::Fetch { problem: FetchProblem::NotCached, .. }), "{e}");
+//! assert!(matches!(e, Error::Fetch { ref problem, .. } if **problem == FetchProblem::NotCached), "{e}");
 //! # Ok::<(), econseries::Error>(())
 //! ```
 //!
@@ -169,7 +169,7 @@ impl Client {
         match source {
             Source::Fred { id } => self.fred_series(fred::checked_id(id)?, options),
             Source::Alfred { .. } => Err(Error::InvalidSource {
-                input: source.to_string(),
+                input: source.to_string().into(),
                 expected: "a source of one series (fred:ID for the latest values; alfred:ID gives vintages, read as a vintaged series or as of a date)",
             }),
             Source::Sdmx { .. } | Source::SdmxUrl { .. } => self.sdmx_series(source, options),
@@ -202,7 +202,7 @@ impl Client {
         match source {
             Source::Alfred { id } => self.alfred(fred::checked_id(id)?, options),
             other => Err(Error::InvalidSource {
-                input: other.to_string(),
+                input: other.to_string().into(),
                 expected: "alfred:ID for a vintaged series",
             }),
         }
@@ -238,7 +238,7 @@ impl Client {
                 self.alfred_as_of(fred::checked_id(id)?, date, options)
             }
             other => Err(Error::InvalidSource {
-                input: other.to_string(),
+                input: other.to_string().into(),
                 expected: "alfred:ID or fred:ID for a series as known on a date",
             }),
         }
@@ -267,7 +267,7 @@ impl Client {
         match source {
             Source::Sdmx { .. } | Source::SdmxUrl { .. } => self.sdmx_data(source, options),
             other => Err(Error::InvalidSource {
-                input: other.to_string(),
+                input: other.to_string().into(),
                 expected: "sdmx:AGENCY/FLOW/KEY or sdmx:https://URL",
             }),
         }

@@ -81,7 +81,7 @@ pub(crate) fn all() -> Result<&'static [Spec]> {
         Ok(v) => Ok(v),
         Err(message) => Err(Error::InvalidArgument {
             name: "providers.json",
-            value: message.clone(),
+            value: message.clone().into(),
             expected: "the compiled-in provider table to parse",
         }),
     }
@@ -94,7 +94,7 @@ pub(crate) fn by_id(id: &str) -> Result<&'static Spec> {
         .find(|p| p.id == id)
         .ok_or_else(|| Error::InvalidArgument {
             name: "provider",
-            value: id.to_owned(),
+            value: id.to_owned().into(),
             expected: "one of fred, alfred, dbnomics, ecb, estat, oecd, imf, bis, sdmx",
         })
 }
@@ -147,7 +147,7 @@ pub(crate) fn check_url(url: &str) -> Result<String> {
     } else {
         return Err(Error::InvalidArgument {
             name: "url",
-            value: url.to_owned(),
+            value: url.to_owned().into(),
             expected: "an https:// URL (or http:// to a loopback address)",
         });
     };
@@ -155,13 +155,13 @@ pub(crate) fn check_url(url: &str) -> Result<String> {
     if host.is_empty() {
         return Err(Error::InvalidArgument {
             name: "url",
-            value: url.to_owned(),
+            value: url.to_owned().into(),
             expected: "a URL with a host",
         });
     }
     if !secure && !is_loopback(host) {
         return Err(Error::InsecureUrl {
-            url: url.to_owned(),
+            url: url.to_owned().into(),
         });
     }
     Ok(url.trim_end_matches('/').to_owned())

@@ -23,7 +23,7 @@ impl Client {
         let Some(wanted) = wanted else {
             return Err(Error::InvalidArgument {
                 name: "sdmx format",
-                value: format.name().to_owned(),
+                value: format.name().to_owned().into(),
                 expected: "a format the provider serves (Eurostat's SDMX 2.1 API serves SDMX-CSV, not SDMX-JSON)",
             });
         };
@@ -39,7 +39,7 @@ impl Client {
             Source::SdmxUrl { url } if spec.kind == Kind::SdmxUrl => url.clone(),
             other => {
                 return Err(Error::InvalidSource {
-                    input: other.to_string(),
+                    input: other.to_string().into(),
                     expected: "an SDMX source, sdmx:AGENCY/FLOW/KEY or sdmx:https://URL",
                 });
             }

@@ -114,7 +114,7 @@ impl Source {
                 Some(p) => p.id.as_str(),
                 None => {
                     return Err(Error::InvalidSource {
-                        input: self.to_string(),
+                        input: self.to_string().into(),
                         expected: "an SDMX agency the crate knows (ECB, ESTAT, OECD, IMF, BIS) or the query's URL, sdmx:https://...",
                     });
                 }
@@ -143,7 +143,7 @@ impl FromStr for Source {
     /// loopback.
     fn from_str(text: &str) -> Result<Source> {
         let bad = |expected: &'static str| Error::InvalidSource {
-            input: text.to_owned(),
+            input: text.to_owned().into(),
             expected,
         };
         let Some((scheme, rest)) = text.trim().split_once(':') else {
