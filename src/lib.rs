@@ -131,8 +131,7 @@ pub use indicator::{
     ConfidenceIndex, Currency, Exports, Gdp, Imports, Indicator, MeasureKind, Metadata, Neutral,
     PriceBasis, Scale, SeasonalAdjustment, TradeBalance,
 };
-pub use io::AnySeries;
 pub use period::{AnyPeriod, Frequency, Month, Period, Quarter, Within, Year};
-pub use series::Series;
+pub use series::{AnySeries, Series};
 pub use transform::{Aggregation, Units};
 pub use unit::{IndexPoints, Percent, PercentagePoints, Value};

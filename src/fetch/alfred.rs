@@ -65,7 +65,13 @@ impl Client {
             let got = page.vintage_dates.len() as u64;
             for d in page.vintage_dates {
                 let date = d.trim().parse::<NaiveDate>().map_err(|_| {
-                    in_response(spec, &request.url, Error::InvalidDate { text: d.clone().into() })
+                    in_response(
+                        spec,
+                        &request.url,
+                        Error::InvalidDate {
+                            text: d.clone().into(),
+                        },
+                    )
                 })?;
                 dates.push(date);
             }

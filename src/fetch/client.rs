@@ -561,10 +561,14 @@ impl Client {
             None => Err(Error::MissingApiKey {
                 provider: spec.name.as_str(),
                 variable: FRED_KEY_VAR,
-                file: self.config_file.as_ref().map_or_else(
-                    || "~/.config/econseries/config".to_owned(),
-                    |p| p.display().to_string(),
-                ).into(),
+                file: self
+                    .config_file
+                    .as_ref()
+                    .map_or_else(
+                        || "~/.config/econseries/config".to_owned(),
+                        |p| p.display().to_string(),
+                    )
+                    .into(),
             }),
         }
     }

@@ -152,8 +152,7 @@ pub(crate) fn read(reader: impl Read, options: &ReadOptions) -> Result<AnySeries
             })?,
             other => return Err(expected(vpath, "a number or \"NA\"", Some(other))),
         };
-        rows.put(month, v, Write::Add)
-            .map_err(|e| at(ppath, e))?;
+        rows.put(month, v, Write::Add).map_err(|e| at(ppath, e))?;
     }
     let (frequency, rows) = rows.finish()?;
     AnySeries::from_rows(frequency, rows)

@@ -37,6 +37,7 @@
 //! ```
 
 mod aggregate;
+mod any;
 mod kernel;
 mod rebase;
 mod units;

@@ -1124,12 +1124,16 @@ fn sdmx_imf_and_bis_endpoints() {
     let server = Server::start(move |req| {
         let accept = req.headers.get("accept").cloned().unwrap_or_default();
         match (req.path.as_str(), accept.as_str(), req.query.is_empty()) {
-            ("/api/v1/data/EXR/M.USD.EUR.SP00.A", "application/vnd.sdmx.data+csv;version=1.0.0", true) => {
-                Resp::ok(csv2.clone())
-            }
-            ("/external/sdmx/2.1/data/EXR/D.NZD+RUB.EUR.SP00.A", "application/vnd.sdmx.data+json;version=1.0.0", true) => {
-                Resp::ok(json.clone())
-            }
+            (
+                "/api/v1/data/EXR/M.USD.EUR.SP00.A",
+                "application/vnd.sdmx.data+csv;version=1.0.0",
+                true,
+            ) => Resp::ok(csv2.clone()),
+            (
+                "/external/sdmx/2.1/data/EXR/D.NZD+RUB.EUR.SP00.A",
+                "application/vnd.sdmx.data+json;version=1.0.0",
+                true,
+            ) => Resp::ok(json.clone()),
             _ => Resp::new(406, "Not Acceptable"),
         }
     });
@@ -1139,12 +1143,16 @@ fn sdmx_imf_and_bis_endpoints() {
         .build()
         .unwrap();
     let usd = bis
-        .series(&source("sdmx:BIS/EXR/M.USD.EUR.SP00.A"), &ReadOptions::new())
+        .series(
+            &source("sdmx:BIS/EXR/M.USD.EUR.SP00.A"),
+            &ReadOptions::new(),
+        )
         .unwrap();
-    let mut want: Vec<(String, Option<f64>)> = reference("tests/fixtures/sdmx/ecb_exr_m_usd_eur_reference.csv")
-        .into_iter()
-        .map(|(_, t, v)| (t, v))
-        .collect();
+    let mut want: Vec<(String, Option<f64>)> =
+        reference("tests/fixtures/sdmx/ecb_exr_m_usd_eur_reference.csv")
+            .into_iter()
+            .map(|(_, t, v)| (t, v))
+            .collect();
     want.sort_by(|a, b| a.0.cmp(&b.0));
     assert_rows(&usd, &want);
     let imf = client(&server)
@@ -1155,12 +1163,19 @@ fn sdmx_imf_and_bis_endpoints() {
         .build()
         .unwrap();
     let data = imf
-        .sdmx(&source("sdmx:IMF/EXR/D.NZD+RUB.EUR.SP00.A"), &ReadOptions::new())
+        .sdmx(
+            &source("sdmx:IMF/EXR/D.NZD+RUB.EUR.SP00.A"),
+            &ReadOptions::new(),
+        )
         .unwrap();
     let mut got: Vec<(String, String, Option<f64>)> = data
         .series()
         .iter()
-        .flat_map(|s| s.observations().iter().map(|o| (s.key().to_owned(), o.time().to_owned(), o.value())))
+        .flat_map(|s| {
+            s.observations()
+                .iter()
+                .map(|o| (s.key().to_owned(), o.time().to_owned(), o.value()))
+        })
         .collect();
     got.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
     let mut want = reference("tests/fixtures/sdmx/ecb_exr_json_v1_reference.csv");
@@ -1168,6 +1183,10 @@ fn sdmx_imf_and_bis_endpoints() {
     assert_eq!(got, want);
     // An SDMX query by URL.
     let url = format!("sdmx:{}", server.url("/api/v1/data/EXR/M.USD.EUR.SP00.A"));
-    let by_url = client(&server).build().unwrap().series(&source(&url), &ReadOptions::new()).unwrap();
+    let by_url = client(&server)
+        .build()
+        .unwrap()
+        .series(&source(&url), &ReadOptions::new())
+        .unwrap();
     assert_eq!(by_url, usd);
 }
