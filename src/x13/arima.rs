@@ -403,7 +403,9 @@ impl Arma {
                 g[kk] = v;
             }
         }
-        if !(g.first().copied().unwrap_or(0.0) > 0.0) || g.iter().any(|x| !x.is_finite()) {
+        if g.first().copied().is_none_or(|g0| g0.is_nan() || g0 <= 0.0)
+            || g.iter().any(|x| !x.is_finite())
+        {
             return None;
         }
         g.truncate(k);
@@ -506,7 +508,7 @@ pub(crate) fn filter(arma: &Arma, w: &[f64], n: usize, cols: usize) -> Option<Fi
     for t in 0..n {
         if !steady {
             f = p[0];
-            if !(f > 0.0) || !f.is_finite() {
+            if f.is_nan() || f <= 0.0 || !f.is_finite() {
                 return None;
             }
             sqrt_f = f.sqrt();

@@ -250,26 +250,21 @@ impl Problem {
                     par *= 0.5;
                 }
                 first = false;
-                if ratio >= 1e-4 {
-                    if let Some((f1, r2, ev2)) = trial {
-                        theta = cand;
-                        r = r2;
-                        ev = ev2;
-                        fnorm = f1;
-                        iterations += 1;
-                        let l2 = self.loglik(&ev);
-                        if std::env::var("REGARIMA_TRACE").is_ok() {
-                            eprintln!(
-                                "iter {iterations} loglik {l2:.15e} theta {theta:?} par {par:e} delta {delta:e}"
-                            );
-                        }
-                        let change = (l2 - loglik).abs();
-                        loglik = l2;
-                        if change < tol || iterations >= max_iter {
-                            break 'outer;
-                        }
-                        continue 'outer;
+                if ratio >= 1e-4
+                    && let Some((f1, r2, ev2)) = trial
+                {
+                    theta = cand;
+                    r = r2;
+                    ev = ev2;
+                    fnorm = f1;
+                    iterations += 1;
+                    let l2 = self.loglik(&ev);
+                    let change = (l2 - loglik).abs();
+                    loglik = l2;
+                    if change < tol || iterations >= max_iter {
+                        break 'outer;
                     }
+                    continue 'outer;
                 }
                 xnorm = norm(
                     &theta
@@ -286,11 +281,11 @@ impl Problem {
         // A non-invertible MA factor has the likelihood of its invertible
         // mirror image (roots inverted): report the invertible one.
         let flipped = self.invertible(&theta);
-        if flipped != theta {
-            if let Some(ev2) = self.evaluate(&flipped) {
-                theta = flipped;
-                ev = ev2;
-            }
+        if flipped != theta
+            && let Some(ev2) = self.evaluate(&flipped)
+        {
+            theta = flipped;
+            ev = ev2;
         }
         let theta_cov = self.covariance(&theta);
         Some(Estimate {
@@ -454,7 +449,7 @@ fn cholesky(a: &[f64], m: usize) -> Option<Vec<f64>> {
                 s -= l[i * m + k] * l[j * m + k];
             }
             if i == j {
-                if !(s > 0.0) {
+                if s.is_nan() || s <= 0.0 {
                     return None;
                 }
                 l[i * m + i] = s.sqrt();
@@ -564,7 +559,7 @@ pub(crate) fn least_squares(
             .map(|v| v * v)
             .sum::<f64>()
             .sqrt();
-        if !(norm > 1e-10 * norm0) || !(norm > 0.0) {
+        if norm.is_nan() || norm <= 1e-10 * norm0 || norm <= 0.0 {
             return None;
         }
         rmat[j * k + j] = norm;

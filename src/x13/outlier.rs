@@ -149,7 +149,7 @@ pub(crate) fn best_candidate(
     let nn = problem.n;
     let arma = Arma::new(&ArmaCoefficients::from_slice(&order, &est.theta), period);
     let sigma = robust_sigma(&est.eval.resid);
-    if !(sigma > 0.0) {
+    if sigma.is_nan() || sigma <= 0.0 {
         return None;
     }
     let delta = arima::differencing(&order, period);
@@ -179,7 +179,7 @@ pub(crate) fn best_candidate(
     for (c, o) in cands.iter().enumerate() {
         let x = &fil.e[c * nn..(c + 1) * nn];
         let xx: f64 = x.iter().map(|v| v * v).sum();
-        if !(xx > 1e-12) {
+        if xx.is_nan() || xx <= 1e-12 {
             continue;
         }
         let num: f64 = x.iter().zip(resid).map(|(u, v)| u * v).sum();

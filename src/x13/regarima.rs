@@ -382,7 +382,8 @@ impl RegArima {
         // Forward addition, one outlier at a time.
         loop {
             let (problem, est) = fit(&found)?;
-            if !(outlier::robust_sigma(&est.eval.resid) > 0.0) {
+            let sigma = outlier::robust_sigma(&est.eval.resid);
+            if sigma.is_nan() || sigma <= 0.0 {
                 return Err(Error::X13Estimation {
                     reason: "the robust standard deviation of the residuals is zero: no outlier search",
                 });

@@ -40,7 +40,7 @@ impl Transform {
         match *self {
             Transform::None => Ok(y.to_vec()),
             Transform::Log | Transform::Power(_) => {
-                if let Some(pos) = y.iter().position(|v| !(*v > 0.0)) {
+                if let Some(pos) = y.iter().position(|v| v.is_nan() || *v <= 0.0) {
                     return Err(Error::X13Transform {
                         transform: self.name(),
                         position: pos,
@@ -68,7 +68,7 @@ impl Transform {
     pub(crate) fn forward(&self, v: f64) -> f64 {
         match *self {
             Transform::Log => v.ln(),
-            Transform::Power(l) if l == 0.0 => v.ln(),
+            Transform::Power(0.0) => v.ln(),
             Transform::Power(l) => l * l + (v.powf(l) - 1.0) / l,
             Transform::None | Transform::Auto => v,
         }
@@ -78,7 +78,7 @@ impl Transform {
     pub(crate) fn inverse(&self, v: f64) -> f64 {
         match *self {
             Transform::Log => v.exp(),
-            Transform::Power(l) if l == 0.0 => v.exp(),
+            Transform::Power(0.0) => v.exp(),
             Transform::Power(l) => ((v - l * l) * l + 1.0).powf(1.0 / l),
             Transform::None | Transform::Auto => v,
         }

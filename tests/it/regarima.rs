@@ -62,7 +62,12 @@ pub(crate) fn cases() -> Vec<Case> {
 }
 
 /// (case, series) → [(kind, name, estimate, se)]
-pub(crate) fn estimates() -> HashMap<(String, String), Vec<(String, String, f64, f64)>> {
+/// One estimate row: kind, name, estimate, standard error.
+pub(crate) type EstRow = (String, String, f64, f64);
+/// (case, series) → its estimate rows.
+pub(crate) type Estimates = HashMap<(String, String), Vec<EstRow>>;
+
+pub(crate) fn estimates() -> Estimates {
     let mut m: HashMap<_, Vec<_>> = HashMap::new();
     for r in rows("estimates.csv") {
         m.entry((r[0].clone(), r[1].clone())).or_default().push((
@@ -171,7 +176,7 @@ pub(crate) struct Stats {
 }
 
 fn worst(w: &mut (f64, String), v: f64, what: String) {
-    if !(v <= w.0) {
+    if v.is_nan() || v > w.0 {
         *w = (v, what);
     }
 }
@@ -522,10 +527,7 @@ fn outlier_search_finds_the_programs_outliers() {
             continue;
         }
         let positive = values.iter().all(|v| *v > 0.0);
-        let cv: f64 = match c.cv_or_error.parse() {
-            Ok(v) => v,
-            Err(_) => 4.0,
-        };
+        let cv: f64 = c.cv_or_error.parse().unwrap_or(4.0);
         let b = RegArima::new(ArimaOrder::airline())
             .transform(if positive {
                 Transform::Auto
@@ -765,7 +767,7 @@ fn debug_outliers() {
 /// tests/fixtures/regarima/make_transform_fixtures.py.
 #[test]
 fn power_and_leap_year_transforms_equal_the_program() {
-    let mut est: HashMap<(String, String), Vec<(String, String, f64, f64)>> = HashMap::new();
+    let mut est: Estimates = HashMap::new();
     for r in rows("transform_estimates.csv") {
         est.entry((r[0].clone(), r[1].clone())).or_default().push((
             r[2].clone(),
