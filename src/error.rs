@@ -517,6 +517,165 @@ pub enum Error {
     #[cfg_attr(docsrs, doc(cfg(feature = "polars")))]
     #[error(transparent)]
     Polars(#[from] polars::error::PolarsError),
+    /// An X-13 regression variable that cannot be generated (a window out
+    /// of range, a variable the frequency lacks, a year before a holiday's
+    /// rule or beyond its dates).
+    #[error("regression variable {variable}: {problem}")]
+    Regressor {
+        /// The variable as the spec names it (`easter[30]`, `cny[-10,-1]`).
+        variable: String,
+        /// What is wrong.
+        problem: RegressorProblem,
+    },
+    /// An X-13 spec file the crate cannot run as written: a syntax error, an
+    /// unknown or unsupported spec or argument, a bad value. Never ignored.
+    #[error("spec file line {line}: {problem}")]
+    Spec {
+        /// The 1-based line of the spec file.
+        line: u32,
+        /// What is wrong there.
+        problem: SpecProblem,
+    },
+}
+
+/// Why a regression variable cannot be generated; carried by
+/// [`Error::Regressor`].
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RegressorProblem {
+    /// Text that does not name a variable.
+    #[error("expected {expected}")]
+    Syntax {
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// A window (days, frequencies) outside what the program accepts
+    /// (Thanksgiving's also excludes 0).
+    #[error("the window must lie within {min}..={max}")]
+    Window {
+        /// The smallest accepted value.
+        min: i32,
+        /// The largest accepted value.
+        max: i32,
+    },
+    /// A variable, or a date, that a series with this many periods a year
+    /// does not have (Labor Day in quarterly data, `ao2000.05` in quarters).
+    #[error("not defined for a series of {per_year} periods a year")]
+    Frequency {
+        /// Periods a year of the series.
+        per_year: u32,
+    },
+    /// A year the holiday's rule or dates do not cover.
+    #[error("no dates for {year}: defined for {first}..={last}")]
+    YearOutOfRange {
+        /// The first year asked for outside the range.
+        year: i32,
+        /// The first year covered.
+        first: i32,
+        /// The last year covered.
+        last: i32,
+    },
+    /// The second date of a ramp or temporary level shift is not after the
+    /// first.
+    #[error("the end date must come after the start date")]
+    DateOrder,
+}
+
+/// What is wrong at a line of an X-13 spec file; carried by [`Error::Spec`].
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SpecProblem {
+    /// Text that breaks the spec grammar.
+    #[error("expected {expected}, found {found:?}")]
+    Syntax {
+        /// What the grammar expects there.
+        expected: &'static str,
+        /// What was found (empty at the end of the input).
+        found: String,
+    },
+    /// A spec name the program does not have.
+    #[error("unknown spec {spec}")]
+    UnknownSpec {
+        /// The name as written.
+        spec: String,
+    },
+    /// A spec of the program that this crate does not run (`seats`,
+    /// `history`, …).
+    #[error("the {spec} spec is not supported")]
+    UnsupportedSpec {
+        /// The spec's name.
+        spec: String,
+    },
+    /// An argument the spec does not have.
+    #[error("unknown argument {argument} in the {spec} spec")]
+    UnknownArgument {
+        /// The spec.
+        spec: String,
+        /// The argument as written.
+        argument: String,
+    },
+    /// An argument of the program that this crate does not implement.
+    #[error("argument {argument} of the {spec} spec is not supported")]
+    UnsupportedArgument {
+        /// The spec.
+        spec: String,
+        /// The argument.
+        argument: String,
+    },
+    /// A value the argument does not accept.
+    #[error("{spec}: {argument}={value}: expected {expected}")]
+    InvalidValue {
+        /// The spec.
+        spec: String,
+        /// The argument.
+        argument: String,
+        /// The value as written.
+        value: String,
+        /// What the argument accepts.
+        expected: &'static str,
+    },
+    /// A spec given twice.
+    #[error("the {spec} spec is given twice")]
+    DuplicateSpec {
+        /// The spec.
+        spec: String,
+    },
+    /// An argument given twice in one spec.
+    #[error("argument {argument} is given twice in the {spec} spec")]
+    DuplicateArgument {
+        /// The spec.
+        spec: String,
+        /// The argument.
+        argument: String,
+    },
+    /// Two arguments or specs that exclude each other (`data` and `file`,
+    /// `arima` and `automdl`).
+    #[error("{first} cannot be used with {second}")]
+    Conflict {
+        /// The one found first.
+        first: String,
+        /// The one that conflicts with it.
+        second: String,
+    },
+    /// A required spec or argument is absent (the line is the last one).
+    #[error("the {spec} spec needs {argument}")]
+    Missing {
+        /// The spec.
+        spec: String,
+        /// What it needs.
+        argument: &'static str,
+    },
+    /// A series data file that cannot be read.
+    #[error("cannot read {path}: {kind}")]
+    File {
+        /// The path as written.
+        path: String,
+        /// The I/O error's kind.
+        kind: std::io::ErrorKind,
+    },
+    /// A regression variable that cannot be used.
+    #[error(transparent)]
+    Regressor(#[from] RegressorProblem),
 }
 
 /// What was wrong with a period string; carried by [`Error::ParsePeriod`].

@@ -95,6 +95,7 @@ pub mod series;
 pub mod transform;
 pub mod unit;
 pub mod vintage;
+pub mod x13;
 
 #[cfg(feature = "polars")]
 #[cfg_attr(docsrs, doc(cfg(feature = "polars")))]
@@ -116,7 +117,7 @@ struct ReadmeDoctests;
 /// The date type of the API (vintages, real-time intervals, first days of
 /// periods), re-exported so that callers need not depend on chrono.
 pub use chrono::NaiveDate;
-pub use error::{Error, ParseProblem, Result, UndefinedReason};
+pub use error::{Error, ParseProblem, RegressorProblem, Result, SpecProblem, UndefinedReason};
 pub use indicator::{
     ConfidenceIndex, Currency, Exports, Gdp, Imports, Indicator, MeasureKind, Metadata, Neutral,
     PriceBasis, Scale, SeasonalAdjustment, TradeBalance,

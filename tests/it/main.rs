@@ -22,6 +22,7 @@ mod transform;
 mod vintage;
 mod x11;
 mod x11_properties;
+mod x13_regressors;
 
 #[cfg(feature = "cli")]
 mod cli;
