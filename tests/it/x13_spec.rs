@@ -31,7 +31,9 @@ fn spec_files_equal_the_program() {
     assert_eq!(specs.len(), 7);
     for path in specs {
         let spec = X13Spec::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let fit = spec.x11_fit().unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let fit = spec
+            .x11_fit()
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let text = fs::read_to_string(path.with_extension("csv")).unwrap();
         let rows: Vec<Vec<f64>> = text
             .lines()
@@ -48,8 +50,17 @@ fn spec_files_equal_the_program() {
             let e11 = (d11[i] - r[1]).abs() / r[1].abs().max(1e-300);
             worst = (worst.0.max(e10), worst.1.max(e11));
         }
-        println!("{}: D10 {:.1e}, D11 {:.1e}", path.file_stem().unwrap().to_string_lossy(), worst.0, worst.1);
-        assert!(worst.0 <= REL && worst.1 <= REL, "{}: {worst:?}", path.display());
+        println!(
+            "{}: D10 {:.1e}, D11 {:.1e}",
+            path.file_stem().unwrap().to_string_lossy(),
+            worst.0,
+            worst.1
+        );
+        assert!(
+            worst.0 <= REL && worst.1 <= REL,
+            "{}: {worst:?}",
+            path.display()
+        );
     }
 }
 
@@ -85,14 +96,19 @@ fn regarima_specs_are_described_not_run() {
                 automdl{maxorder=(3 1)} outlier{types=all critical=4.0} forecast{maxlead=24} x11{}";
     let spec = X13Spec::parse(text).unwrap();
     assert_eq!(spec.automdl.as_ref().map(|a| a.maxorder), Some((3, 1)));
-    assert_eq!(spec.outlier.as_ref().map(|o| o.critical), Some([Some(4.0); 3]));
+    assert_eq!(
+        spec.outlier.as_ref().map(|o| o.critical),
+        Some([Some(4.0); 3])
+    );
     assert!(matches!(spec.x11_fit(), Err(Error::InvalidArgument { .. })));
 }
 
 /// Every line of a real spec file, with a token dropped, doubled or
 /// replaced: an error or a value, never a panic.
 fn mutate(text: &str, at: usize, how: u8, with: &str) -> String {
-    let tokens: Vec<&str> = text.split_inclusive([' ', '\n', '(', ')', '{', '}', '=']).collect();
+    let tokens: Vec<&str> = text
+        .split_inclusive([' ', '\n', '(', ')', '{', '}', '='])
+        .collect();
     let i = at % tokens.len().max(1);
     let mut out = String::new();
     for (k, t) in tokens.iter().enumerate() {

@@ -44,7 +44,10 @@ pub(super) fn trading_day(span: &Span) -> Vec<Vec<f64>> {
     (0..6)
         .map(|j| {
             c.iter()
-                .map(|k| f64::from(k[j]) - f64::from(k[6]))
+                .map(|k| {
+                    let day = k.get(j).copied().unwrap_or(0);
+                    f64::from(day) - f64::from(k[6])
+                })
                 .collect()
         })
         .collect()

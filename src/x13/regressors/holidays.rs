@@ -50,10 +50,11 @@ fn split(first: i64, len: u32) -> Shares {
     let mut slot = 0usize;
     for k in 0..i64::from(len) {
         let (_, m, _) = super::days::civil_from_days(first + k);
-        if let Some(cur) = out.get_mut(slot) {
-            if cur.1 != 0 && cur.0 != m {
-                slot += 1;
-            }
+        if let Some(cur) = out.get_mut(slot)
+            && cur.1 != 0
+            && cur.0 != m
+        {
+            slot += 1;
         }
         if let Some(cur) = out.get_mut(slot) {
             cur.0 = m;
@@ -112,20 +113,10 @@ impl BuiltIn {
     /// The long-run mean share of `month`, as the program rounds it.
     fn mean(self, month: u32) -> f64 {
         match self {
-            BuiltIn::Easter(w) => {
-                // Integer day counts over 1600..=2099, rounded exactly.
-                let days: u64 = (1600..2100)
-                    .map(|y| {
-                        let (first, len) = self.window(y);
-                        split(first, len)
-                            .iter()
-                            .filter(|s| s.0 == month)
-                            .map(|s| u64::from(s.1))
-                            .sum::<u64>()
-                    })
-                    .sum();
-                round_significant(days, 500 * u64::from(w), 7)
-            }
+            BuiltIn::Easter(w) => easter_means(w)
+                .get((month as usize).wrapping_sub(2))
+                .copied()
+                .unwrap_or(0.0),
             BuiltIn::Labor(w) => {
                 // Labor Day on September 1 … 7 with equal weight.
                 let days: u32 = (1..=7u32)
@@ -199,6 +190,30 @@ impl BuiltIn {
         }
         Ok(out)
     }
+}
+
+/// The program's Easter means of February, March and April for window
+/// `w` (1–25), computed once: integer day counts over 1600..=2099, rounded
+/// exactly to 7 significant digits.
+fn easter_means(w: u32) -> [f64; 3] {
+    static MEANS: std::sync::OnceLock<Vec<[f64; 3]>> = std::sync::OnceLock::new();
+    let table = MEANS.get_or_init(|| {
+        (0..=25u32)
+            .map(|w| {
+                let mut days = [0u64; 3];
+                for y in 1600..2100 {
+                    let (first, len) = BuiltIn::Easter(w).window(y);
+                    for (m, d) in split(first, len) {
+                        if let Some(slot) = days.get_mut((m as usize).wrapping_sub(2)) {
+                            *slot += u64::from(d);
+                        }
+                    }
+                }
+                days.map(|k| round_significant(k, 500 * u64::from(w), 7))
+            })
+            .collect()
+    });
+    table.get(w as usize).copied().unwrap_or([0.0; 3])
 }
 
 /// `num / den` rounded to `digits` significant digits (half up), exactly:

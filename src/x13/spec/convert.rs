@@ -1005,16 +1005,16 @@ fn x11(spec: &RawSpec, period: u32) -> Result<X11Spec> {
             _ => return Err(a.invalid(arg, &v.text, "none, all, signif or select")),
         };
     }
-    if let Some((arg, _)) = selected {
-        if !matches!(x.calendarsigma, CalendarSigma::Select(_)) {
-            return Err(a.err(
-                arg.line,
-                SpecProblem::Conflict {
-                    first: "x11: sigmavec".to_owned(),
-                    second: "a calendarsigma other than select".to_owned(),
-                },
-            ));
-        }
+    if let Some((arg, _)) = selected
+        && !matches!(x.calendarsigma, CalendarSigma::Select(_))
+    {
+        return Err(a.err(
+            arg.line,
+            SpecProblem::Conflict {
+                first: "x11: sigmavec".to_owned(),
+                second: "a calendarsigma other than select".to_owned(),
+            },
+        ));
     }
     Ok(x)
 }

@@ -82,7 +82,7 @@ const MAX_SPEC_BYTES: usize = 64 << 20;
 ///     .transform(TransformSpec::new(TransformFunction::Log))
 ///     .regression(RegressionSpec::new(Regressors::new([Variable::TradingDay, Variable::Easter(8)])))
 ///     .arima(ArimaSpec::new(ArimaModel::airline()))
-///     .forecast(ForecastSpec { maxlead: Some(24), ..ForecastSpec::default() })
+///     .forecast(ForecastSpec::default().maxlead(24))
 ///     .x11(X11Spec::default());
 /// assert_eq!(parsed, built);
 /// # Ok::<(), econseries::Error>(())

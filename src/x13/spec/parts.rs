@@ -472,6 +472,14 @@ pub struct ForecastSpec {
     pub print: Vec<String>,
 }
 
+impl ForecastSpec {
+    /// With `maxlead` forecasts.
+    pub fn maxlead(mut self, n: u32) -> ForecastSpec {
+        self.maxlead = Some(n);
+        self
+    }
+}
+
 impl Default for ForecastSpec {
     fn default() -> ForecastSpec {
         ForecastSpec {
