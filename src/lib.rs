@@ -121,13 +121,16 @@ struct ReadmeDoctests;
 /// The date type of the API (vintages, real-time intervals, first days of
 /// periods), re-exported so that callers need not depend on chrono.
 pub use chrono::NaiveDate;
-pub use error::{Error, ParseProblem, RegressorProblem, Result, SpecProblem, UndefinedReason};
+pub use error::{
+    Attribute, ChangeUnit, Comparison, Error, Operation, ParseProblem, RegressorProblem, Result,
+    SpecProblem, UndefinedReason,
+};
 pub use indicator::{
     ConfidenceIndex, Currency, Exports, Gdp, Imports, Indicator, MeasureKind, Metadata, Neutral,
     PriceBasis, Scale, SeasonalAdjustment, TradeBalance,
 };
 pub use io::AnySeries;
-pub use period::{Frequency, Month, Period, Quarter, Within, Year};
+pub use period::{AnyPeriod, Frequency, Month, Period, Quarter, Within, Year};
 pub use series::Series;
 pub use transform::{Aggregation, Units};
 pub use unit::{IndexPoints, Percent, PercentagePoints, Value};

@@ -10,7 +10,7 @@
 
 use core::fmt;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Operation, Result};
 
 mod sealed {
     pub trait Sealed: Sized {
@@ -115,7 +115,7 @@ macro_rules! value_type {
             /// Wraps a finite number.
             ///
             /// # Errors
-            /// [`Error::NotFinite`] if `x` is NaN or infinite.
+            /// [`Error::NonFinite`] if `x` is NaN or infinite.
             ///
             /// # Example
             /// ```
@@ -130,7 +130,7 @@ macro_rules! value_type {
                 if x.is_finite() {
                     Ok($name(x))
                 } else {
-                    Err(Error::NotFinite { value: x })
+                    Err(Error::NonFinite { value: x, period: None })
                 }
             }
 
@@ -285,7 +285,7 @@ macro_rules! value_ops {
             /// # Ok::<(), econseries::Error>(())
             /// ```
             pub fn checked_add(self, rhs: $rhs) -> Result<$add_out> {
-                finite(self.0 + rhs.0, concat!(stringify!($lhs), " + ", stringify!($rhs))).map($add_out)
+                finite(self.0 + rhs.0, Operation::Add).map($add_out)
             }
 
             #[doc = concat!("`self - rhs` as [`", stringify!($sub_out), "`].")]
@@ -303,7 +303,7 @@ macro_rules! value_ops {
             /// # Ok::<(), econseries::Error>(())
             /// ```
             pub fn checked_sub(self, rhs: $rhs) -> Result<$sub_out> {
-                finite(self.0 - rhs.0, concat!(stringify!($lhs), " - ", stringify!($rhs))).map($sub_out)
+                finite(self.0 - rhs.0, Operation::Subtract).map($sub_out)
             }
         }
 
@@ -347,13 +347,13 @@ macro_rules! value_ops {
     };
 }
 
-/// `x` if finite, else the overflow of `computation` (the operands being
+/// `x` if finite, else the overflow of `operation` (the operands being
 /// finite, a non-finite result can only be an overflow).
-fn finite(x: f64, computation: &'static str) -> Result<f64> {
+fn finite(x: f64, operation: Operation) -> Result<f64> {
     if x.is_finite() {
         Ok(x)
     } else {
-        Err(Error::Overflow { computation })
+        Err(Error::Overflow { operation })
     }
 }
 

@@ -1,7 +1,7 @@
 //! Bayesian online change points (Adams & MacKay 2007), normal model.
 
 use crate::detect::{Detector, Event, EventKind, Evidence, Fit};
-use crate::error::{Error, Result};
+use crate::error::{Error, Operation, Result, UndefinedReason};
 use crate::period::Period;
 use crate::series::Series;
 use crate::unit::Value;
@@ -30,7 +30,7 @@ impl NormalGamma {
         if !(mu.is_finite() && positive(kappa) && positive(alpha) && positive(beta)) {
             return Err(Error::InvalidArgument {
                 name: "prior",
-                value: format!("mu={mu}, kappa={kappa}, alpha={alpha}, beta={beta}"),
+                value: format!("mu={mu}, kappa={kappa}, alpha={alpha}, beta={beta}").into(),
                 expected: "finite mu and positive finite kappa, alpha, beta",
             });
         }
@@ -217,7 +217,7 @@ impl Bocpd {
         if !(lambda.is_finite() && lambda > 1.0) {
             return Err(Error::InvalidArgument {
                 name: "lambda",
-                value: lambda.to_string(),
+                value: lambda.to_string().into(),
                 expected: "an expected segment length above 1",
             });
         }
@@ -234,17 +234,20 @@ impl Bocpd {
     /// Takes one observation.
     ///
     /// # Errors
-    /// [`Error::NotFinite`] for a NaN or infinite `x`; [`Error::Overflow`] if
+    /// [`Error::NonFinite`] for a NaN or infinite `x`; [`Error::Overflow`] if
     /// `x` is so far from the prior and every run's posterior, on their
     /// scales, that a predictive density or a posterior parameter does not fit
     /// in an `f64` (such as `x = 1e300` after a prior with β = 1). The state
     /// is unchanged after an error.
     pub fn update(&mut self, x: f64) -> Result<BocpdStep> {
         if !x.is_finite() {
-            return Err(Error::NotFinite { value: x });
+            return Err(Error::NonFinite {
+                value: x,
+                period: None,
+            });
         }
         let overflow = Error::Overflow {
-            computation: "online change-point posterior",
+            operation: Operation::OnlineChanges,
         };
         let new_run = if self.runs.is_empty() {
             0.0
@@ -335,7 +338,7 @@ impl Bocpd {
 ///
 /// The prior is [`NormalGamma::from_history`] of the whole series unless
 /// one is given. Leading and trailing missing values are trimmed; a missing
-/// value inside the series is an [`Error::MissingValue`].
+/// value inside the series is an [`Error::Undefined`] (a [`MissingValue`](crate::UndefinedReason::MissingValue)).
 ///
 /// # Example
 /// ```
@@ -384,8 +387,10 @@ impl<P: Period, U: Value> Detector<P, U> for OnlineChanges {
     fn detect(&self, series: &Series<P, U>) -> Result<Vec<Event<P>>> {
         let series = series.trim();
         if let Some(p) = series.missing().next() {
-            return Err(Error::MissingValue {
-                period: p.to_string(),
+            return Err(Error::Undefined {
+                operation: Operation::OnlineChanges,
+                period: p.into(),
+                reason: UndefinedReason::MissingValue,
             });
         }
         let y: Vec<f64> = series

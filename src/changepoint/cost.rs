@@ -123,7 +123,7 @@ impl core::str::FromStr for Cost {
             .find(|c| c.name() == s)
             .ok_or_else(|| Error::InvalidArgument {
                 name: "cost",
-                value: s.to_owned(),
+                value: s.to_owned().into(),
                 expected: "one of mean, var, meanvar, trend, poisson",
             })
     }
@@ -440,7 +440,7 @@ pub(crate) fn check_counts(y: &[f64]) -> Result<()> {
     match y.iter().find(|v| **v < 0.0 || v.fract() != 0.0) {
         Some(&bad) => Err(Error::InvalidArgument {
             name: "values",
-            value: bad.to_string(),
+            value: bad.to_string().into(),
             expected: "non-negative whole counts for the Poisson cost",
         }),
         None => Ok(()),

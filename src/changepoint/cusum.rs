@@ -2,7 +2,7 @@
 
 use super::penalty::{Noise, estimate_sigma};
 use crate::detect::{Detector, Event, EventKind, Evidence, Fit};
-use crate::error::{Error, Result};
+use crate::error::{Error, Operation, Result, UndefinedReason};
 use crate::period::Period;
 use crate::series::Series;
 use crate::unit::Value;
@@ -44,7 +44,7 @@ pub struct CusumTest<C = usize> {
 /// As a [`Detector`], the change is a [`Shift`](EventKind::Shift) event
 /// when its p-value is below the level (default 0.05), with the means before
 /// and after; leading and trailing missing values of a series are trimmed,
-/// and a missing value inside it is an [`Error::MissingValue`].
+/// and a missing value inside it is an [`Error::Undefined`] (a [`MissingValue`](crate::UndefinedReason::MissingValue)).
 ///
 /// # Example
 /// ```
@@ -91,7 +91,7 @@ impl Cusum {
         } else {
             Err(Error::InvalidArgument {
                 name: "level",
-                value: level.to_string(),
+                value: level.to_string().into(),
                 expected: "a probability in (0, 1]",
             })
         }
@@ -100,7 +100,7 @@ impl Cusum {
     /// The test on `values`.
     ///
     /// # Errors
-    /// [`Error::TooShort`] with fewer than 3 values; [`Error::NotFinite`] for a
+    /// [`Error::TooShort`] with fewer than 3 values; [`Error::NonFinite`] for a
     /// NaN or infinite value; [`Error::InvalidArgument`] for a σ that is not
     /// positive and finite; [`Error::ZeroNoise`] if σ is estimated as 0;
     /// [`Error::Overflow`] if the statistic does not fit in an `f64` (values
@@ -111,14 +111,17 @@ impl Cusum {
             return Err(Error::TooShort { need: 3, got: n });
         }
         if let Some(&bad) = values.iter().find(|v| !v.is_finite()) {
-            return Err(Error::NotFinite { value: bad });
+            return Err(Error::NonFinite {
+                value: bad,
+                period: None,
+            });
         }
         let sigma = match self.noise {
             Noise::Sigma(s) if s.is_finite() && s > 0.0 => s,
             Noise::Sigma(s) => {
                 return Err(Error::InvalidArgument {
                     name: "sigma",
-                    value: s.to_string(),
+                    value: s.to_string().into(),
                     expected: "a finite, positive noise standard deviation",
                 });
             }
@@ -139,7 +142,7 @@ impl Cusum {
         let (mean_before, mean_after) = (super::cost::mean(before), super::cost::mean(after));
         if !(statistic.is_finite() && mean_before.is_finite() && mean_after.is_finite()) {
             return Err(Error::Overflow {
-                computation: "CUSUM statistic",
+                operation: Operation::Cusum,
             });
         }
         Ok(CusumTest {
@@ -156,7 +159,7 @@ impl Cusum {
     /// Leading and trailing missing values are trimmed.
     ///
     /// # Errors
-    /// As [`test_slice`](Cusum::test_slice); [`Error::MissingValue`] naming
+    /// As [`test_slice`](Cusum::test_slice); [`Error::Undefined`] (a [`MissingValue`](crate::UndefinedReason::MissingValue)) naming
     /// the first missing period inside the series.
     ///
     /// # Example
@@ -172,8 +175,10 @@ impl Cusum {
     pub fn test<P: Period, U: Value>(&self, series: &Series<P, U>) -> Result<CusumTest<P>> {
         let series = series.trim();
         if let Some(p) = series.missing().next() {
-            return Err(Error::MissingValue {
-                period: p.to_string(),
+            return Err(Error::Undefined {
+                operation: Operation::Cusum,
+                period: p.into(),
+                reason: UndefinedReason::MissingValue,
             });
         }
         let values: Vec<f64> = series

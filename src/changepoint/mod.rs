@@ -104,7 +104,7 @@ pub use cusum::{Cusum, CusumTest};
 pub use penalty::{MbicVariant, Noise, Penalty, estimate_sigma};
 
 use crate::detect::{Detector, Event, EventKind, Evidence, Fit};
-use crate::error::{Error, Result};
+use crate::error::{Error, Operation, Result, UndefinedReason};
 use crate::period::Period;
 use crate::series::Series;
 use crate::unit::Value;
@@ -153,7 +153,7 @@ impl core::str::FromStr for Method {
             _ => {
                 return Err(Error::InvalidArgument {
                     name: "method",
-                    value: s.to_owned(),
+                    value: s.to_owned().into(),
                     expected: "one of auto, op, pelt, fpop, binseg",
                 });
             }
@@ -165,7 +165,7 @@ impl core::str::FromStr for Method {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Missing {
-    /// Fail with [`Error::MissingValue`] naming the first missing period.
+    /// Fail with [`Error::Undefined`] (a [`MissingValue`](crate::UndefinedReason::MissingValue)) naming the first missing period.
     #[default]
     Error,
     /// Detect on the observed values only, as if they were consecutive, and
@@ -281,7 +281,7 @@ impl Segmentation {
             });
         if !all_finite {
             return Err(Error::Overflow {
-                computation: "change-point cost",
+                operation: Operation::ChangePoints,
             });
         }
         Ok(Segmentation {
@@ -517,7 +517,7 @@ impl ChangePoints {
     /// The segmentation of `values` that minimises the penalised cost (approximately, for [`Method::BinSeg`]).
     ///
     /// # Errors
-    /// - [`Error::NoObservations`] for an empty slice; [`Error::NotFinite`] for a NaN or infinite value;
+    /// - [`Error::NoObservations`] for an empty slice; [`Error::NonFinite`] for a NaN or infinite value;
     /// - [`Error::TooShort`] with fewer values than the minimum segment length
     ///   (or than 3 where σ is estimated or the penalty is Hannan–Quinn);
     /// - [`Error::InvalidArgument`] for a minimum segment length below
@@ -584,7 +584,7 @@ impl ChangePoints {
     ///
     /// # Errors
     /// As [`segment_slice`](ChangePoints::segment_slice); also
-    /// [`Error::MissingValue`] naming the first missing period inside the
+    /// [`Error::Undefined`] (a [`MissingValue`](crate::UndefinedReason::MissingValue)) naming the first missing period inside the
     /// series under [`Missing::Error`], and [`Error::NoObservations`] if no
     /// value is present.
     ///
@@ -659,14 +659,14 @@ impl ChangePoints {
         if !(min.is_finite() && max.is_finite() && 0.0 <= min && min <= max) {
             return Err(Error::InvalidArgument {
                 name: "penalty range",
-                value: format!("{min}..{max}"),
+                value: format!("{min}..{max}").into(),
                 expected: "0 <= min <= max, both finite",
             });
         }
         if self.method == Method::BinSeg {
             return Err(Error::InvalidArgument {
                 name: "method",
-                value: "binseg".to_owned(),
+                value: "binseg".to_owned().into(),
                 expected: "an exact method for CROPS (auto, op, pelt, fpop)",
             });
         }
@@ -709,8 +709,10 @@ impl ChangePoints {
         if self.missing == Missing::Error
             && let Some(i) = raw.iter().position(|v| v.is_nan())
         {
-            return Err(Error::MissingValue {
-                period: series.period(i).to_string(),
+            return Err(Error::Undefined {
+                operation: Operation::ChangePoints,
+                period: series.period(i).into(),
+                reason: UndefinedReason::MissingValue,
             });
         }
         let (observed, values): (Vec<P>, Vec<f64>) = raw
@@ -730,14 +732,17 @@ impl ChangePoints {
             return Err(Error::NoObservations);
         }
         if let Some(&bad) = values.iter().find(|v| !v.is_finite()) {
-            return Err(Error::NotFinite { value: bad });
+            return Err(Error::NonFinite {
+                value: bad,
+                period: None,
+            });
         }
         let summary = summary(values);
         let min_size = self.min_size.unwrap_or(self.cost.default_min_size());
         if min_size < self.cost.smallest_min_size() {
             return Err(Error::InvalidArgument {
                 name: "min_size",
-                value: min_size.to_string(),
+                value: min_size.to_string().into(),
                 expected: if self.cost == Cost::MeanVariance {
                     "at least 2 for the mean-and-variance cost"
                 } else {
@@ -756,7 +761,7 @@ impl ChangePoints {
             Some(mu) => {
                 return Err(Error::InvalidArgument {
                     name: "known mean",
-                    value: mu.to_string(),
+                    value: mu.to_string().into(),
                     expected: "a finite number",
                 });
             }
@@ -768,7 +773,7 @@ impl ChangePoints {
         {
             return Err(Error::InvalidArgument {
                 name: "sigma",
-                value: s.to_string(),
+                value: s.to_string().into(),
                 expected: "a finite, positive noise standard deviation",
             });
         }
@@ -778,7 +783,7 @@ impl ChangePoints {
         let spread = spread(self.cost, summary.lo, summary.hi, mu);
         if !fits(self.cost, values, spread) {
             return Err(Error::Overflow {
-                computation: "change-point cost",
+                operation: Operation::ChangePoints,
             });
         }
         let scale = search_scale(self.cost, spread);
@@ -866,7 +871,7 @@ impl ChangePoints {
                 if method == Method::Fpop {
                     return Err(Error::InvalidArgument {
                         name: "method",
-                        value: "fpop".to_owned(),
+                        value: "fpop".to_owned().into(),
                         expected: "the change-in-mean cost for FPOP (use pelt for the others)",
                     });
                 }
@@ -990,7 +995,7 @@ mod serde_check {
     fn invalid(what: &'static str) -> Error {
         Error::InvalidArgument {
             name: "segmentation",
-            value: what.to_owned(),
+            value: what.to_owned().into(),
             expected: "segments covering 0..n in order, changes at their starts, finite costs",
         }
     }

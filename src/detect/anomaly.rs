@@ -61,7 +61,7 @@ impl RobustZ {
         if window < 2 {
             return Err(Error::InvalidArgument {
                 name: "window",
-                value: window.to_string(),
+                value: window.to_string().into(),
                 expected: "at least 2",
             });
         }
@@ -80,7 +80,7 @@ impl RobustZ {
         if !(2..=self.window).contains(&min_count) {
             return Err(Error::InvalidArgument {
                 name: "min_count",
-                value: min_count.to_string(),
+                value: min_count.to_string().into(),
                 expected: "between 2 and the window",
             });
         }
@@ -95,7 +95,7 @@ impl RobustZ {
         if !(threshold.is_finite() && threshold > 0.0) {
             return Err(Error::InvalidArgument {
                 name: "threshold",
-                value: threshold.to_string(),
+                value: threshold.to_string().into(),
                 expected: "a finite positive number",
             });
         }

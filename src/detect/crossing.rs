@@ -45,7 +45,7 @@ impl Crossings {
     /// Crossings of `threshold`.
     ///
     /// # Errors
-    /// [`Error::NotFinite`] if `threshold` is NaN or infinite.
+    /// [`Error::NonFinite`] if `threshold` is NaN or infinite.
     ///
     /// # Example
     /// ```
@@ -58,7 +58,10 @@ impl Crossings {
         if threshold.is_finite() {
             Ok(Crossings { threshold })
         } else {
-            Err(Error::NotFinite { value: threshold })
+            Err(Error::NonFinite {
+                value: threshold,
+                period: None,
+            })
         }
     }
 

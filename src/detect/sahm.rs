@@ -2,7 +2,7 @@
 
 use super::detector::{Detector, bound_to_one_frequency};
 use super::event::{Event, EventKind};
-use crate::error::{Error, Result};
+use crate::error::{Error, Operation, Result};
 use crate::period::{Frequency, Month};
 use crate::series::Series;
 use crate::unit::{Percent, PercentagePoints};
@@ -96,7 +96,7 @@ impl Sahm {
     /// Another signal threshold, in percentage points.
     ///
     /// # Errors
-    /// [`Error::NotFinite`] if `threshold` is NaN or infinite.
+    /// [`Error::NonFinite`] if `threshold` is NaN or infinite.
     ///
     /// # Example
     /// ```
@@ -108,7 +108,10 @@ impl Sahm {
         if threshold.is_finite() {
             Ok(Sahm { threshold, ..self })
         } else {
-            Err(Error::NotFinite { value: threshold })
+            Err(Error::NonFinite {
+                value: threshold,
+                period: None,
+            })
         }
     }
 
@@ -193,7 +196,7 @@ impl Sahm {
     /// The rule is about the level of a rate, never its growth.
     fn growth(&self, _: &Series<Month, Percent>) -> Result<Vec<Event<Month>>> {
         Err(Error::NotAllowed {
-            transform: "the Sahm rule",
+            operation: Operation::Sahm,
             kind: "growth",
         })
     }

@@ -3,7 +3,7 @@
 
 use super::detector::Detector;
 use super::event::{Event, EventKind};
-use crate::error::{Error, Result, UndefinedReason};
+use crate::error::{Error, Operation, Result, UndefinedReason};
 use crate::period::Period;
 use crate::series::Series;
 use crate::unit::Value;
@@ -22,11 +22,11 @@ type Cand = (usize, Turn);
 
 /// The values of `series`, or [`Error::Undefined`] naming the first missing
 /// period inside it (a dating rule cannot see across a hole).
-fn complete<P: Period, U: Value>(series: &Series<P, U>, method: &'static str) -> Result<Vec<f64>> {
+fn complete<P: Period, U: Value>(series: &Series<P, U>, operation: Operation) -> Result<Vec<f64>> {
     if let Some(p) = series.missing().next() {
         return Err(Error::Undefined {
-            transform: method,
-            period: p.to_string(),
+            operation,
+            period: p.into(),
             reason: UndefinedReason::MissingValue,
         });
     }
@@ -245,7 +245,7 @@ impl Bbq {
         if window == 0 {
             return Err(Error::InvalidArgument {
                 name: "window",
-                value: "0".to_owned(),
+                value: "0".to_owned().into(),
                 expected: "at least 1",
             });
         }
@@ -268,7 +268,7 @@ impl<P: Period, U: Value> Detector<P, U> for Bbq {
     fn detect(&self, series: &Series<P, U>) -> Result<Vec<Event<P>>> {
         let series = series.trim();
         let series = &series;
-        let x = complete(series, "bbq")?;
+        let x = complete(series, Operation::Bbq)?;
         let mut turns = local_extrema(&x, self.window);
         alternate(&x, &mut turns);
         censor(&x, &mut turns, self.phase, self.cycle, self.censor);
@@ -368,7 +368,7 @@ impl<P: Period, U: Value> Detector<P, U> for BryBoschan {
     fn detect(&self, series: &Series<P, U>) -> Result<Vec<Event<P>>> {
         let series = series.trim();
         let series = &series;
-        let raw = complete(series, "bry-boschan")?;
+        let raw = complete(series, Operation::BryBoschan)?;
         let n = raw.len();
         if n < 2 * self.cycle {
             return Err(Error::TooShort {
@@ -544,7 +544,7 @@ mod tests {
         let e = Bbq::new().detect(&s).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "bbq is undefined at 2000-Q2: the value is missing"
+            "BBQ turning-point dating is undefined at 2000-Q2: the value is missing"
         );
         let m: Series<Month> =
             Series::from_values(Month::new(2000, 1).unwrap(), [1.0; 10]).unwrap();

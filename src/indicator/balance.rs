@@ -4,7 +4,7 @@ use super::metadata::{Checks, check_compatible, missing};
 use super::{
     Exports, Imports, Indicator, MeasureKind, Metadata, Scale, aggregate_flow, combine, rescale,
 };
-use crate::error::Result;
+use crate::error::{Attribute, Result};
 use crate::period::{Period, Within};
 use crate::series::Series;
 
@@ -68,7 +68,7 @@ impl<P: Period> TradeBalance<P> {
     ///
     /// # Example
     /// ```
-    /// use econseries::{Error, Month, Series};
+    /// use econseries::{Attribute, Error, Month, Series};
     /// use econseries::indicator::{Currency, Exports, Imports, Metadata, Scale, TradeBalance};
     ///
     /// let s = Series::from_values(Month::new(2025, 5)?, [28.8])?;
@@ -76,7 +76,7 @@ impl<P: Period> TradeBalance<P> {
     /// let exports = Exports::new(s.clone(), meta.clone().with_scale(Scale::Billions))?;
     /// let imports = Imports::new(s, meta.with_scale(Scale::Millions))?;
     /// let e = TradeBalance::new(&exports, &imports).unwrap_err();
-    /// assert!(matches!(e, Error::Incompatible { what: "scale", .. }));
+    /// assert!(matches!(e, Error::Incompatible { attribute: Attribute::Scale, .. }));
     /// assert_eq!(e.to_string(), "incompatible scale: billions vs millions");
     ///
     /// // Rescaling one side explicitly makes them compatible.
@@ -127,7 +127,7 @@ impl<P: Period> TradeBalance<P> {
     /// ```
     pub fn from_series(series: Series<P>, metadata: Metadata) -> Result<TradeBalance<P>> {
         if metadata.currency().is_none() {
-            return Err(missing("currency", "set for a trade balance"));
+            return Err(missing(Attribute::Currency, "set for a trade balance"));
         }
         Ok(TradeBalance { series, metadata })
     }

@@ -82,7 +82,10 @@ impl Neutral {
         if x.is_finite() {
             Ok(self)
         } else {
-            Err(Error::NotFinite { value: x })
+            Err(Error::NonFinite {
+                value: x,
+                period: None,
+            })
         }
     }
 }
@@ -167,7 +170,7 @@ impl<P: Period> ConfidenceIndex<P> {
     /// `neutral`.
     ///
     /// # Errors
-    /// [`Error::NotFinite`] if `neutral` is a non-finite [`Neutral::Custom`].
+    /// [`Error::NonFinite`] if `neutral` is a non-finite [`Neutral::Custom`].
     ///
     /// # Example
     /// ```
@@ -369,8 +372,8 @@ impl<P: Period> ConfidenceIndex<P> {
             return Err(Error::InvalidArgument {
                 name: "base",
                 value: match (first, last) {
-                    (Some(a), Some(b)) => format!("{a}..={b}"),
-                    _ => String::new(),
+                    (Some(a), Some(b)) => format!("{a}..={b}").into(),
+                    _ => String::new().into(),
                 },
                 expected: "a window whose values are not all equal",
             });

@@ -4,7 +4,7 @@ use super::metadata::{Checks, check_compatible, missing};
 use super::{
     Indicator, MeasureKind, Metadata, PriceBasis, Scale, aggregate_flow, combine, rescale,
 };
-use crate::error::{Error, Result};
+use crate::error::{Attribute, Error, Result};
 use crate::period::{Period, Within, Year};
 use crate::series::Series;
 use crate::unit::Percent;
@@ -53,18 +53,18 @@ impl<P: Period> Gdp<P> {
     ///
     /// # Example
     /// ```
-    /// use econseries::{Error, Quarter, Series};
+    /// use econseries::{Attribute, Error, Quarter, Series};
     /// use econseries::indicator::{Gdp, Metadata, PriceBasis};
     ///
     /// let s = Series::from_values(Quarter::new(2025, 1)?, [30_042.113])?;
     /// let e = Gdp::new(s.clone(), Metadata::new("US GDP", "US")).unwrap_err();
-    /// assert!(matches!(e, Error::InvalidMetadata { what: "price basis", .. }));
+    /// assert!(matches!(e, Error::InvalidMetadata { attribute: Attribute::PriceBasis, .. }));
     /// Gdp::new(s, Metadata::new("US GDP", "US").with_price_basis(PriceBasis::Nominal))?;
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn new(series: Series<P>, metadata: Metadata) -> Result<Gdp<P>> {
         if metadata.price_basis().is_none() {
-            return Err(missing("price basis", "set for GDP"));
+            return Err(missing(Attribute::PriceBasis, "set for GDP"));
         }
         Ok(Gdp { series, metadata })
     }
@@ -281,13 +281,13 @@ impl<P: Period> Gdp<P> {
     ///
     /// # Example
     /// ```
-    /// use econseries::{Error, Quarter, Series, Year};
+    /// use econseries::{Attribute, Error, Quarter, Series, Year};
     /// use econseries::indicator::{Gdp, Metadata, PriceBasis};
     ///
     /// let meta = Metadata::new("US GDP", "US").with_price_basis(PriceBasis::Nominal);
     /// let q = Series::from_values(Quarter::new(2024, 1)?, [100.0, 102.0, 104.0, 106.0])?;
     /// let unstated = Gdp::new(q.clone(), meta.clone())?;
-    /// assert!(matches!(unstated.annual(), Err(Error::InvalidMetadata { what: "annual rate", .. })));
+    /// assert!(matches!(unstated.annual(), Err(Error::InvalidMetadata { attribute: Attribute::AnnualRate, .. })));
     /// let gdp = Gdp::new(q, meta.with_annual_rate(true))?;
     /// assert_eq!(gdp.annual()?.get(Year::new(2024)?), Some(103.0));
     /// # Ok::<(), econseries::Error>(())
@@ -319,7 +319,7 @@ impl<P: Period> Gdp<P> {
     ///
     /// # Example
     /// ```
-    /// use econseries::{Error, Quarter, Series, Year};
+    /// use econseries::{Attribute, Error, Quarter, Series, Year};
     /// use econseries::indicator::{Currency, Gdp, Metadata, PriceBasis, Scale};
     ///
     /// let base = Metadata::new("US GDP", "US").with_currency(Currency::USD).with_scale(Scale::Billions);
@@ -329,26 +329,26 @@ impl<P: Period> Gdp<P> {
     /// let real = Gdp::new(Series::from_values(q, [200.0])?, base.clone().with_price_basis(chained))?;
     /// assert_eq!(nominal.deflator(&real)?.get(q), Some(125.0));
     ///
-    /// assert!(matches!(real.deflator(&nominal), Err(Error::InvalidMetadata { what: "price basis", .. })));
+    /// assert!(matches!(real.deflator(&nominal), Err(Error::InvalidMetadata { attribute: Attribute::PriceBasis, .. })));
     /// let real_mn = real.clone().rescaled(Scale::Millions);
-    /// assert!(matches!(nominal.deflator(&real_mn), Err(Error::Incompatible { what: "scale", .. })));
+    /// assert!(matches!(nominal.deflator(&real_mn), Err(Error::Incompatible { attribute: Attribute::Scale, .. })));
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn deflator(&self, real: &Gdp<P>) -> Result<Series<P>> {
         let nominal_basis = self.price_basis();
         if nominal_basis.is_real() {
             return Err(Error::InvalidMetadata {
-                what: "price basis",
+                attribute: Attribute::PriceBasis,
                 expected: "nominal for the numerator of a deflator",
-                found: nominal_basis.to_string(),
+                found: nominal_basis.to_string().into(),
             });
         }
         let real_basis = real.price_basis();
         if !real_basis.is_real() {
             return Err(Error::InvalidMetadata {
-                what: "price basis",
+                attribute: Attribute::PriceBasis,
                 expected: "chained or constant prices for the denominator of a deflator",
-                found: real_basis.to_string(),
+                found: real_basis.to_string().into(),
             });
         }
         check_compatible(

@@ -6,7 +6,7 @@ use core::str::FromStr;
 
 use chrono::NaiveDate;
 
-use crate::error::{Error, Result};
+use crate::error::{Attribute, Error, Result};
 use crate::period::Year;
 
 /// A currency, as its three-letter ISO 4217 code (`USD`, `EUR`, `CNY`).
@@ -76,7 +76,7 @@ impl Currency {
             ])),
             _ => Err(Error::InvalidArgument {
                 name: "currency",
-                value: code.to_owned(),
+                value: code.to_owned().into(),
                 expected: "a three-letter ISO 4217 code such as USD",
             }),
         }
@@ -749,9 +749,9 @@ fn show<T: fmt::Display>(x: Option<T>) -> String {
     x.map_or_else(|| "none".to_owned(), |x| x.to_string())
 }
 
-/// `Ok` if `left == right`, else [`Error::Incompatible`] naming `what`.
+/// `Ok` if `left == right`, else [`Error::Incompatible`] naming `attribute`.
 fn same<T: PartialEq + fmt::Display>(
-    what: &'static str,
+    attribute: Attribute,
     left: Option<T>,
     right: Option<T>,
 ) -> Result<()> {
@@ -759,9 +759,9 @@ fn same<T: PartialEq + fmt::Display>(
         Ok(())
     } else {
         Err(Error::Incompatible {
-            what,
-            left: show(left),
-            right: show(right),
+            attribute,
+            left: show(left).into(),
+            right: show(right).into(),
         })
     }
 }
@@ -777,31 +777,31 @@ pub(crate) struct Checks {
 
 pub(crate) fn check_compatible(left: &Metadata, right: &Metadata, checks: Checks) -> Result<()> {
     if checks.area {
-        same("area", Some(left.area()), Some(right.area()))?;
+        same(Attribute::Area, Some(left.area()), Some(right.area()))?;
     }
     if checks.partner {
-        same("partner", left.partner(), right.partner())?;
+        same(Attribute::Partner, left.partner(), right.partner())?;
     }
-    same("currency", left.currency, right.currency)?;
-    same("scale", Some(left.scale), Some(right.scale))?;
+    same(Attribute::Currency, left.currency, right.currency)?;
+    same(Attribute::Scale, Some(left.scale), Some(right.scale))?;
     if checks.price_basis {
-        same("price basis", left.price_basis, right.price_basis)?;
+        same(Attribute::PriceBasis, left.price_basis, right.price_basis)?;
     }
     same(
-        "seasonal adjustment",
+        Attribute::SeasonalAdjustment,
         left.seasonal_adjustment,
         right.seasonal_adjustment,
     )?;
-    same("annual rate", left.annual_rate, right.annual_rate)?;
+    same(Attribute::AnnualRate, left.annual_rate, right.annual_rate)?;
     Ok(())
 }
 
 /// [`Error::InvalidMetadata`] for an attribute that is not set.
-pub(crate) fn missing(what: &'static str, expected: &'static str) -> Error {
+pub(crate) fn missing(attribute: Attribute, expected: &'static str) -> Error {
     Error::InvalidMetadata {
-        what,
+        attribute,
         expected,
-        found: "none".to_owned(),
+        found: "none".to_owned().into(),
     }
 }
 
@@ -863,7 +863,7 @@ mod tests {
         assert!(matches!(
             check_compatible(&a, &d, all()),
             Err(Error::Incompatible {
-                what: "annual rate",
+                attribute: Attribute::AnnualRate,
                 ..
             })
         ));

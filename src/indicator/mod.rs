@@ -303,10 +303,10 @@ where
         Some(true) => Aggregation::Mean,
         Some(false) => Aggregation::Sum,
         None => {
-            return Err(crate::Error::InvalidMetadata {
-                what: "annual rate",
+            return Err(crate::error::Error::InvalidMetadata {
+                attribute: crate::error::Attribute::AnnualRate,
                 expected: "stated (Metadata::with_annual_rate) to aggregate a flow",
-                found: "not stated".to_owned(),
+                found: "not stated".to_owned().into(),
             });
         }
     };

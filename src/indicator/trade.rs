@@ -3,7 +3,7 @@
 
 use super::metadata::missing;
 use super::{Indicator, MeasureKind, Metadata, Scale, aggregate_flow, rescale};
-use crate::error::Result;
+use crate::error::{Attribute, Result};
 use crate::period::{Period, Within};
 use crate::series::Series;
 use crate::unit::Percent;
@@ -29,18 +29,18 @@ macro_rules! trade_flow {
             ///
             /// # Example
             /// ```
-            /// use econseries::{Error, Month, Series};
+            /// use econseries::{Attribute, Error, Month, Series};
             #[doc = concat!("use econseries::indicator::{Currency, ", stringify!($name), ", Metadata};")]
             ///
             /// let s = Series::from_values(Month::new(2025, 1)?, [1.0, 2.0])?;
             #[doc = concat!("let no_currency = ", stringify!($name), "::new(s.clone(), Metadata::new(\"x\", \"US\"));")]
-            /// assert!(matches!(no_currency, Err(Error::InvalidMetadata { what: "currency", .. })));
+            /// assert!(matches!(no_currency, Err(Error::InvalidMetadata { attribute: Attribute::Currency, .. })));
             #[doc = concat!(stringify!($name), "::new(s, Metadata::new(\"x\", \"US\").with_currency(Currency::USD))?;")]
             /// # Ok::<(), econseries::Error>(())
             /// ```
             pub fn new(series: Series<P>, metadata: Metadata) -> Result<$name<P>> {
                 if metadata.currency().is_none() {
-                    return Err(missing("currency", "set for a trade flow"));
+                    return Err(missing(Attribute::Currency, "set for a trade flow"));
                 }
                 Ok($name { series, metadata })
             }

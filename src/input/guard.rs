@@ -111,7 +111,7 @@ impl<R> Guard<R> {
         match &self.exceeded {
             Some(Stop::Line { line, text, limit }) => Error::Read {
                 line: *line,
-                text: text.clone(),
+                text: text.clone().into(),
                 source: Box::new(Error::LineTooLong { limit: *limit }),
             },
             Some(Stop::Bytes(limit)) => Error::InputTooLarge { limit: *limit },

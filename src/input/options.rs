@@ -424,7 +424,7 @@ impl ReadOptions {
         match &self.series {
             Some(s) => Err(Error::InvalidArgument {
                 name: "series",
-                value: s.clone(),
+                value: s.clone().into(),
                 expected: match format {
                     Format::Csv => "no series selector: a plain CSV holds one series",
                     Format::FredJson => "no series selector: FRED JSON holds one series",

@@ -91,14 +91,14 @@ impl Repr {
         if unit != U::NAME {
             return Err(Error::UnitMismatch {
                 expected: U::NAME,
-                found: unit.to_owned(),
+                found: unit.to_owned().into(),
             });
         }
         let start: P = self.start.parse()?;
         let room = i64::from(P::MAX.index()) - i64::from(start.index()) + 1;
         if self.values.count as i64 > room {
             return Err(Error::PeriodOverflow {
-                period: start.to_string(),
+                period: start.into(),
                 op: '+',
                 amount: self.values.count as i64 - 1,
             });

@@ -7,7 +7,7 @@ use crate::detect::{
     AnyDetector, Crossings, Declines, Detector, Direction, Event, EventKind, Records, Streaks,
     TechnicalRecessions,
 };
-use crate::error::{Error, Result, UndefinedReason};
+use crate::error::{Comparison, Error, Operation, Result, UndefinedReason};
 use crate::indicator::{Indicator, MeasureKind};
 use crate::period::{Frequency, Period};
 use crate::series::Series;
@@ -260,6 +260,34 @@ impl Headline {
         })
     }
 
+    /// Why the number is missing at `at`: the level itself, the level it
+    /// compares with, or a base that is not positive.
+    fn undefined<P: Period>(&self, level: &Series<P>, at: P) -> Error {
+        let (operation, comparison) = match self.basis {
+            Basis::YearOnYear => (Operation::Pc1, Some((P::PER_YEAR, Comparison::YearEarlier))),
+            Basis::AnnualRate => (Operation::Pca, Some((1, Comparison::Previous))),
+            Basis::PeriodOnPeriod => (Operation::Pch, Some((1, Comparison::Previous))),
+            Basis::Level => (Operation::Lin, None),
+        };
+        let earlier = comparison.and_then(|(lag, c)| Some((at.checked_sub(lag.into()).ok()?, c)));
+        let reason = match (level.get(at), earlier) {
+            (None, _) | (_, None) => UndefinedReason::MissingValue,
+            (Some(_), Some((then, comparison))) => match level.get(then) {
+                None => UndefinedReason::MissingComparison {
+                    period: then.into(),
+                    comparison,
+                },
+                Some(v) if v <= 0.0 => UndefinedReason::NonPositiveBase(then.into()),
+                Some(_) => UndefinedReason::Overflow,
+            },
+        };
+        Error::Undefined {
+            operation,
+            period: at.into(),
+            reason,
+        }
+    }
+
     /// The findings of `indicator` at `at`. Any typed indicator converts,
     /// borrowed or not (`&imports`, `gdp`, `&indicator`).
     ///
@@ -274,11 +302,9 @@ impl Headline {
     ) -> Result<Findings<P>> {
         let indicator = indicator.into();
         let number = self.number(&indicator)?;
-        let value = number.get(at).ok_or_else(|| Error::Undefined {
-            transform: self.basis.name(),
-            period: at.to_string(),
-            reason: UndefinedReason::MissingValue,
-        })?;
+        let value = number
+            .get(at)
+            .ok_or_else(|| self.undefined(indicator.as_plain_series(), at))?;
         let history_start = number.first_valid().unwrap_or(at);
         let kind = indicator.kind();
         let mut events = Vec::new();

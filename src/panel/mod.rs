@@ -95,7 +95,7 @@ pub use transform::Transform;
 
 use crate::error::{Error, Result};
 use crate::io::AnySeries;
-use crate::period::{Frequency, Month, Period, Quarter, Year};
+use crate::period::{AnyPeriod, Frequency, Month, Period, Quarter, Year};
 use crate::series::Series;
 use load::Group;
 
@@ -434,7 +434,7 @@ impl Panel {
     /// Wraps a per-series error with the series' key.
     fn in_series(&self, g: &Group, e: Error) -> Error {
         Error::InSeries {
-            key: load::key_text(&self.keys, g.key_row as usize),
+            key: load::key_text(&self.keys, g.key_row as usize).into(),
             source: Box::new(e),
         }
     }
@@ -450,7 +450,7 @@ impl Panel {
                     return Err(self.in_series(
                         g,
                         Error::DuplicatePeriod {
-                            period: load::period_text(self.frequency, i),
+                            period: AnyPeriod::from_index(self.frequency, i64::from(i))?,
                         },
                     ));
                 }

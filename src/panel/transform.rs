@@ -96,7 +96,7 @@ impl Transform {
         match self {
             Transform::RollingMean(0) | Transform::RollingSum(0) => Err(Error::InvalidArgument {
                 name: "window",
-                value: "0".to_owned(),
+                value: "0".to_owned().into(),
                 expected: "at least 1",
             }),
             _ => Ok(()),
@@ -124,7 +124,7 @@ impl Panel {
     /// let df = df!("k" => ["a", "a", "b"], "p" => ["2017", "2018", "2018"], "v" => [50.0, 60.0, 7.0])?;
     /// let panel = Panel::from_dataframe(df, &PanelColumns::new(["k"], "p", "v"))?;
     /// let err = panel.transform(Transform::RebaseToYear(2017)).unwrap_err();
-    /// assert_eq!(err.to_string(), "series b: rebase is undefined at 2017: the window is incomplete");
+    /// assert_eq!(err.to_string(), "series b: rebasing is undefined at 2017: the window is incomplete");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn transform(&self, t: Transform) -> Result<Panel> {
@@ -197,7 +197,7 @@ impl Panel {
         {
             return Err(Error::InvalidArgument {
                 name: "min_count",
-                value: n.to_string(),
+                value: n.to_string().into(),
                 expected: "between 1 and the number of sub-periods per period",
             });
         }

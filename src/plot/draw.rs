@@ -144,7 +144,7 @@ fn color(c: Rgb) -> RGBColor {
 
 fn draw_error(e: impl std::fmt::Display) -> Error {
     Error::Draw {
-        message: e.to_string(),
+        message: e.to_string().into(),
     }
 }
 

@@ -459,7 +459,7 @@ impl<P: Period> Chart<P> {
             .filter(|&i| i < self.values.len())
             .ok_or_else(|| Error::InvalidArgument {
                 name: "mark",
-                value: p.to_string(),
+                value: p.to_string().into(),
                 expected: "a period within the charted series",
             })
     }
@@ -471,7 +471,7 @@ impl<P: Period> Chart<P> {
             Some(&v) if !v.is_nan() => Ok((i, v)),
             _ => Err(Error::InvalidArgument {
                 name: "mark",
-                value: p.to_string(),
+                value: p.to_string().into(),
                 expected: "a period with a value in the charted series",
             }),
         }
@@ -486,7 +486,7 @@ impl<P: Period> Chart<P> {
         if w < MIN_SIZE.0 || h < MIN_SIZE.1 || w > MAX_SIZE || h > MAX_SIZE {
             return Err(Error::InvalidArgument {
                 name: "size",
-                value: format!("{w}x{h}"),
+                value: format!("{w}x{h}").into(),
                 expected: "at least 320x200 and at most 20000x20000 pixels",
             });
         }
@@ -495,7 +495,7 @@ impl<P: Period> Chart<P> {
         {
             return Err(Error::InvalidArgument {
                 name: "reference",
-                value: level.to_string(),
+                value: level.to_string().into(),
                 expected: "a finite level",
             });
         }
@@ -629,7 +629,10 @@ impl<P: Period> Chart<P> {
         for (k, s) in self.segment_marks(&shifts)?.iter().enumerate() {
             let (a, b) = (self.index(s.first)?, self.index(s.last)?);
             if !s.mean.is_finite() {
-                return Err(Error::NotFinite { value: s.mean });
+                return Err(Error::NonFinite {
+                    value: s.mean,
+                    period: None,
+                });
             }
             // The trend cost's line passes through the mean at the middle of
             // the segment, with `slope` per period; it is drawn over the

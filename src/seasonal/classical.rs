@@ -1,7 +1,7 @@
 //! Classical decomposition by centred moving averages (statsmodels'
 //! `seasonal_decompose`).
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Operation, Result};
 use crate::period::Period;
 use crate::seasonal::decomposition::{Decomposition, Missing, Model, prepare};
 use crate::series::Series;
@@ -83,7 +83,7 @@ impl Classical {
     ///   without an explicit period.
     /// - [`Error::TooShort`] for fewer than two full cycles.
     pub fn fit<P: Period>(&self, series: &Series<P>) -> Result<Decomposition<P>> {
-        let (x, filled) = prepare(series, self.missing, "classical")?;
+        let (x, filled) = prepare(series, self.missing, Operation::Classical)?;
         let period = match self.period {
             Some(p) => p,
             None => P::PER_YEAR as usize,
@@ -91,7 +91,7 @@ impl Classical {
         if period < 2 {
             return Err(Error::InvalidArgument {
                 name: "period",
-                value: period.to_string(),
+                value: period.to_string().into(),
                 expected: "at least 2 (an annual series needs an explicit period)",
             });
         }
@@ -104,10 +104,10 @@ impl Classical {
         }
         let multiplicative = self.model == Model::Multiplicative;
         if multiplicative && let Some(i) = x.iter().position(|&v| v <= 0.0) {
-            let period = series.period(i).to_string();
+            let period = series.period(i).into();
             return Err(Error::Undefined {
-                transform: "classical",
-                period: period.clone(),
+                operation: Operation::Classical,
+                period,
                 reason: crate::error::UndefinedReason::NonPositiveLog(period),
             });
         }

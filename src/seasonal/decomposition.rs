@@ -1,6 +1,6 @@
 //! What the decompositions and filters return, and how they treat missing values.
 
-use crate::error::{Error, Result, UndefinedReason};
+use crate::error::{Error, Operation, Result, UndefinedReason};
 use crate::period::Period;
 use crate::series::Series;
 
@@ -44,15 +44,15 @@ pub enum Missing {
 pub(crate) fn prepare<P: Period>(
     series: &Series<P>,
     missing: Missing,
-    transform: &'static str,
+    operation: Operation,
 ) -> Result<(Vec<f64>, Vec<usize>)> {
     let x = series.raw();
     if x.is_empty() {
         return Err(Error::NoObservations);
     }
     let undefined = |i: usize| Error::Undefined {
-        transform,
-        period: series.period(i).to_string(),
+        operation,
+        period: series.period(i).into(),
         reason: UndefinedReason::MissingValue,
     };
     let Some(first_gap) = x.iter().position(|v| v.is_nan()) else {
@@ -89,14 +89,14 @@ pub(crate) fn prepare<P: Period>(
 pub(crate) fn logs<P: Period>(
     series: &Series<P>,
     x: &mut [f64],
-    transform: &'static str,
+    operation: Operation,
 ) -> Result<()> {
     for (i, v) in x.iter_mut().enumerate() {
         if *v <= 0.0 {
-            let period = series.period(i).to_string();
+            let period = series.period(i).into();
             return Err(Error::Undefined {
-                transform,
-                period: period.clone(),
+                operation,
+                period,
                 reason: UndefinedReason::NonPositiveLog(period),
             });
         }
@@ -344,7 +344,7 @@ mod serde_check {
     fn invalid() -> Error {
         Error::InvalidArgument {
             name: "decomposition",
-            value: "components of other spans".to_owned(),
+            value: "components of other spans".to_owned().into(),
             expected: "every component over the observed periods",
         }
     }
@@ -421,24 +421,24 @@ mod tests {
         let m = Month::new(2025, 1).unwrap();
         let s = Series::<Month>::from_options(m, [Some(1.0), None, None, Some(4.0), Some(5.0)])
             .unwrap();
-        let e = prepare(&s, Missing::Reject, "stl").unwrap_err();
+        let e = prepare(&s, Missing::Reject, Operation::Stl).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "stl is undefined at 2025-02: the value is missing"
+            "STL is undefined at 2025-02: the value is missing"
         );
-        let (x, filled) = prepare(&s, Missing::Interpolate, "stl").unwrap();
+        let (x, filled) = prepare(&s, Missing::Interpolate, Operation::Stl).unwrap();
         assert_eq!(filled, [1, 2]);
         for (a, b) in x.iter().zip([1.0, 2.0, 3.0, 4.0, 5.0]) {
             assert!((a - b).abs() < 1e-15);
         }
         let edge = Series::<Month>::from_options(m, [Some(1.0), Some(2.0), None]).unwrap();
-        let e = prepare(&edge, Missing::Interpolate, "hp").unwrap_err();
+        let e = prepare(&edge, Missing::Interpolate, Operation::Hp).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "hp is undefined at 2025-03: the value is missing"
+            "the HP filter is undefined at 2025-03: the value is missing"
         );
         assert!(matches!(
-            prepare(&Series::<Month>::empty(m), Missing::Reject, "hp"),
+            prepare(&Series::<Month>::empty(m), Missing::Reject, Operation::Hp),
             Err(Error::NoObservations)
         ));
     }

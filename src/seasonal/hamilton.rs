@@ -1,6 +1,6 @@
 //! Hamilton's (2018) regression filter.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Operation, Result};
 use crate::period::{Frequency, Period};
 use crate::seasonal::decomposition::{Missing, TrendCycle, prepare};
 use crate::series::Series;
@@ -97,7 +97,7 @@ impl Hamilton {
     ///   regression needs more rows than coefficients).
     /// - [`Error::Overflow`] for values so large that the regression overflows.
     pub fn apply<P: Period>(&self, series: &Series<P>) -> Result<TrendCycle<P>> {
-        let (x, _) = prepare(series, self.missing, "hamilton")?;
+        let (x, _) = prepare(series, self.missing, Operation::Hamilton)?;
         let (dh, dp) = Hamilton::defaults(P::FREQUENCY);
         let (h, p) = (self.horizon.unwrap_or(dh), self.lags.unwrap_or(dp));
         let cycle = hamilton_cycle(&x, h, p)?;
@@ -136,7 +136,7 @@ impl Hamilton {
     pub fn cycle_slice(&self, x: &[f64]) -> Result<Vec<f64>> {
         let unset = |name| Error::InvalidArgument {
             name,
-            value: "unset".to_owned(),
+            value: "unset".to_owned().into(),
             expected: "set for a slice, which has no frequency to choose it by",
         };
         let h = self.horizon.ok_or_else(|| unset("h"))?;
@@ -151,7 +151,7 @@ pub(crate) fn hamilton_cycle(x: &[f64], h: usize, p: usize) -> Result<Vec<f64>> 
         if v == 0 {
             return Err(Error::InvalidArgument {
                 name,
-                value: v.to_string(),
+                value: v.to_string().into(),
                 expected: "at least 1",
             });
         }
@@ -159,7 +159,7 @@ pub(crate) fn hamilton_cycle(x: &[f64], h: usize, p: usize) -> Result<Vec<f64>> 
     if let Some(v) = x.iter().find(|v| !v.is_finite()) {
         return Err(Error::InvalidArgument {
             name: "x",
-            value: v.to_string(),
+            value: v.to_string().into(),
             expected: "finite values",
         });
     }
@@ -185,7 +185,7 @@ pub(crate) fn hamilton_cycle(x: &[f64], h: usize, p: usize) -> Result<Vec<f64>> 
     let cycle = residual(&mut cols, &mut y);
     if cycle.iter().any(|c| !c.is_finite()) {
         return Err(Error::Overflow {
-            computation: "hamilton_cycle",
+            operation: Operation::Hamilton,
         });
     }
     Ok(cycle)

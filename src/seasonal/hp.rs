@@ -1,6 +1,6 @@
 //! The Hodrick–Prescott filter, two-sided and one-sided.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Operation, Result};
 use crate::period::{Frequency, Period};
 use crate::seasonal::decomposition::{Missing, TrendCycle, prepare};
 use crate::series::Series;
@@ -121,8 +121,12 @@ impl HpFilter {
     /// - [`Error::Overflow`] if the trend or the cycle does not fit in an
     ///   `f64` (values near `f64::MAX`); any finite λ is fine.
     pub fn apply<P: Period>(&self, series: &Series<P>) -> Result<TrendCycle<P>> {
-        let transform = if self.one_sided { "hp_one_sided" } else { "hp" };
-        let (x, _) = prepare(series, self.missing, transform)?;
+        let operation = if self.one_sided {
+            Operation::HpOneSided
+        } else {
+            Operation::Hp
+        };
+        let (x, _) = prepare(series, self.missing, operation)?;
         let lambda = self
             .lambda
             .unwrap_or_else(|| HpFilter::default_lambda(P::FREQUENCY));
@@ -132,7 +136,7 @@ impl HpFilter {
             hp_trend(&x, lambda)?
         };
         let cycle: Vec<f64> = x.iter().zip(&trend).map(|(x, t)| x - t).collect();
-        let cycle = finite(cycle, transform)?;
+        let cycle = finite(cycle, operation)?;
         Ok(TrendCycle::new(series.start(), trend, cycle))
     }
 
@@ -164,7 +168,7 @@ impl HpFilter {
     pub fn trend_slice(&self, x: &[f64]) -> Result<Vec<f64>> {
         let lambda = self.lambda.ok_or_else(|| Error::InvalidArgument {
             name: "lambda",
-            value: "unset".to_owned(),
+            value: "unset".to_owned().into(),
             expected: "set for a slice, which has no frequency to choose it by",
         })?;
         if self.one_sided {
@@ -179,14 +183,14 @@ fn check(x: &[f64], lambda: f64) -> Result<()> {
     if !(lambda.is_finite() && lambda >= 0.0) {
         return Err(Error::InvalidArgument {
             name: "lambda",
-            value: lambda.to_string(),
+            value: lambda.to_string().into(),
             expected: "a finite smoothing parameter >= 0",
         });
     }
     if let Some(v) = x.iter().find(|v| !v.is_finite()) {
         return Err(Error::InvalidArgument {
             name: "x",
-            value: v.to_string(),
+            value: v.to_string().into(),
             expected: "finite values",
         });
     }
@@ -212,7 +216,7 @@ pub(crate) fn hp_trend(x: &[f64], lambda: f64) -> Result<Vec<f64>> {
             dual(x, lambda)
         }
     });
-    finite(t, "hp_trend")
+    finite(t, Operation::Hp)
 }
 
 /// `filter(x)` for a filter linear in `x`, computed on `x·2⁻ᵏ` and scaled
@@ -408,11 +412,11 @@ fn solve_pentadiagonal(
 
 /// `trend` if every value is finite, else [`Error::Overflow`]: a λ or values
 /// so large that the recursion overflows give no trend rather than NaN.
-fn finite(trend: Vec<f64>, computation: &'static str) -> Result<Vec<f64>> {
+fn finite(trend: Vec<f64>, operation: Operation) -> Result<Vec<f64>> {
     if trend.iter().all(|v| v.is_finite()) {
         Ok(trend)
     } else {
-        Err(Error::Overflow { computation })
+        Err(Error::Overflow { operation })
     }
 }
 
@@ -426,7 +430,7 @@ pub(crate) fn hp_trend_one_sided(x: &[f64], lambda: f64) -> Result<Vec<f64>> {
     if n < 3 || lambda == 0.0 {
         return Ok(x.to_vec());
     }
-    finite(rescaled(x, |x| kalman(x, lambda)), "hp_trend_one_sided")
+    finite(rescaled(x, |x| kalman(x, lambda)), Operation::HpOneSided)
 }
 
 /// The Kalman filter of [`hp_trend_one_sided`], for `n >= 3`.

@@ -106,7 +106,7 @@ impl<P: Period, U: Value> Series<P, U> {
         for (i, v) in values.into_iter().enumerate() {
             if i as i64 >= room {
                 return Err(Error::PeriodOverflow {
-                    period: start.to_string(),
+                    period: start.into(),
                     op: '+',
                     amount: i as i64,
                 });
@@ -117,7 +117,7 @@ impl<P: Period, U: Value> Series<P, U> {
                     let x = v.get();
                     if !x.is_finite() {
                         return Err(Error::NonFinite {
-                            period: period_at(start, i).to_string(),
+                            period: Some(period_at(start, i).into()),
                             value: x,
                         });
                     }
@@ -148,7 +148,7 @@ impl<P: Period, U: Value> Series<P, U> {
     /// use econseries::{Error, Month, Series};
     /// let may = Month::new(2025, 5)?;
     /// let dup = Series::from_pairs([(may, 1.0), (may, 2.0)]);
-    /// assert!(matches!(dup, Err(Error::DuplicatePeriod { period }) if period == "2025-05"));
+    /// assert!(matches!(dup, Err(Error::DuplicatePeriod { period }) if period.to_string() == "2025-05"));
     ///
     /// // Explicit missing values: the unit is inferred from `Some(2.5)`.
     /// let s = Series::from_pairs([(may, Some(2.5)), (may + 1, None)])?;
@@ -166,7 +166,7 @@ impl<P: Period, U: Value> Series<P, U> {
                     let x = v.get();
                     if !x.is_finite() {
                         return Err(Error::NonFinite {
-                            period: p.to_string(),
+                            period: Some(p.into()),
                             value: x,
                         });
                     }
@@ -185,9 +185,7 @@ impl<P: Period, U: Value> Series<P, U> {
             [a, b] if a.0 == b.0 => Some(*a),
             _ => None,
         }) {
-            return Err(Error::DuplicatePeriod {
-                period: p.to_string(),
-            });
+            return Err(Error::DuplicatePeriod { period: p.into() });
         }
         // Periods lie in `MIN..=MAX`, so the span is at most the maximum span
         // (119,988 months): the allocation is bounded whatever the input.
@@ -703,7 +701,7 @@ mod tests {
                 .unwrap_err();
         assert_eq!(e.to_string(), "duplicate period 2025-03");
         let e = Series::<Month>::from_pairs([(m(2025, 3), f64::NAN)]).unwrap_err();
-        assert_eq!(e.to_string(), "non-finite value NaN at 2025-03");
+        assert_eq!(e.to_string(), "value NaN at 2025-03 is not finite");
         let e = Series::<Month>::from_pairs(Vec::<(Month, f64)>::new()).unwrap_err();
         assert!(matches!(e, Error::NoObservations));
         let e = Series::<Month>::from_pairs([(m(2025, 3), f64::INFINITY)]).unwrap_err();

@@ -105,7 +105,7 @@ impl FromStr for Aggregation {
             "max" => Ok(Aggregation::Max),
             _ => Err(Error::InvalidArgument {
                 name: "method",
-                value: s.to_owned(),
+                value: s.to_owned().into(),
                 expected: "one of mean, sum, first, last, min, max",
             }),
         }
@@ -173,7 +173,7 @@ impl<P: Period, U: Value> Series<P, U> {
         if !(1..=P::PER_PARENT).contains(&min_count) {
             return Err(Error::InvalidArgument {
                 name: "min_count",
-                value: min_count.to_string(),
+                value: min_count.to_string().into(),
                 expected: "between 1 and the number of sub-periods per period",
             });
         }

@@ -2,7 +2,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use super::kernel::{finite, lagged, ln, pct};
-use crate::error::{Error, Result, UndefinedReason};
+use crate::error::{Comparison, Error, Operation, Result, UndefinedReason};
 use crate::period::{Frequency, Period};
 use crate::series::Series;
 use crate::unit::{Percent, Value};
@@ -67,6 +67,22 @@ pub enum Units {
     Cca,
     /// Natural log, `log`.
     Log,
+}
+
+impl From<Units> for Operation {
+    fn from(units: Units) -> Operation {
+        match units {
+            Units::Lin => Operation::Lin,
+            Units::Chg => Operation::Chg,
+            Units::Ch1 => Operation::Ch1,
+            Units::Pch => Operation::Pch,
+            Units::Pc1 => Operation::Pc1,
+            Units::Pca => Operation::Pca,
+            Units::Cch => Operation::Cch,
+            Units::Cca => Operation::Cca,
+            Units::Log => Operation::Log,
+        }
+    }
 }
 
 impl Units {
@@ -143,7 +159,7 @@ impl FromStr for Units {
             .find(|u| u.code().eq_ignore_ascii_case(s))
             .ok_or_else(|| Error::InvalidArgument {
                 name: "units",
-                value: s.to_owned(),
+                value: s.to_owned().into(),
                 expected: "one of lin, chg, ch1, pch, pc1, pca, cch, cca, log",
             })
     }
@@ -262,7 +278,7 @@ impl<P: Period> Series<P> {
     /// - [`Error::Undefined`] naming the first period from `start + lag` on
     ///   whose result is undefined, with the reason:
     ///   [`MissingValue`](UndefinedReason::MissingValue) (`x(t)` is missing),
-    ///   [`MissingLag`](UndefinedReason::MissingLag) (`x(t−lag)` is missing),
+    ///   [`MissingComparison`](UndefinedReason::MissingComparison) (`x(t−lag)` is missing),
     ///   [`NonPositiveBase`](UndefinedReason::NonPositiveBase) (a `pch`/`pc1`
     ///   base, or either `pca` value, is `<= 0`),
     ///   [`NonPositiveLog`](UndefinedReason::NonPositiveLog) (a logged value is
@@ -273,7 +289,7 @@ impl<P: Period> Series<P> {
     ///
     /// # Example
     /// ```
-    /// use econseries::{Error, Month, Series, UndefinedReason, Units};
+    /// use econseries::{Error, Month, Operation, Series, UndefinedReason, Units};
     ///
     /// let x = Series::from_options(
     ///     Month::new(2024, 1)?,
@@ -284,8 +300,9 @@ impl<P: Period> Series<P> {
     /// assert_eq!(chg.values().collect::<Vec<_>>(), [Some(10.0)]);
     ///
     /// match x.units_strict(Units::Pch) {
-    ///     Err(Error::Undefined { transform, period, reason }) => {
-    ///         assert_eq!((transform, period.as_str()), ("pch", "2024-03"));
+    ///     Err(Error::Undefined { operation, period, reason }) => {
+    ///         assert_eq!(operation, Operation::Pch);
+    ///         assert_eq!(period, Month::new(2024, 3)?);
     ///         assert_eq!(reason, UndefinedReason::MissingValue);
     ///     }
     ///     other => panic!("{other:?}"),
@@ -308,8 +325,8 @@ impl<P: Period> Series<P> {
         {
             let t = lag + i;
             return Err(Error::Undefined {
-                transform: units.code(),
-                period: self.period(t).to_string(),
+                operation: units.into(),
+                period: self.period(t).into(),
                 reason: self.why_undefined(units, t, lag),
             });
         }
@@ -321,14 +338,21 @@ impl<P: Period> Series<P> {
     /// domain rules of [`Units`] in the order the error documents.
     fn why_undefined(&self, units: Units, t: usize, lag: usize) -> UndefinedReason {
         let x = self.raw();
-        let at = |i: usize| self.period(i).to_string();
+        let at = |i: usize| self.period(i).into();
         let value = |i: Option<usize>| i.and_then(|i| x.get(i)).copied().unwrap_or(f64::NAN);
         let (now, then) = (value(Some(t)), value(t.checked_sub(lag)));
         if now.is_nan() {
             return UndefinedReason::MissingValue;
         }
         if then.is_nan() {
-            return UndefinedReason::MissingLag(at(t - lag));
+            let comparison = match units {
+                Units::Ch1 | Units::Pc1 => Comparison::YearEarlier,
+                _ => Comparison::Previous,
+            };
+            return UndefinedReason::MissingComparison {
+                period: at(t - lag),
+                comparison,
+            };
         }
         match units {
             Units::Pch | Units::Pc1 | Units::Pca if then <= 0.0 => {
@@ -516,7 +540,7 @@ impl<P: Period, U: Value> Series<P, U> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Month, Quarter, Year};
+    use crate::{AnyPeriod, Month, Quarter, Year};
 
     fn q(s: &str) -> Quarter {
         s.parse().unwrap()
@@ -603,13 +627,13 @@ mod tests {
         assert_eq!(y.chg().count(), 0);
     }
 
-    fn undefined(r: Result<Series<Quarter>>) -> (&'static str, String, UndefinedReason) {
+    fn undefined(r: Result<Series<Quarter>>) -> (Operation, AnyPeriod, UndefinedReason) {
         match r {
             Err(Error::Undefined {
-                transform,
+                operation,
                 period,
                 reason,
-            }) => (transform, period, reason),
+            }) => (operation, period, reason),
             other => panic!("expected Undefined, got {other:?}"),
         }
     }
@@ -632,49 +656,56 @@ mod tests {
             ],
         )
         .unwrap();
-        let s = |p: &str| p.to_owned();
+        let s = |p: &str| p.parse::<AnyPeriod>().unwrap();
         assert_eq!(
             undefined(x.units_strict(Units::Pch)),
-            ("pch", s("2020-Q3"), NonPositiveBase(s("2020-Q2")))
+            (Operation::Pch, s("2020-Q3"), NonPositiveBase(s("2020-Q2")))
         );
         assert_eq!(
             undefined(x.units_strict(Units::Pca)),
-            ("pca", s("2020-Q2"), NonPositiveBase(s("2020-Q2")))
+            (Operation::Pca, s("2020-Q2"), NonPositiveBase(s("2020-Q2")))
         );
         assert_eq!(
             undefined(x.units_strict(Units::Cch)),
-            ("cch", s("2020-Q2"), NonPositiveLog(s("2020-Q2")))
+            (Operation::Cch, s("2020-Q2"), NonPositiveLog(s("2020-Q2")))
         );
         assert_eq!(
             undefined(x.units_strict(Units::Log)),
-            ("log", s("2020-Q2"), NonPositiveLog(s("2020-Q2")))
+            (Operation::Log, s("2020-Q2"), NonPositiveLog(s("2020-Q2")))
         );
         assert_eq!(
             undefined(x.units_strict(Units::Chg)),
-            ("chg", s("2020-Q4"), MissingValue)
+            (Operation::Chg, s("2020-Q4"), MissingValue)
         );
         assert_eq!(
             undefined(x.units_strict(Units::Lin)),
-            ("lin", s("2020-Q4"), MissingValue)
+            (Operation::Lin, s("2020-Q4"), MissingValue)
         );
         // ch1 starts at 2021-Q1, whose lag 2020-Q1 is fine; 2021-Q4 lags the missing 2020-Q4.
         assert_eq!(
             undefined(x.units_strict(Units::Pc1)),
-            ("pc1", s("2021-Q2"), NonPositiveBase(s("2020-Q2")))
+            (Operation::Pc1, s("2021-Q2"), NonPositiveBase(s("2020-Q2")))
         );
         let y = x.slice(q("2020-Q3")..);
         assert_eq!(
             undefined(y.units_strict(Units::Chg)),
-            ("chg", s("2020-Q4"), MissingValue)
+            (Operation::Chg, s("2020-Q4"), MissingValue)
         );
         assert_eq!(
             undefined(y.units_strict(Units::Ch1)),
-            ("ch1", s("2021-Q4"), MissingLag(s("2020-Q4")))
+            (
+                Operation::Ch1,
+                s("2021-Q4"),
+                MissingComparison {
+                    period: s("2020-Q4"),
+                    comparison: Comparison::YearEarlier
+                }
+            )
         );
         let big = Series::<Quarter>::from_values(q("2020-Q1"), [1e-200, 1e200]).unwrap();
         assert_eq!(
             undefined(big.units_strict(Units::Pch)),
-            ("pch", s("2020-Q2"), Overflow)
+            (Operation::Pch, s("2020-Q2"), Overflow)
         );
     }
 

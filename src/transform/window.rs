@@ -1,5 +1,5 @@
 use super::kernel::{self, lagged, pct};
-use crate::error::{Error, Result, UndefinedReason};
+use crate::error::{Error, Operation, Result, UndefinedReason};
 use crate::period::Period;
 use crate::series::Series;
 use crate::unit::{Percent, Value};
@@ -108,7 +108,7 @@ impl<P: Period, U: Value> Series<P, U> {
     /// assert_eq!(head.start(), m + 1);
     /// match unrate.rolling_mean_strict(2) {
     ///     Err(Error::Undefined { period, reason, .. }) => {
-    ///         assert_eq!(period, "2025-10");
+    ///         assert_eq!(period, m + 2);
     ///         assert_eq!(reason, UndefinedReason::MissingValue);
     ///     }
     ///     other => panic!("{other:?}"),
@@ -117,7 +117,7 @@ impl<P: Period, U: Value> Series<P, U> {
     /// ```
     pub fn rolling_mean_strict(&self, k: usize) -> Result<Series<P, U>> {
         let out = self.rolling_mean(k)?;
-        self.window_strict("rolling_mean", out, k)
+        self.window_strict(Operation::RollingMean, out, k)
     }
 
     /// Like [`rolling_sum`](Series::rolling_sum), but starting at the first
@@ -135,7 +135,7 @@ impl<P: Period, U: Value> Series<P, U> {
     /// assert_eq!(x.slice(q + 1..).rolling_sum_strict(3)?.values().collect::<Vec<_>>(), [Some(6.0)]);
     /// match x.rolling_sum_strict(2) {
     ///     Err(Error::Undefined { period, reason, .. }) => {
-    ///         assert_eq!(period, "2024-Q2");
+    ///         assert_eq!(period, q + 1);
     ///         assert_eq!(reason, UndefinedReason::IncompleteWindow);
     ///     }
     ///     other => panic!("{other:?}"),
@@ -144,13 +144,13 @@ impl<P: Period, U: Value> Series<P, U> {
     /// ```
     pub fn rolling_sum_strict(&self, k: usize) -> Result<Series<P, U>> {
         let out = self.rolling_sum(k)?;
-        self.window_strict("rolling_sum", out, k)
+        self.window_strict(Operation::RollingSum, out, k)
     }
 
     /// The strict form of a rolling result `out` (same span as `self`).
     fn window_strict(
         &self,
-        transform: &'static str,
+        operation: Operation,
         out: Series<P, U>,
         k: usize,
     ) -> Result<Series<P, U>> {
@@ -174,8 +174,8 @@ impl<P: Period, U: Value> Series<P, U> {
                 UndefinedReason::Overflow
             };
             return Err(Error::Undefined {
-                transform,
-                period: self.period(t).to_string(),
+                operation,
+                period: self.period(t).into(),
                 reason,
             });
         }
@@ -255,8 +255,8 @@ impl<P: Period, U: Value> Series<P, U> {
                 UndefinedReason::Overflow
             };
             return Err(Error::Undefined {
-                transform: "ytd_sum",
-                period: self.period(t).to_string(),
+                operation: Operation::YtdSum,
+                period: self.period(t).into(),
                 reason,
             });
         }
@@ -295,7 +295,7 @@ fn check_window(k: usize) -> Result<usize> {
     if k == 0 {
         Err(Error::InvalidArgument {
             name: "k",
-            value: k.to_string(),
+            value: k.to_string().into(),
             expected: "a window of at least 1 period",
         })
     } else {
@@ -390,12 +390,12 @@ mod tests {
         .unwrap();
         let e = x.rolling_sum_strict(3).unwrap_err();
         assert!(
-            matches!(&e, Error::Undefined { transform: "rolling_sum", period, reason: UndefinedReason::IncompleteWindow } if period == "2025-03"),
+            matches!(&e, Error::Undefined { operation: Operation::RollingSum, period, reason: UndefinedReason::IncompleteWindow } if period.to_string() == "2025-03"),
             "{e:?}"
         );
         let e = x.rolling_mean_strict(1).unwrap_err();
         assert!(
-            matches!(&e, Error::Undefined { period, reason: UndefinedReason::MissingValue, .. } if period == "2025-02"),
+            matches!(&e, Error::Undefined { period, reason: UndefinedReason::MissingValue, .. } if period.to_string() == "2025-02"),
             "{e:?}"
         );
         let tail = x.slice(m(2025, 3)..).rolling_mean_strict(2).unwrap();
@@ -494,7 +494,7 @@ mod tests {
         .unwrap();
         let e = x.ytd_sum_strict().unwrap_err();
         assert!(
-            matches!(&e, Error::Undefined { transform: "ytd_sum", period, reason: UndefinedReason::MissingValue } if period == "2025-03"),
+            matches!(&e, Error::Undefined { operation: Operation::YtdSum, period, reason: UndefinedReason::MissingValue } if period.to_string() == "2025-03"),
             "{e:?}"
         );
         let ok = x.slice(..m(2025, 3)).ytd_sum_strict().unwrap();

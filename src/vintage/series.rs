@@ -144,9 +144,9 @@ impl<P: Period, U: Value> VintagedSeries<P, U> {
             _ => None,
         }) {
             return Err(Error::OverlappingRealtime {
-                period: a.period.to_string(),
-                first: a.realtime.to_string(),
-                second: b.realtime.to_string(),
+                period: a.period.into(),
+                first: (a.realtime.start(), a.realtime.end()),
+                second: (b.realtime.start(), b.realtime.end()),
             });
         }
         Ok(Self::from_sorted(rows))
@@ -653,7 +653,7 @@ fn finite<P: Period>(period: P, x: f64) -> Result<f64> {
         Ok(x)
     } else {
         Err(Error::NonFinite {
-            period: period.to_string(),
+            period: Some(period.into()),
             value: x,
         })
     }

@@ -333,7 +333,11 @@ fn missing_values_are_an_error_unless_skipped() -> Result<(), Error> {
     let s = data::<Month>("us_unemployment_rate_unrate_monthly");
     let cp = ChangePoints::new(Cost::Mean).penalty(Penalty::Bic);
     match cp.segment(&s) {
-        Err(Error::MissingValue { period }) => assert_eq!(period, "2025-10"),
+        Err(Error::Undefined {
+            period,
+            reason: econseries::UndefinedReason::MissingValue,
+            ..
+        }) => assert_eq!(period.to_string(), "2025-10"),
         other => panic!("expected a missing-value error, got {other:?}"),
     }
     let found = cp.clone().missing(Missing::Skip).segment(&s)?;
@@ -446,7 +450,7 @@ fn bad_input_is_a_typed_error() {
     assert!(matches!(cp.segment_slice(&[]), Err(Error::NoObservations)));
     assert!(matches!(
         cp.segment_slice(&[1.0, f64::NAN, 2.0]),
-        Err(Error::NotFinite { .. })
+        Err(Error::NonFinite { .. })
     ));
     assert!(matches!(
         cp.segment_slice(&[1.0, 1.0, 1.0, 1.0]),

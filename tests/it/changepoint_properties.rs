@@ -304,11 +304,15 @@ proptest! {
                 prop_assert!(slots[a..=b].iter().all(Option::is_some));
                 prop_assert_eq!(found.segmentation(), &cp.segment_slice(&observed)?);
             }
-            Err(Error::MissingValue { period }) => {
+            Err(Error::Undefined {
+                period,
+                reason: econseries::UndefinedReason::MissingValue,
+                ..
+            }) => {
                 let (a, b) = (first_obs.expect("observed"), last_obs.expect("observed"));
                 let first = (a..=b).find(|&i| slots[i].is_none()).map(|i| i as i64);
                 let want = first.map(|i| start.checked_add(i)).transpose()?;
-                prop_assert_eq!(Some(period), want.map(|p| p.to_string()));
+                prop_assert_eq!(Some(period), want.map(Into::into));
             }
             Err(Error::NoObservations) => prop_assert!(first_obs.is_none()),
             Err(e) => prop_assert!(false, "unexpected error {e:?}"),
@@ -318,10 +322,10 @@ proptest! {
         if slots.iter().any(Option::is_none) {
             for method in METHODS {
                 let r = cp.clone().method(method).segment_slice(&with_nan);
-                prop_assert!(matches!(r, Err(Error::NotFinite { .. })), "{:?}: {:?}", method, r);
+                prop_assert!(matches!(r, Err(Error::NonFinite { .. })), "{:?}: {:?}", method, r);
             }
             let r = cp.crops_slice(&with_nan, 0.0, 1.0);
-            prop_assert!(matches!(r, Err(Error::NotFinite { .. })), "crops: {:?}", r);
+            prop_assert!(matches!(r, Err(Error::NonFinite { .. })), "crops: {:?}", r);
         }
         let skip = cp.clone().missing(Missing::Skip);
         match skip.segment(&s) {

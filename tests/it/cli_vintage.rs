@@ -306,7 +306,7 @@ fn headline_as_of_a_date_on_vintaged_files() {
             &csv,
         ),
         // Stated monthly, the quarterly dates are months with gaps between them.
-        "yoy is undefined at 2025-05: the value is missing",
+        "pc1 (percent change from a year ago) is undefined at 2025-05: the value is missing",
     );
     let o = econ(
         &["headline", "--as-of", "2026-01-15", "--at", "2025-Q1"],

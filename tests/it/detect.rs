@@ -390,7 +390,7 @@ fn bry_boschan_on_unemployment_against_nber() {
     let e = BryBoschan::new().detect(&unrate).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "bry-boschan is undefined at 2025-10: the value is missing"
+        "Bry-Boschan turning-point dating is undefined at 2025-10: the value is missing"
     );
 }
 

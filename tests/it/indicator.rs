@@ -7,6 +7,7 @@
 use std::fs;
 use std::path::Path;
 
+use econseries::Attribute;
 use econseries::indicator::{
     ConfidenceIndex, Currency, Exports, Gdp, Imports, Indicator, MeasureKind, Metadata, Neutral,
     PriceBasis, Scale, SeasonalAdjustment, TradeBalance,
@@ -208,7 +209,7 @@ fn imports_aggregate_to_years_by_sum() {
     assert!(matches!(
         imports.aggregate::<Year>(),
         Err(econseries::Error::InvalidMetadata {
-            what: "annual rate",
+            attribute: econseries::Attribute::AnnualRate,
             ..
         })
     ));
@@ -232,28 +233,33 @@ fn trade_balance_incompatible_attributes() {
     let (x, x_meta) = exports.into_parts();
     let exports_with = |meta: Metadata| Exports::new(x.clone(), meta).unwrap();
     let cases = [
-        ("area", x_meta.clone().with_area("CN"), "CN", "US"),
-        ("partner", x_meta.clone().with_partner("JP"), "JP", "CN"),
+        (Attribute::Area, x_meta.clone().with_area("CN"), "CN", "US"),
         (
-            "currency",
+            Attribute::Partner,
+            x_meta.clone().with_partner("JP"),
+            "JP",
+            "CN",
+        ),
+        (
+            Attribute::Currency,
             x_meta.clone().with_currency(Currency::CNY),
             "CNY",
             "USD",
         ),
         (
-            "scale",
+            Attribute::Scale,
             x_meta.clone().with_scale(Scale::Billions),
             "billions",
             "millions",
         ),
         (
-            "price basis",
+            Attribute::PriceBasis,
             x_meta.clone().with_price_basis(PriceBasis::Nominal),
             "nominal",
             "none",
         ),
         (
-            "seasonal adjustment",
+            Attribute::SeasonalAdjustment,
             x_meta
                 .clone()
                 .with_seasonal_adjustment(SeasonalAdjustment::Adjusted),
@@ -261,7 +267,7 @@ fn trade_balance_incompatible_attributes() {
             "not seasonally adjusted",
         ),
         (
-            "annual rate",
+            Attribute::AnnualRate,
             x_meta.clone().with_annual_rate(true),
             "true",
             "none",
@@ -269,8 +275,12 @@ fn trade_balance_incompatible_attributes() {
     ];
     for (attribute, meta, l, r) in cases {
         match TradeBalance::new(&exports_with(meta), &imports) {
-            Err(Error::Incompatible { what, left, right }) => {
-                assert_eq!((what, left.as_str(), right.as_str()), (attribute, l, r));
+            Err(Error::Incompatible {
+                attribute: a,
+                left,
+                right,
+            }) => {
+                assert_eq!((a, &*left, &*right), (attribute, l, r));
             }
             other => panic!("{attribute}: {other:?}"),
         }
@@ -289,7 +299,7 @@ fn trade_flow_without_currency() {
         matches!(
             e,
             Error::InvalidMetadata {
-                what: "currency",
+                attribute: econseries::Attribute::Currency,
                 ..
             }
         ),
@@ -417,7 +427,7 @@ fn gdp_deflator_refuses_wrong_pairs() {
         matches!(
             e,
             Error::InvalidMetadata {
-                what: "price basis",
+                attribute: econseries::Attribute::PriceBasis,
                 ..
             }
         ),
@@ -432,7 +442,7 @@ fn gdp_deflator_refuses_wrong_pairs() {
         matches!(
             e,
             Error::InvalidMetadata {
-                what: "price basis",
+                attribute: econseries::Attribute::PriceBasis,
                 ..
             }
         ),
@@ -442,7 +452,13 @@ fn gdp_deflator_refuses_wrong_pairs() {
         .deflator(&real.clone().rescaled(Scale::Millions))
         .unwrap_err();
     assert!(
-        matches!(e, Error::Incompatible { what: "scale", .. }),
+        matches!(
+            e,
+            Error::Incompatible {
+                attribute: econseries::Attribute::Scale,
+                ..
+            }
+        ),
         "{e}"
     );
     let (s, meta) = real.into_parts();
@@ -571,7 +587,7 @@ fn typed_indicators_into_generic() {
     let e = balance.yoy().unwrap_err();
     assert_eq!(
         e.to_string(),
-        "year-on-year percent change is not meaningful for balance series"
+        "pc1 (percent change from a year ago) is not meaningful for balance series"
     );
     assert!(balance.change::<f64>().is_ok());
 

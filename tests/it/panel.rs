@@ -657,9 +657,9 @@ fn input_errors_are_typed_and_name_the_key() -> Res {
     let df = polars::df!("k" => ["a", "b", "a"], "p" => ["2025-01", "2025-01", "2025-01"], "v" => [1.0, 2.0, 3.0])?;
     match Panel::from_dataframe(df, &cols) {
         Err(Error::InSeries { key, source }) => {
-            assert_eq!(key, "a");
+            assert_eq!(&*key, "a");
             assert!(
-                matches!(*source, Error::DuplicatePeriod { ref period } if period == "2025-01")
+                matches!(*source, Error::DuplicatePeriod { ref period } if period.to_string() == "2025-01")
             );
         }
         other => panic!("{other:?}"),
@@ -721,7 +721,7 @@ fn input_errors_are_typed_and_name_the_key() -> Res {
     ));
     let df = polars::df!("k" => ["a", "a"], "p" => ["2025", "2026"], "v" => [1.0, f64::INFINITY])?;
     let e = Panel::from_dataframe(df, &cols).unwrap_err();
-    assert_eq!(e.to_string(), "row 1: non-finite value inf at 2026");
+    assert_eq!(e.to_string(), "row 1: value inf at 2026 is not finite");
     let df = polars::df!("k" => [1.5], "p" => ["2025"], "v" => [1.0])?;
     assert!(matches!(
         Panel::from_dataframe(df, &cols),
@@ -755,7 +755,7 @@ fn input_errors_are_typed_and_name_the_key() -> Res {
     );
     assert!(matches!(
         Crossings::new(f64::NAN),
-        Err(Error::NotFinite { .. })
+        Err(Error::NonFinite { .. })
     ));
     Ok(())
 }

@@ -430,7 +430,7 @@ fn bad_charts_are_typed_errors() -> Result<(), Error> {
             name: "mark",
             value,
             ..
-        }) => assert_eq!(value, "2025-06"),
+        }) => assert_eq!(&*value, "2025-06"),
         other => panic!("{other:?}"),
     }
     let gap =

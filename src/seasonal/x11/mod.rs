@@ -46,9 +46,9 @@ pub use table::Table;
 
 use std::sync::OnceLock;
 
-use crate::error::{Error, Result, UndefinedReason};
+use crate::error::{Error, Operation, Result, UndefinedReason};
 use crate::indicator::{Metadata, SeasonalAdjustment};
-use crate::period::Period;
+use crate::period::{AnyPeriod, Period};
 use crate::series::Series;
 use henderson::Henderson;
 use iterations::{Calendar, Kind, Plan, Used};
@@ -76,6 +76,16 @@ pub enum X11Mode {
 }
 
 impl X11Mode {
+    /// The operation errors name for this mode.
+    const fn operation(self) -> Operation {
+        match self {
+            X11Mode::Multiplicative => Operation::X11Multiplicative,
+            X11Mode::Additive => Operation::X11,
+            X11Mode::PseudoAdditive => Operation::X11PseudoAdditive,
+            X11Mode::LogAdditive => Operation::X11LogAdditive,
+        }
+    }
+
     /// The program's name: `mult`, `add`, `pseudoadd`, `logadd`.
     pub const fn name(self) -> &'static str {
         match self {
@@ -108,7 +118,7 @@ impl std::str::FromStr for X11Mode {
             "logadd" | "log-additive" => Ok(X11Mode::LogAdditive),
             _ => Err(Error::InvalidArgument {
                 name: "mode",
-                value: s.to_owned(),
+                value: s.to_owned().into(),
                 expected: "mult, add, pseudoadd or logadd",
             }),
         }
@@ -201,7 +211,7 @@ impl std::str::FromStr for SeasonalFilter {
             _ => {
                 return Err(Error::InvalidArgument {
                     name: "seasonal filter",
-                    value: s.to_owned(),
+                    value: s.to_owned().into(),
                     expected: "msr, x11default, s3x1, s3x3, s3x5, s3x9, s3x15 or stable",
                 });
             }
@@ -361,7 +371,7 @@ impl X11 {
     /// let q = Quarter::new(2020, 1)?;
     /// let x = Series::from_values(q, [5.0, 3.0, -1.0, 4.0, 6.0, 3.0, 1.0, 5.0, 6.0, 4.0, 1.0, 5.0])?;
     /// match X11::new().fit(&x) {
-    ///     Err(Error::NotPositive { period, .. }) => assert_eq!(period, "2020-Q3"),
+    ///     Err(Error::NotPositive { period, .. }) => assert_eq!(period, Some(Quarter::new(2020, 3)?.into())),
     ///     other => panic!("{other:?}"),
     /// }
     /// let sa = X11::new().mode(X11Mode::Additive).fit(&x)?;
@@ -386,8 +396,8 @@ impl X11 {
                 Some(v) => y.push(v),
                 None => {
                     return Err(Error::Undefined {
-                        transform: "x11",
-                        period: p.to_string(),
+                        operation: Operation::X11,
+                        period: p.into(),
                         reason: UndefinedReason::MissingValue,
                     });
                 }
@@ -396,19 +406,18 @@ impl X11 {
         let first = (start.position() as usize).saturating_sub(1);
         let fit = self.run(&y, period, first).map_err(|e| match e {
             Failure::NotPositive { index, value } => Error::NotPositive {
-                method: "x11",
-                mode: self.mode.name(),
+                operation: self.mode.operation(),
                 period: period_at(start, index),
+                index,
                 value,
+                zero_allowed: self.mode == X11Mode::PseudoAdditive,
             },
             Failure::TooShort { got } => Error::TooFewYears {
-                method: "x11",
+                operation: Operation::X11,
                 need: 3 * period,
                 got,
-                first: start.to_string(),
-                last: series
-                    .end()
-                    .map_or_else(|| start.to_string(), |e| e.to_string()),
+                first: start.into(),
+                last: series.end().unwrap_or(start).into(),
             },
             Failure::Other(e) => e,
         })?;
@@ -421,8 +430,9 @@ impl X11 {
     ///
     /// # Errors
     /// As [`fit`](X11::fit), with [`Error::InvalidArgument`] for a period
-    /// other than 12 or 4 and [`Error::NotFinite`] for a NaN or infinite
-    /// value; errors name positions (`"3"`) instead of periods.
+    /// other than 12 or 4 and [`Error::NonFinite`] for a NaN or infinite
+    /// value; errors name positions instead of periods, and a series too
+    /// short is [`Error::TooShort`].
     ///
     /// # Example
     /// ```
@@ -436,26 +446,27 @@ impl X11 {
         if period != 12 && period != 4 {
             return Err(Error::InvalidArgument {
                 name: "period",
-                value: period.to_string(),
+                value: period.to_string().into(),
                 expected: "12 (monthly) or 4 (quarterly)",
             });
         }
         if let Some(v) = y.iter().find(|v| !v.is_finite()) {
-            return Err(Error::NotFinite { value: *v });
+            return Err(Error::NonFinite {
+                value: *v,
+                period: None,
+            });
         }
         self.run(y, period, first % period).map_err(|e| match e {
             Failure::NotPositive { index, value } => Error::NotPositive {
-                method: "x11",
-                mode: self.mode.name(),
-                period: index.to_string(),
+                operation: self.mode.operation(),
+                period: None,
+                index,
                 value,
+                zero_allowed: self.mode == X11Mode::PseudoAdditive,
             },
-            Failure::TooShort { got } => Error::TooFewYears {
-                method: "x11",
+            Failure::TooShort { got } => Error::TooShort {
                 need: 3 * period,
                 got,
-                first: "0".to_owned(),
-                last: got.saturating_sub(1).to_string(),
             },
             Failure::Other(e) => e,
         })
@@ -465,7 +476,7 @@ impl X11 {
         let bad = |name: &'static str, value: String, expected: &'static str| {
             Err(Error::InvalidArgument {
                 name,
-                value,
+                value: value.into(),
                 expected,
             })
         };
@@ -569,9 +580,10 @@ enum Failure {
     Other(Error),
 }
 
-fn period_at<P: Period>(start: P, index: usize) -> String {
+fn period_at<P: Period>(start: P, index: usize) -> Option<AnyPeriod> {
     P::from_index(i64::from(start.index()) + index as i64)
-        .map_or_else(|_| index.to_string(), |p| p.to_string())
+        .ok()
+        .map(Into::into)
 }
 
 /// The result of [`X11::fit_slice`]: every table as plain values, and the

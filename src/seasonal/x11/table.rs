@@ -47,7 +47,7 @@ macro_rules! tables {
                     $($name => Ok(Table::$variant),)*
                     _ => Err(Error::InvalidArgument {
                         name: "table",
-                        value: s.to_owned(),
+                        value: s.to_owned().into(),
                         expected: "an X-11 table name such as b3, c17, d10 or e2",
                     }),
                 }

@@ -70,7 +70,7 @@ impl std::str::FromStr for SpecDate {
     /// any case).
     fn from_str(s: &str) -> Result<SpecDate> {
         let bad = || Error::Regressor {
-            variable: s.to_owned(),
+            variable: s.to_owned().into(),
             problem: RegressorProblem::Syntax {
                 expected: "a date YYYY.MM, YYYY.Q or YYYY.mon",
             },
@@ -143,7 +143,7 @@ impl Span {
         if start.period == 0 || start.period > per_year {
             return Err(Error::InvalidArgument {
                 name: "start",
-                value: start.to_string(),
+                value: start.to_string().into(),
                 expected: "a period within the year of the series' frequency",
             });
         }
@@ -198,6 +198,16 @@ impl Span {
         let k = self.ordinal(self.start) + i as i64;
         let s = i64::from(self.per_year);
         SpecDate::new(k.div_euclid(s) as i32, k.rem_euclid(s) as u32 + 1)
+    }
+
+    /// The `i`-th period as a typed period, for errors that name it.
+    pub(crate) fn any_period(&self, i: usize) -> Result<crate::period::AnyPeriod> {
+        let d = self.date(i);
+        Ok(if self.per_year == 12 {
+            Month::new(d.year, d.period)?.into()
+        } else {
+            Quarter::new(d.year, d.period)?.into()
+        })
     }
 
     /// Periods since year 0 of a date, in this span's frequency.

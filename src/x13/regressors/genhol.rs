@@ -67,14 +67,14 @@ impl Holiday {
         let (Some(&first), Some(&last)) = (days.first(), days.last()) else {
             return Err(Error::InvalidArgument {
                 name: "holiday dates",
-                value: name,
+                value: name.into(),
                 expected: "at least one date",
             });
         };
         if days.len() != n {
             return Err(Error::InvalidArgument {
                 name: "holiday dates",
-                value: name,
+                value: name.into(),
                 expected: "each date once",
             });
         }
@@ -179,7 +179,7 @@ impl HolidayRegressor {
     pub fn new(holiday: Holiday, begin: i32, end: i32) -> Result<HolidayRegressor> {
         if begin > end || i64::from(end) - i64::from(begin) >= i64::from(MAX_WINDOW) {
             return Err(Error::Regressor {
-                variable: format!("{}[{begin},{end}]", holiday.name),
+                variable: format!("{}[{begin},{end}]", holiday.name).into(),
                 problem: RegressorProblem::Window {
                     min: -MAX_WINDOW,
                     max: MAX_WINDOW,
@@ -215,7 +215,7 @@ impl HolidayRegressor {
 
     fn out_of_range(&self, year: i32) -> Error {
         Error::Regressor {
-            variable: self.name(),
+            variable: self.name().into(),
             problem: RegressorProblem::YearOutOfRange {
                 year,
                 first: self.holiday.first_year,

@@ -150,7 +150,7 @@ impl BuiltIn {
     pub(super) fn values(self, span: &Span, name: &str) -> Result<Vec<f64>> {
         if let Some(d) = span.dates().next().filter(|d| d.year() < self.first_year()) {
             return Err(Error::Regressor {
-                variable: name.to_owned(),
+                variable: name.to_owned().into(),
                 problem: RegressorProblem::YearOutOfRange {
                     year: d.year(),
                     first: self.first_year(),

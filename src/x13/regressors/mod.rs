@@ -149,7 +149,7 @@ impl Variable {
 
     fn problem(&self, problem: RegressorProblem) -> Error {
         Error::Regressor {
-            variable: self.to_string(),
+            variable: self.to_string().into(),
             problem,
         }
     }
@@ -382,7 +382,7 @@ impl std::str::FromStr for Variable {
     fn from_str(text: &str) -> Result<Variable> {
         let s = text.trim().to_ascii_lowercase();
         let bad = |expected: &'static str| Error::Regressor {
-            variable: text.to_owned(),
+            variable: text.to_owned().into(),
             problem: RegressorProblem::Syntax { expected },
         };
         let simple = match s.as_str() {

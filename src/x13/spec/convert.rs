@@ -83,16 +83,19 @@ struct Args<'a> {
 
 impl Args<'_> {
     fn err(&self, line: u32, problem: SpecProblem) -> Error {
-        Error::Spec { line, problem }
+        Error::Spec {
+            line,
+            problem: Box::new(problem),
+        }
     }
 
     fn invalid(&self, arg: &Argument, value: &str, expected: &'static str) -> Error {
         self.err(
             arg.line,
             SpecProblem::InvalidValue {
-                spec: self.spec.to_owned(),
-                argument: arg.name.clone(),
-                value: value.to_owned(),
+                spec: self.spec.to_owned().into(),
+                argument: arg.name.clone().into(),
+                value: value.to_owned().into(),
                 expected,
             },
         )
@@ -103,16 +106,16 @@ impl Args<'_> {
             self.err(
                 arg.line,
                 SpecProblem::UnsupportedArgument {
-                    spec: self.spec.to_owned(),
-                    argument: arg.name.clone(),
+                    spec: self.spec.to_owned().into(),
+                    argument: arg.name.clone().into(),
                 },
             )
         } else {
             self.err(
                 arg.line,
                 SpecProblem::UnknownArgument {
-                    spec: self.spec.to_owned(),
-                    argument: arg.name.clone(),
+                    spec: self.spec.to_owned().into(),
+                    argument: arg.name.clone().into(),
                 },
             )
         }
@@ -276,8 +279,8 @@ fn data_values(
         (Some(_), Some(f)) => Err(args.err(
             f.line,
             SpecProblem::Conflict {
-                first: format!("{}: data", args.spec),
-                second: "file".to_owned(),
+                first: format!("{}: data", args.spec).into(),
+                second: "file".to_owned().into(),
             },
         )),
         (Some(d), None) => {
@@ -285,8 +288,8 @@ fn data_values(
                 return Err(args.err(
                     fmt.line,
                     SpecProblem::Conflict {
-                        first: format!("{}: data", args.spec),
-                        second: "format".to_owned(),
+                        first: format!("{}: data", args.spec).into(),
+                        second: "format".to_owned().into(),
                     },
                 ));
             }
@@ -303,7 +306,7 @@ fn data_values(
                 args.err(
                     f.line,
                     SpecProblem::File {
-                        path: path.clone(),
+                        path: path.clone().into(),
                         kind: e.kind(),
                     },
                 )
@@ -365,7 +368,7 @@ fn series(spec: &RawSpec, dir: Option<&Path>) -> Result<SeriesSpec> {
         a.err(
             spec.line,
             SpecProblem::Missing {
-                spec: "series".to_owned(),
+                spec: "series".to_owned().into(),
                 argument: "data or file",
             },
         )
@@ -374,7 +377,7 @@ fn series(spec: &RawSpec, dir: Option<&Path>) -> Result<SeriesSpec> {
         a.err(
             spec.line,
             SpecProblem::Missing {
-                spec: "series".to_owned(),
+                spec: "series".to_owned().into(),
                 argument: "start",
             },
         )
@@ -384,9 +387,9 @@ fn series(spec: &RawSpec, dir: Option<&Path>) -> Result<SeriesSpec> {
             Err(a.err(
                 spec.line,
                 SpecProblem::InvalidValue {
-                    spec: "series".to_owned(),
-                    argument: arg.to_owned(),
-                    value: d.to_string(),
+                    spec: "series".to_owned().into(),
+                    argument: arg.to_owned().into(),
+                    value: d.to_string().into(),
                     expected: "a period within the series' frequency",
                 },
             ))
@@ -424,8 +427,8 @@ fn transform(spec: &RawSpec) -> Result<TransformSpec> {
                     return Err(a.err(
                         arg.line,
                         SpecProblem::Conflict {
-                            first: format!("transform: {}", f.name),
-                            second: "power".to_owned(),
+                            first: format!("transform: {}", f.name).into(),
+                            second: "power".to_owned().into(),
                         },
                     ));
                 }
@@ -584,7 +587,7 @@ fn regression(spec: &RawSpec, dir: Option<&Path>) -> Result<RegressionSpec> {
             return Err(a.err(
                 spec.line,
                 SpecProblem::Missing {
-                    spec: "regression".to_owned(),
+                    spec: "regression".to_owned().into(),
                     argument: "data or file for user",
                 },
             ));
@@ -593,7 +596,7 @@ fn regression(spec: &RawSpec, dir: Option<&Path>) -> Result<RegressionSpec> {
             return Err(a.err(
                 spec.line,
                 SpecProblem::Missing {
-                    spec: "regression".to_owned(),
+                    spec: "regression".to_owned().into(),
                     argument: "user for its data",
                 },
             ));
@@ -603,7 +606,7 @@ fn regression(spec: &RawSpec, dir: Option<&Path>) -> Result<RegressionSpec> {
                 return Err(a.err(
                     t.line,
                     SpecProblem::Missing {
-                        spec: "regression".to_owned(),
+                        spec: "regression".to_owned().into(),
                         argument: "user for usertype",
                     },
                 ));
@@ -691,7 +694,7 @@ fn arima(spec: &RawSpec) -> Result<ArimaSpec> {
         a.err(
             spec.line,
             SpecProblem::Missing {
-                spec: "arima".to_owned(),
+                spec: "arima".to_owned().into(),
                 argument: "model",
             },
         )
@@ -947,8 +950,8 @@ fn x11(spec: &RawSpec, period: u32) -> Result<X11Spec> {
                     return Err(a.err(
                         arg.line,
                         SpecProblem::UnsupportedArgument {
-                            spec: "x11".to_owned(),
-                            argument: format!("type={}", v.text),
+                            spec: "x11".to_owned().into(),
+                            argument: format!("type={}", v.text).into(),
                         },
                     ));
                 }
@@ -996,7 +999,7 @@ fn x11(spec: &RawSpec, period: u32) -> Result<X11Spec> {
                     return Err(a.err(
                         arg.line,
                         SpecProblem::Missing {
-                            spec: "x11".to_owned(),
+                            spec: "x11".to_owned().into(),
                             argument: "sigmavec for calendarsigma=select",
                         },
                     ));
@@ -1011,8 +1014,8 @@ fn x11(spec: &RawSpec, period: u32) -> Result<X11Spec> {
         return Err(a.err(
             arg.line,
             SpecProblem::Conflict {
-                first: "x11: sigmavec".to_owned(),
-                second: "a calendarsigma other than select".to_owned(),
+                first: "x11: sigmavec".to_owned().into(),
+                second: "a calendarsigma other than select".to_owned().into(),
             },
         ));
     }
@@ -1026,9 +1029,9 @@ pub(super) fn convert(specs: Vec<RawSpec>, dir: Option<&Path>, last_line: u32) -
         if let Some((_, _)) = seen.iter().find(|(n, _)| *n == s.name) {
             return Err(Error::Spec {
                 line: s.line,
-                problem: SpecProblem::DuplicateSpec {
-                    spec: s.name.clone(),
-                },
+                problem: Box::new(SpecProblem::DuplicateSpec {
+                    spec: s.name.clone().into(),
+                }),
             });
         }
         seen.push((s.name.as_str(), s.line));
@@ -1036,10 +1039,10 @@ pub(super) fn convert(specs: Vec<RawSpec>, dir: Option<&Path>, last_line: u32) -
             if s.arguments.iter().take(i).any(|b| b.name == arg.name) {
                 return Err(Error::Spec {
                     line: arg.line,
-                    problem: SpecProblem::DuplicateArgument {
-                        spec: s.name.clone(),
-                        argument: arg.name.clone(),
-                    },
+                    problem: Box::new(SpecProblem::DuplicateArgument {
+                        spec: s.name.clone().into(),
+                        argument: arg.name.clone().into(),
+                    }),
                 });
             }
         }
@@ -1057,37 +1060,37 @@ pub(super) fn convert(specs: Vec<RawSpec>, dir: Option<&Path>, last_line: u32) -
         if UNSUPPORTED_SPECS.contains(&s.name.as_str()) {
             return Err(Error::Spec {
                 line: s.line,
-                problem: SpecProblem::UnsupportedSpec {
-                    spec: s.name.clone(),
-                },
+                problem: Box::new(SpecProblem::UnsupportedSpec {
+                    spec: s.name.clone().into(),
+                }),
             });
         }
         if !known.contains(&s.name.as_str()) {
             return Err(Error::Spec {
                 line: s.line,
-                problem: SpecProblem::UnknownSpec {
-                    spec: s.name.clone(),
-                },
+                problem: Box::new(SpecProblem::UnknownSpec {
+                    spec: s.name.clone().into(),
+                }),
             });
         }
     }
     let find = |name: &str| specs.iter().find(|s| s.name == name);
     let series_raw = find("series").ok_or(Error::Spec {
         line: last_line,
-        problem: SpecProblem::Missing {
-            spec: "series".to_owned(),
+        problem: Box::new(SpecProblem::Missing {
+            spec: "series".to_owned().into(),
             argument: "to be given (the data)",
-        },
+        }),
     })?;
     let series = series(series_raw, dir)?;
     let period = series.period;
     if let (Some(ar), Some(au)) = (find("arima"), find("automdl")) {
         return Err(Error::Spec {
             line: ar.line.max(au.line),
-            problem: SpecProblem::Conflict {
-                first: "arima".to_owned(),
-                second: "automdl".to_owned(),
-            },
+            problem: Box::new(SpecProblem::Conflict {
+                first: "arima".to_owned().into(),
+                second: "automdl".to_owned().into(),
+            }),
         });
     }
     Ok(X13Spec {

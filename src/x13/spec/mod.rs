@@ -51,7 +51,7 @@ pub use parts::{
     UserRegressor, UserType, X11Spec,
 };
 
-use crate::error::{Error, Result, SpecProblem, UndefinedReason};
+use crate::error::{Error, Operation, Result, SpecProblem, UndefinedReason};
 use crate::seasonal::{SeasonalFilter, X11, X11Fit};
 use crate::x13::regressors::Span;
 
@@ -224,12 +224,12 @@ impl X13Spec {
         let to = lim.end.map_or(s.data.len() as i64 - 1, |d| all.offset(d));
         let bad = |d: Option<crate::x13::regressors::SpecDate>| Error::Spec {
             line: 0,
-            problem: SpecProblem::InvalidValue {
-                spec: "series".to_owned(),
-                argument: "span".to_owned(),
-                value: d.map_or_else(String::new, |d| d.to_string()),
+            problem: Box::new(SpecProblem::InvalidValue {
+                spec: "series".to_owned().into(),
+                argument: "span".to_owned().into(),
+                value: d.map_or_else(String::new, |d| d.to_string()).into(),
                 expected: "dates within the data, the first before the last",
-            },
+            }),
         };
         if from < 0 || to >= s.data.len() as i64 || from > to {
             return Err(bad(if from < 0 || from > to {
@@ -305,20 +305,20 @@ impl X13Spec {
         if let Some((name, _)) = needs.iter().find(|(_, present)| *present) {
             return Err(Error::InvalidArgument {
                 name: "spec",
-                value: (*name).to_owned(),
+                value: (*name).to_owned().into(),
                 expected: "only series and x11 specs (the others need the regARIMA runner)",
             });
         }
         let settings = self.x11_settings().ok_or_else(|| Error::InvalidArgument {
             name: "spec",
-            value: "no x11".to_owned(),
+            value: "no x11".to_owned().into(),
             expected: "an x11 spec",
         })?;
         let (span, values) = self.data_in_span()?;
         if let Some(i) = values.iter().position(|v| *v == self.series.missing_code) {
             return Err(Error::Undefined {
-                transform: "x11",
-                period: span.date(i).to_string(),
+                operation: Operation::X11,
+                period: span.any_period(i)?,
                 reason: UndefinedReason::MissingValue,
             });
         }
@@ -337,7 +337,7 @@ mod tests {
 
     fn problem(text: &str) -> (u32, SpecProblem) {
         match X13Spec::parse(text) {
-            Err(Error::Spec { line, problem }) => (line, problem),
+            Err(Error::Spec { line, problem }) => (line, *problem),
             other => panic!("{text}: {other:?}"),
         }
     }

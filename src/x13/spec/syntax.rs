@@ -92,7 +92,10 @@ fn describe(t: Option<&(Token, u32)>) -> String {
 fn syntax(line: u32, expected: &'static str, found: String) -> Error {
     Error::Spec {
         line,
-        problem: SpecProblem::Syntax { expected, found },
+        problem: Box::new(SpecProblem::Syntax {
+            expected,
+            found: found.into(),
+        }),
     }
 }
 
@@ -374,10 +377,11 @@ mod tests {
             ("x11{ a=( (1) ) }", 1),
         ] {
             match parse(text) {
-                Err(Error::Spec {
-                    line: l,
-                    problem: SpecProblem::Syntax { .. },
-                }) => assert_eq!(l, line, "{text}"),
+                Err(Error::Spec { line: l, problem })
+                    if matches!(*problem, SpecProblem::Syntax { .. }) =>
+                {
+                    assert_eq!(l, line, "{text}")
+                }
                 other => panic!("{text}: {other:?}"),
             }
         }
