@@ -197,6 +197,9 @@ fn regression_matrix_equals_the_program() {
                 .to_owned();
             let kind = if kind.starts_with("cos(") || kind.starts_with("sin(") {
                 name.clone()
+            } else if run.id.contains("tdstock") {
+                // Stock trading day shares the day names of td: keep it apart.
+                format!("tdstock {kind}")
             } else {
                 kind
             };
