@@ -710,6 +710,23 @@ pub enum SpecProblem {
     /// A regression variable that cannot be used.
     #[error(transparent)]
     Regressor(#[from] RegressorProblem),
+    /// A spec, or an argument, that needs the regARIMA estimation, which
+    /// this crate does not run yet.
+    #[error("{} needs the regARIMA estimation, not yet supported", needs_what(spec, argument.as_deref()))]
+    NeedsRegarima {
+        /// The spec.
+        spec: Box<str>,
+        /// The argument, when the spec itself can run.
+        argument: Option<Box<str>>,
+    },
+    /// A table in `save=` that the run does not produce.
+    #[error("table {table} of the {spec} spec cannot be saved: the run does not produce it")]
+    UnsupportedTable {
+        /// The spec whose `save` names it.
+        spec: Box<str>,
+        /// The table as written.
+        table: Box<str>,
+    },
 }
 
 /// What was wrong with a period string; carried by [`Error::ParsePeriod`].
@@ -1121,6 +1138,13 @@ impl core::fmt::Display for Operation {
 }
 
 /// ` at PERIOD` or nothing.
+fn needs_what(spec: &str, argument: Option<&str>) -> String {
+    match argument {
+        Some(a) => format!("argument {a} of the {spec} spec"),
+        None => format!("the {spec} spec"),
+    }
+}
+
 fn at(period: &Option<AnyPeriod>) -> String {
     period.map_or_else(String::new, |p| format!(" at {p}"))
 }

@@ -100,7 +100,13 @@ fn regarima_specs_are_described_not_run() {
         spec.outlier.as_ref().map(|o| o.critical),
         Some([Some(4.0); 3])
     );
-    assert!(matches!(spec.x11_fit(), Err(Error::InvalidArgument { .. })));
+    match spec.x11_fit() {
+        Err(Error::Spec { line: 3, problem }) => assert!(
+            matches!(*problem, SpecProblem::NeedsRegarima { ref spec, argument: None } if &**spec == "regression"),
+            "{problem:?}"
+        ),
+        other => panic!("{other:?}"),
+    }
 }
 
 /// Every line of a real spec file, with a token dropped, doubled or

@@ -1103,5 +1103,6 @@ pub(super) fn convert(specs: Vec<RawSpec>, dir: Option<&Path>, last_line: u32) -
         forecast: find("forecast").map(forecast).transpose()?,
         estimate: find("estimate").map(estimate).transpose()?,
         x11: find("x11").map(|s| x11(s, period)).transpose()?,
+        lines: Default::default(),
     })
 }

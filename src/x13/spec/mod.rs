@@ -40,6 +40,7 @@
 
 mod convert;
 mod parts;
+mod run;
 mod syntax;
 
 use std::path::Path;
@@ -50,8 +51,9 @@ pub use parts::{
     RegressionSpec, SeasonalMa, SeriesSpec, SpanLimits, TransformFunction, TransformSpec,
     UserRegressor, UserType, X11Spec,
 };
+pub use run::X13Run;
 
-use crate::error::{Error, Operation, Result, SpecProblem, UndefinedReason};
+use crate::error::{Error, Result, SpecProblem};
 use crate::seasonal::{SeasonalFilter, X11, X11Fit};
 use crate::x13::regressors::Span;
 
@@ -108,6 +110,37 @@ pub struct X13Spec {
     pub estimate: Option<EstimateSpec>,
     /// `x11`.
     pub x11: Option<X11Spec>,
+    /// Where each spec and argument was written, for errors found when the
+    /// spec is run (empty for a built spec: its errors name line 0).
+    lines: SpecLines,
+}
+
+/// The lines of a spec file's specs and arguments. Not part of what a run
+/// means, so equal whatever they hold: a parsed spec equals the same run
+/// built in Rust.
+#[derive(Clone, Debug, Default)]
+struct SpecLines(Vec<(String, Option<String>, u32)>);
+
+impl PartialEq for SpecLines {
+    fn eq(&self, _: &SpecLines) -> bool {
+        true
+    }
+}
+
+impl SpecLines {
+    /// The line of `spec`'s `argument`, else of `spec`, else 0.
+    fn line(&self, spec: &str, argument: Option<&str>) -> u32 {
+        let find = |arg: Option<&str>| {
+            self.0
+                .iter()
+                .find(|(s, a, _)| s == spec && a.as_deref() == arg)
+                .map(|(_, _, l)| *l)
+        };
+        argument
+            .and_then(|a| find(Some(a)))
+            .or_else(|| find(None))
+            .unwrap_or(0)
+    }
 }
 
 impl X13Spec {
@@ -123,6 +156,7 @@ impl X13Spec {
             forecast: None,
             estimate: None,
             x11: None,
+            lines: SpecLines::default(),
         }
     }
 
@@ -205,7 +239,16 @@ impl X13Spec {
         }
         let specs = syntax::parse(text)?;
         let last_line = u32::try_from(text.lines().count().max(1)).unwrap_or(u32::MAX);
-        convert::convert(specs, dir, last_line)
+        let mut lines = Vec::new();
+        for s in &specs {
+            lines.push((s.name.clone(), None, s.line));
+            for a in &s.arguments {
+                lines.push((s.name.clone(), Some(a.name.clone()), a.line));
+            }
+        }
+        let mut spec = convert::convert(specs, dir, last_line)?;
+        spec.lines = SpecLines(lines);
+        Ok(spec)
     }
 
     /// The span of the data, after `series{span=}`: its dates and the
@@ -283,50 +326,13 @@ impl X13Spec {
         Some(out)
     }
 
-    /// Runs a spec that has only `series` and `x11`: X-11 on the data in
-    /// the span, as the program adjusts without regARIMA.
+    /// The X-11 part of [`run`](X13Spec::run), for callers that want only
+    /// its tables.
     ///
     /// # Errors
-    /// - [`Error::InvalidArgument`] if the spec has no `x11` spec, or a spec
-    ///   that needs the regARIMA runner (`transform`, `regression`, `arima`,
-    ///   `automdl`, `outlier`, `forecast`, `estimate`);
-    /// - [`Error::Undefined`] for a value equal to `missingcode`;
-    /// - as [`data_in_span`](X13Spec::data_in_span) and [`X11::fit_slice`].
+    /// As [`run`](X13Spec::run).
     pub fn x11_fit(&self) -> Result<X11Fit> {
-        let needs = [
-            ("transform", self.transform.is_some()),
-            ("regression", self.regression.is_some()),
-            ("arima", self.arima.is_some()),
-            ("automdl", self.automdl.is_some()),
-            ("outlier", self.outlier.is_some()),
-            ("forecast", self.forecast.is_some()),
-            ("estimate", self.estimate.is_some()),
-        ];
-        if let Some((name, _)) = needs.iter().find(|(_, present)| *present) {
-            return Err(Error::InvalidArgument {
-                name: "spec",
-                value: (*name).to_owned().into(),
-                expected: "only series and x11 specs (the others need the regARIMA runner)",
-            });
-        }
-        let settings = self.x11_settings().ok_or_else(|| Error::InvalidArgument {
-            name: "spec",
-            value: "no x11".to_owned().into(),
-            expected: "an x11 spec",
-        })?;
-        let (span, values) = self.data_in_span()?;
-        if let Some(i) = values.iter().position(|v| *v == self.series.missing_code) {
-            return Err(Error::Undefined {
-                operation: Operation::X11,
-                period: span.any_period(i)?,
-                reason: UndefinedReason::MissingValue,
-            });
-        }
-        settings.fit_slice(
-            values,
-            span.per_year() as usize,
-            span.start().period() as usize - 1,
-        )
+        Ok(self.run()?.x11().clone())
     }
 }
 
