@@ -42,6 +42,8 @@ mod cli_support;
 mod cli_vintage;
 #[cfg(feature = "cli")]
 mod cli_x11;
+#[cfg(feature = "cli")]
+mod cli_x13;
 #[cfg(feature = "panel")]
 mod panel;
 #[cfg(feature = "panel")]
