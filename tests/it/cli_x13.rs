@@ -164,3 +164,62 @@ fn x13_diagnostics_and_errors() {
     assert!(text(&o.stderr).contains("cannot read"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `econ panel x13`: the template of the lom cases run on two of their
+/// series at once gives the program's D11 of each.
+#[cfg(feature = "panel")]
+#[test]
+fn panel_x13_runs_a_template_per_series() {
+    use econseries::x13::spec::X13Spec;
+
+    let dir = std::env::temp_dir().join(format!("econ-panel-x13-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = ["R_datasets_AirPassengers_lom", "R_datasets_fdeaths_lom"];
+    let mut csv = String::from("series,month,value\n");
+    for case in cases {
+        let spec = X13Spec::read(runs().join(format!("{case}.spc"))).unwrap();
+        let (y, m) = (spec.series.start.year(), spec.series.start.period() as i32);
+        for (i, v) in spec.series.data.iter().enumerate() {
+            let k = y * 12 + m - 1 + i as i32;
+            csv.push_str(&format!("{case},{}-{:02},{v}\n", k / 12, k % 12 + 1));
+        }
+    }
+    std::fs::write(dir.join("panel.csv"), csv).unwrap();
+    std::fs::write(
+        dir.join("template.spc"),
+        "series{ period=12 }\ntransform{ function=log adjust=lom }\nx11{}\n",
+    )
+    .unwrap();
+    let o = econ(
+        &[
+            "panel",
+            "x13",
+            "--spec",
+            dir.join("template.spc").to_str().unwrap(),
+            "--key",
+            "series",
+            "--period",
+            "month",
+            "--value",
+            "value",
+            dir.join("panel.csv").to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some("series,month,seasonal,adjusted,trend,irregular")
+    );
+    for case in cases {
+        let d11: Vec<f64> = out
+            .lines()
+            .filter(|l| l.starts_with(&format!("{case},")))
+            .map(|l| l.split(',').nth(3).unwrap().parse().unwrap())
+            .collect();
+        close(&d11, &program(case, "d11"));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

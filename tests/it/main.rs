@@ -48,6 +48,8 @@ mod cli_x13;
 mod panel;
 #[cfg(feature = "panel")]
 mod panel_x11;
+#[cfg(feature = "panel")]
+mod panel_x13;
 #[cfg(feature = "plot")]
 mod plot;
 #[cfg(feature = "polars")]

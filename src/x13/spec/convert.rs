@@ -337,7 +337,7 @@ fn data_values(
     }
 }
 
-fn series(spec: &RawSpec, dir: Option<&Path>) -> Result<SeriesSpec> {
+fn series(spec: &RawSpec, dir: Option<&Path>, template: bool) -> Result<SeriesSpec> {
     let a = Args { spec: "series" };
     let (mut data, mut file, mut format) = (None, None, None);
     let mut s = SeriesSpec::new(SpecDate::new(0, 0), 12, Vec::new());
@@ -363,6 +363,10 @@ fn series(spec: &RawSpec, dir: Option<&Path>) -> Result<SeriesSpec> {
             "print" => s.print = a.names(arg)?,
             _ => return Err(a.unknown(arg)),
         }
+    }
+    if template && data.is_none() && file.is_none() {
+        s.start = start.unwrap_or(SpecDate::new(0, 1));
+        return Ok(s);
     }
     s.data = data_values(&a, data, file, format, dir)?.ok_or_else(|| {
         a.err(
@@ -1023,7 +1027,12 @@ fn x11(spec: &RawSpec, period: u32) -> Result<X11Spec> {
 }
 
 /// The run description of parsed specs.
-pub(super) fn convert(specs: Vec<RawSpec>, dir: Option<&Path>, last_line: u32) -> Result<X13Spec> {
+pub(super) fn convert(
+    specs: Vec<RawSpec>,
+    dir: Option<&Path>,
+    last_line: u32,
+    template: bool,
+) -> Result<X13Spec> {
     let mut seen: Vec<(&str, u32)> = Vec::new();
     for s in &specs {
         if let Some((_, _)) = seen.iter().find(|(n, _)| *n == s.name) {
@@ -1075,14 +1084,20 @@ pub(super) fn convert(specs: Vec<RawSpec>, dir: Option<&Path>, last_line: u32) -
         }
     }
     let find = |name: &str| specs.iter().find(|s| s.name == name);
-    let series_raw = find("series").ok_or(Error::Spec {
-        line: last_line,
-        problem: Box::new(SpecProblem::Missing {
-            spec: "series".to_owned().into(),
-            argument: "to be given (the data)",
-        }),
-    })?;
-    let series = series(series_raw, dir)?;
+    let series_raw = match find("series") {
+        None if template => None,
+        raw => Some(raw.ok_or(Error::Spec {
+            line: last_line,
+            problem: Box::new(SpecProblem::Missing {
+                spec: "series".to_owned().into(),
+                argument: "to be given (the data)",
+            }),
+        })?),
+    };
+    let series = match series_raw {
+        Some(raw) => series(raw, dir, template)?,
+        None => SeriesSpec::new(SpecDate::new(0, 1), 12, Vec::new()),
+    };
     let period = series.period;
     if let (Some(ar), Some(au)) = (find("arima"), find("automdl")) {
         return Err(Error::Spec {

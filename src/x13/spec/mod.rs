@@ -54,8 +54,10 @@ pub use parts::{
 pub use run::X13Run;
 
 use crate::error::{Error, Result, SpecProblem};
+use crate::period::{Frequency, Period};
 use crate::seasonal::{SeasonalFilter, X11, X11Fit};
-use crate::x13::regressors::Span;
+use crate::series::Series;
+use crate::x13::regressors::{Span, SpecDate};
 
 /// Inputs larger than this are refused before lexing (the program itself
 /// refuses more than 1,020 data values and lines over 132 characters).
@@ -231,7 +233,77 @@ impl X13Spec {
         X13Spec::parse_in(&text, path.parent())
     }
 
+    /// Reads a spec template: a spec file whose `series` spec (or the
+    /// whole spec) may leave out the data and `start`, which
+    /// [`with_series`](X13Spec::with_series) fills in for each series of a
+    /// panel.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series, x13::spec::X13Spec};
+    ///
+    /// let template = X13Spec::parse_template("transform{function=log} x11{mode=mult}")?;
+    /// let s = Series::from_values(Month::new(2001, 1)?, (0..48).map(|i| 10.0 + (i % 12) as f64))?;
+    /// let run = template.with_series(&s)?.run()?;
+    /// assert_eq!(run.adjusted().len(), 48);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`parse`](X13Spec::parse), except for the missing data.
+    pub fn parse_template(text: &str) -> Result<X13Spec> {
+        X13Spec::parse_with(text, None, true)
+    }
+
+    /// Reads a spec template file (see
+    /// [`parse_template`](X13Spec::parse_template)).
+    ///
+    /// # Errors
+    /// [`Error::Io`] if the file cannot be read, else as
+    /// [`parse_template`](X13Spec::parse_template).
+    pub fn read_template(path: impl AsRef<Path>) -> Result<X13Spec> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path)?;
+        X13Spec::parse_with(&text, path.parent(), true)
+    }
+
+    /// This spec with the data, `start` and `period` of `series`; a missing
+    /// value becomes the spec's `missingcode`.
+    ///
+    /// # Errors
+    /// [`Error::FrequencyMismatch`] if the spec gives a `period` other than
+    /// the series' or the series is annual.
+    pub fn with_series<P: Period>(&self, series: &Series<P>) -> Result<X13Spec> {
+        let found = match P::PER_YEAR {
+            12 => Frequency::Monthly,
+            4 => Frequency::Quarterly,
+            _ => Frequency::Annual,
+        };
+        let given = self.lines.line("series", Some("period")) != 0;
+        if found == Frequency::Annual || (given && self.series.period != P::PER_YEAR) {
+            return Err(Error::FrequencyMismatch {
+                expected: if self.series.period == 4 {
+                    Frequency::Quarterly
+                } else {
+                    Frequency::Monthly
+                },
+                found,
+            });
+        }
+        let mut out = self.clone();
+        let start = series.start();
+        out.series.start = SpecDate::new(start.year(), start.position());
+        out.series.period = P::PER_YEAR;
+        let code = out.series.missing_code;
+        out.series.data = series.values().map(|v| v.unwrap_or(code)).collect();
+        Ok(out)
+    }
+
     fn parse_in(text: &str, dir: Option<&Path>) -> Result<X13Spec> {
+        X13Spec::parse_with(text, dir, false)
+    }
+
+    fn parse_with(text: &str, dir: Option<&Path>, template: bool) -> Result<X13Spec> {
         if text.len() > MAX_SPEC_BYTES {
             return Err(Error::InputTooLarge {
                 limit: MAX_SPEC_BYTES as u64,
@@ -246,7 +318,7 @@ impl X13Spec {
                 lines.push((s.name.clone(), Some(a.name.clone()), a.line));
             }
         }
-        let mut spec = convert::convert(specs, dir, last_line)?;
+        let mut spec = convert::convert(specs, dir, last_line, template)?;
         spec.lines = SpecLines(lines);
         Ok(spec)
     }
