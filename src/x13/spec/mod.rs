@@ -16,9 +16,11 @@
 //! either ([`SpecProblem::UnknownSpec`], [`SpecProblem::UnknownArgument`]),
 //! and any bad value are errors naming the line.
 //!
-//! Until the regARIMA runner lands, [`X13Spec::x11_fit`] runs specs with
-//! only `series` and `x11`; [`X13Spec::x11`] maps the `x11` spec onto
-//! [`X11`] for the runner.
+//! [`X13Spec::run`] runs the specs that need no regARIMA estimation
+//! (`series`, `transform` with `none` or `log` and its prior adjustments,
+//! `x11`) as the program does; anything that needs the estimation is
+//! [`SpecProblem::NeedsRegarima`] naming the spec and line.
+//! [`X13Spec::x11_settings`] maps the `x11` spec onto [`X11`].
 //!
 //! # Example
 //! ```
