@@ -1,6 +1,7 @@
 //! X-13 spec files: every text is a run description or a typed error
-//! naming a line of the text; a description with only series and x11 runs
-//! or fails with an error; regressors of its variables generate or fail.
+//! naming a line of the text; a description runs (with its saved tables) or
+//! fails with an error naming a line of the text; regressors of its
+//! variables generate or fail.
 #![no_main]
 
 use econseries::Error;
@@ -15,7 +16,15 @@ fuzz_target!(|data: &[u8]| {
     match X13Spec::parse(text) {
         Ok(spec) => {
             let _ = spec.x11_settings();
-            let _ = spec.x11_fit();
+            match spec.run() {
+                Ok(run) => {
+                    let _ = spec.saved_tables(&run);
+                }
+                Err(Error::Spec { line, .. }) => {
+                    assert!(line as usize <= text.lines().count().max(1) + 1, "line {line}");
+                }
+                Err(_) => {}
+            }
             if let (Some(r), Ok((span, _))) = (&spec.regression, spec.data_in_span()) {
                 if span.len() <= 2_000 {
                     let _ = r.variables.matrix(&span.extend(24), &RegressorOptions::new());

@@ -382,3 +382,63 @@ fn prior_factors(span: &Span, adjust: PriorAdjust) -> Vec<f64> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::x13::regressors::SpecDate;
+
+    /// The factors from the days of the months (quarters) counted here.
+    #[test]
+    fn prior_factors_are_days_over_their_mean() {
+        let m = Span::from_date(12, SpecDate::new(1999, 12), 4).unwrap();
+        let lom = prior_factors(&m, PriorAdjust::LengthOfPeriod);
+        assert_eq!(lom, [31.0, 31.0, 29.0, 31.0].map(|d| d / 30.4375));
+        let m = Span::from_date(12, SpecDate::new(2100, 1), 14).unwrap();
+        let lp = prior_factors(&m, PriorAdjust::LeapYear);
+        // 2100 is not a leap year; 2101 neither.
+        assert_eq!(lp[1], 28.0 / 28.25);
+        assert_eq!(lp[13], 28.0 / 28.25);
+        assert!(lp.iter().enumerate().all(|(i, f)| i % 12 == 1 || *f == 1.0));
+        let q = Span::from_date(4, SpecDate::new(2000, 1), 5).unwrap();
+        let loq = prior_factors(&q, PriorAdjust::LengthOfPeriod);
+        assert_eq!(loq, [91.0, 91.0, 92.0, 92.0, 90.0].map(|d| d / 91.3125));
+        let lpq = prior_factors(&q, PriorAdjust::LeapYear);
+        assert_eq!(lpq, [91.0 / 90.25, 1.0, 1.0, 1.0, 90.0 / 90.25]);
+    }
+
+    #[test]
+    fn tables_by_short_and_long_name() {
+        let data: Vec<String> = (0..48)
+            .map(|i| (50.0 + (i % 12) as f64 + i as f64).to_string())
+            .collect();
+        let spec = X13Spec::parse(&format!(
+            "series{{start=2001.1 data=({}) save=(b1)}} x11{{save=(seasadj trend e3)}}",
+            data.join(" ")
+        ))
+        .unwrap();
+        let run = spec.run().unwrap();
+        assert_eq!(run.table("SEASADJ").map(|t| t.0), Some("d11"));
+        assert_eq!(run.table("adjustfac").map(|t| t.0), Some("d16"));
+        assert!(run.table("a2").is_none());
+        assert!(run.table("f2").is_none());
+        let saved: Vec<&str> = spec
+            .saved_tables(&run)
+            .unwrap()
+            .iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(saved, ["b1", "d11", "d12", "e3"]);
+        // A2 belongs to transform's save, not x11's.
+        let spec = X13Spec::parse(&format!(
+            "series{{start=2001.1 data=({})}}\ntransform{{function=log adjust=lom}}\nx11{{save=(a2)}}",
+            data.join(" ")
+        ))
+        .unwrap();
+        let run = spec.run().unwrap();
+        assert!(matches!(
+            spec.saved_tables(&run),
+            Err(Error::Spec { line: 3, .. })
+        ));
+    }
+}
