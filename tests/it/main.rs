@@ -33,6 +33,8 @@ mod cli_changepoint;
 #[cfg(feature = "cli")]
 mod cli_detect;
 #[cfg(feature = "cli")]
+mod cli_fetch;
+#[cfg(feature = "cli")]
 mod cli_panel;
 #[cfg(feature = "cli")]
 mod cli_seasonal;
@@ -44,6 +46,10 @@ mod cli_vintage;
 mod cli_x11;
 #[cfg(feature = "cli")]
 mod cli_x13;
+#[cfg(feature = "fetch")]
+mod fetch;
+#[cfg(feature = "fetch")]
+mod fetch_server;
 #[cfg(feature = "panel")]
 mod panel;
 #[cfg(feature = "panel")]
