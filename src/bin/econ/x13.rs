@@ -18,7 +18,8 @@ pub(crate) struct X13Args {
     /// The spec file (`file=` paths in it are relative to its folder).
     spec: PathBuf,
     /// Write every table the spec's `save=` arguments name to
-    /// DIR/<spec name>.<table>.csv (created if missing).
+    /// DIR/NAME.TABLE.csv: NAME the spec file's name without `.spc`, TABLE
+    /// the program's table code (d10); DIR is created if missing.
     #[arg(long, value_name = "DIR")]
     save: Option<PathBuf>,
     /// Also print the run (transform, prior adjustment, model) and the X-11
