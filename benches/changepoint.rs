@@ -82,7 +82,7 @@ fn bench(c: &mut Criterion) {
                 }
                 let d = detector(n, method);
                 group.bench_with_input(BenchmarkId::new(name, n), &y, |b, y| {
-                    b.iter(|| d.detect(black_box(y)).map(|s| s.changes().len()))
+                    b.iter(|| d.segment_slice(black_box(y)).map(|s| s.changes().len()))
                 });
             }
         }
@@ -107,7 +107,7 @@ fn timing(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
     let mut times = Vec::new();
     let bkps = loop {
         let t0 = Instant::now();
-        let seg = d.detect(&y)?;
+        let seg = d.segment_slice(&y)?;
         times.push(t0.elapsed().as_secs_f64());
         let first = times[0];
         let reps = if first < 0.2 {

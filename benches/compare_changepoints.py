@@ -31,8 +31,9 @@ Environment line: versions, load average, and a two-thread probe (the bench bina
 Usage (from the repository root):
   python3 benches/compare_changepoints.py                      # all sizes, both regimes
   python3 benches/compare_changepoints.py --sizes 1000 10000 --timeout 30
-Needs: numpy, ruptures (pip); optional ruptures-rs, changepoint-doctor; R with changepoint 2.3
-  in the library named by --r-lib (see tests/fixtures/changepoint/generate.py).
+Needs: numpy (pip). Every reference is optional: ruptures, ruptures-rs, changepoint-doctor (pip),
+  and R's changepoint 2.3 (Rscript on the PATH; its library found by R itself, or in the folder
+  named by --r-lib or R_LIBS_USER). Those not installed are skipped, and listed at the end.
 """
 import argparse
 import json
@@ -108,8 +109,7 @@ def python_worker(tool, algo, path, pen):
 
 
 R_SCRIPT = """
-.libPaths(c("{lib}", .libPaths()))
-suppressMessages(library(changepoint))
+{libpaths}suppressMessages(library(changepoint))
 y <- scan("{path}", quiet=TRUE)
 times <- c()
 repeat {{
@@ -129,14 +129,30 @@ def command(tool, algo, path, pen, exe, r_lib):
     if tool == "econseries":
         return [exe, "--cpd-timing", path, algo.lower(), repr(pen), str(MIN_SIZE)]
     if tool == "R changepoint":
-        return ["Rscript", "-e", R_SCRIPT.format(lib=r_lib, path=path, pen=pen, L=MIN_SIZE)]
+        return ["Rscript", "-e", R_SCRIPT.format(libpaths=r_libpaths(r_lib), path=path, pen=pen, L=MIN_SIZE)]
     return [sys.executable, os.path.abspath(__file__), "--worker", tool, algo, path, repr(pen)]
 
 
-def available(tool):
-    mod = {"ruptures": "ruptures", "ruptures-rs": "ruptures_rs", "changepoint-doctor": "cpd"}.get(tool)
-    if mod is None:
+def r_libpaths(r_lib):
+    """The R line that puts --r-lib first on the library path (nothing without one)."""
+    return f'.libPaths(c("{r_lib}", .libPaths()))\n' if r_lib else ""
+
+
+def available(tool, r_lib):
+    """Whether a reference can run here: its Python module imports, or Rscript is on the PATH and
+    loads changepoint."""
+    if tool == "econseries":
         return True
+    if tool == "R changepoint":
+        import shutil
+        if shutil.which("Rscript") is None:
+            return False
+        probe = r_libpaths(r_lib) + "suppressMessages(library(changepoint))"
+        try:
+            return subprocess.run(["Rscript", "-e", probe], capture_output=True, timeout=120).returncode == 0
+        except (OSError, subprocess.TimeoutExpired):
+            return False
+    mod = {"ruptures": "ruptures", "ruptures-rs": "ruptures_rs", "changepoint-doctor": "cpd"}.get(tool)
     try:
         __import__(mod)
         return True
@@ -170,7 +186,8 @@ def main():
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000, 1000000])
     ap.add_argument("--regimes", nargs="+", default=["dense", "sparse"])
     ap.add_argument("--timeout", type=float, default=60.0)
-    ap.add_argument("--r-lib", default=os.environ.get("R_LIBS_USER", "/root/R-lib"))
+    ap.add_argument("--r-lib", default=os.environ.get("R_LIBS_USER") or None,
+                    help="an R library folder to search first (default: R's own library paths)")
     ap.add_argument("--out", default=os.path.join(tempfile.gettempdir(), "compare_changepoints.json"))
     ap.add_argument("--only", nargs="*", default=None, help="tool names to run")
     args = ap.parse_args()
@@ -197,6 +214,10 @@ def main():
     probe = subprocess.run([exe, "--parallel-probe"], capture_output=True, text=True, check=True).stdout
     env["two_thread_probe"] = json.loads(probe)
     print("# environment:", json.dumps(env), flush=True)
+    wanted = {tool for tool, _ in TOOLS if not args.only or tool in args.only}
+    missing = sorted(t for t in wanted if not available(t, args.r_lib))
+    if missing:
+        print("# not installed, skipped:", ", ".join(missing), flush=True)
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for regime in args.regimes:
@@ -211,7 +232,7 @@ def main():
                 for tool, algo in TOOLS:
                     if args.only and tool not in args.only:
                         continue
-                    if not available(tool):
+                    if tool in missing:
                         continue
                     rec = {"regime": regime, "n": n, "tool": tool, "algo": algo}
                     if (tool, algo) in skipped:
@@ -221,6 +242,11 @@ def main():
                     try:
                         p = subprocess.run(command(tool, algo, path, pen, exe, args.r_lib),
                                            capture_output=True, text=True, timeout=args.timeout)
+                    except OSError as e:
+                        rec["status"] = f"error: {e}"
+                        results.append(rec)
+                        print(f"{tool:20s} {algo:10s} {rec['status']}", flush=True)
+                        continue
                     except subprocess.TimeoutExpired:
                         rec["status"] = f"> {args.timeout:.0f} s"
                         skipped.add((tool, algo))
@@ -276,6 +302,8 @@ def main():
             t, name, _ = min(timed)
             print(f"| {regime} | {n:,} | {fmt_time(ours['median'])} | {name} | {fmt_time(t)} | "
                   f"{t / ours['median']:.3g}× |")
+
+    print("\nReferences not installed here, skipped: " + (", ".join(missing) if missing else "none"))
 
 
 if __name__ == "__main__":

@@ -10,8 +10,9 @@ absent rows (gaps); one series in ten starts late (up to 240 months).
 What is timed, each on the same table already in memory (median of --repeat):
 
   econseries (Rust, criterion: `cargo bench --bench panel`)
-    yoy+records  Panel::from_dataframe + transform(pc1) + records(Low): key,
-                 date, pc1, record, since for every row. Calendar-correct.
+    yoy+records  Panel::from_dataframe + transform(pc1) + detect(Records::low()):
+                 key, date, kind, pc1, compared_with, record for every observed
+                 growth rate. Calendar-correct.
     yoy          the same without records.
   polars-Rust    sort + pct_change(12).over(key), positional (same bench).
   polars (Python)
@@ -275,9 +276,15 @@ def main() -> None:
     if args.pipeline:
         return pipeline(args)
 
-    import pandas
     import polars as pl
 
+    try:
+        import pandas
+    except ImportError:
+        pandas = None
+    skipped = [] if pandas is not None else ["pandas (not installed)"]
+    if not Path("/usr/bin/time").exists():
+        skipped.append("peak memory (/usr/bin/time not installed)")
     bench_dir = target_dir() / "panel-bench"
     data = bench_dir / f"panel_{args.series}.parquet"
     if not data.exists():
@@ -289,11 +296,12 @@ def main() -> None:
 
     # econseries' own output, the reference for the correctness checks.
     reference = bench_dir / f"econ_{args.series}.parquet"
-    run([econ, "panel", "records", "--low", "--units", "pc1", "--key", "key", "--period", "date",
+    run([econ, "panel", "transform", "--units", "pc1", "--key", "key", "--period", "date",
          "--value", "value", data, "-o", reference])
 
     table = {}
-    for t in [int(x) for x in args.threads.split(",")]:
+    thread_counts = [int(x) for x in args.threads.split(",")]
+    for t in thread_counts:
         env = {"RAYON_NUM_THREADS": str(t), "POLARS_MAX_THREADS": str(t)}
         print(f"threads={t}: cargo bench ...", file=sys.stderr)
         run(["cargo", "bench", "--features", "panel,cli", "--bench", "panel", "--", "--noplot"],
@@ -309,7 +317,8 @@ def main() -> None:
         for k in ["positional", "upsample", "self-join"]:
             row[f"polars {k}" + (" (wrong)" if k == "positional" else "")] = pol[k]["seconds"]
             row[f"polars {k} wrong rows"] = pol[k].get("rows_differing_from_econseries")
-        if t == 1:
+        # pandas is single-threaded: timed once, with the first thread count asked for.
+        if pandas is not None and t == thread_counts[0]:
             print("pandas ...", file=sys.stderr)
             extra = ["--pandas-freq-series", str(args.pandas_freq_series)]
             pan = json.loads(run([sys.executable, __file__, "--worker", "pandas", "--path", data,
@@ -326,14 +335,14 @@ def main() -> None:
     print("peak memory ...", file=sys.stderr)
     out = bench_dir / "out.parquet"
     env2 = {"RAYON_NUM_THREADS": "2", "POLARS_MAX_THREADS": "2"}
-    mem = {
+    mem = {} if "peak memory (/usr/bin/time not installed)" in skipped else {
         "read the table only (polars)": peak_rss([sys.executable, __file__, "--pipeline", "read-only", "--path", data], env2),
-        "econ panel records --low --units pc1": peak_rss(
-            [econ, "panel", "records", "--low", "--units", "pc1", "--key", "key", "--period", "date",
-             "--value", "value", data, "-o", out], env2),
-        "econ panel records --low --units pc1 --batch-rows 1000000": peak_rss(
-            [econ, "panel", "records", "--low", "--units", "pc1", "--key", "key", "--period", "date",
-             "--value", "value", "--batch-rows", "1000000", data, "-o", out], env2),
+        "econ panel detect --units pc1 ... records --low": peak_rss(
+            [econ, "panel", "detect", "--units", "pc1", "--key", "key", "--period", "date",
+             "--value", "value", data, "-o", out, "records", "--low"], env2),
+        "econ panel detect --units pc1 --batch-rows 1000000 ... records --low": peak_rss(
+            [econ, "panel", "detect", "--units", "pc1", "--key", "key", "--period", "date",
+             "--value", "value", "--batch-rows", "1000000", data, "-o", out, "records", "--low"], env2),
         "econ panel transform --units pc1": peak_rss(
             [econ, "panel", "transform", "--units", "pc1", "--key", "key", "--period", "date",
              "--value", "value", data, "-o", out], env2),
@@ -341,15 +350,17 @@ def main() -> None:
             [sys.executable, __file__, "--pipeline", "polars-join", "--path", data, "--out", out], env2),
         "polars positional (wrong)": peak_rss(
             [sys.executable, __file__, "--pipeline", "polars-positional", "--path", data, "--out", out], env2),
-        "pandas positional (wrong)": peak_rss(
-            [sys.executable, __file__, "--pipeline", "pandas-positional", "--path", data, "--out", out]),
     }
+    if mem and pandas is not None:
+        mem["pandas positional (wrong)"] = peak_rss(
+            [sys.executable, __file__, "--pipeline", "pandas-positional", "--path", data, "--out", out])
 
     cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
                 if l.startswith("model name")), platform.processor())
     print(f"\n## Panel benchmark: {args.series:,} series, {rows:,} rows; input table {input_bytes / 2**20:,.0f} MiB "
           f"in Arrow buffers (polars' estimated_size: {estimated / 2**20:,.0f} MiB)")
-    print(f"machine: {cpu}, {os.cpu_count()} cores; rustc, polars {pl.__version__}, pandas {pandas.__version__}, "
+    pandas_version = f"pandas {pandas.__version__}" if pandas is not None else "no pandas"
+    print(f"machine: {cpu}, {os.cpu_count()} cores; rustc, polars {pl.__version__}, {pandas_version}, "
           f"Python {platform.python_version()}\n")
     threads = list(table)
     print("| what | " + " | ".join(f"{t} thread{'s' if t > 1 else ''} (s)" for t in threads) + " |")
@@ -371,12 +382,17 @@ def main() -> None:
                 line += f"; {k} / econseries = {row[k] / ours:.0f}x"
         print(line)
     t0 = table[threads[0]]
-    print(f"rows wrong (positional): polars {t0['polars positional wrong rows']:,}, "
-          f"pandas {t0.get('pandas positional wrong rows', 'n/a'):,}\n")
+
+    def count(v):
+        return f"{v:,}" if isinstance(v, int) else "n/a"
+
+    print(f"rows wrong (positional): polars {count(t0.get('polars positional wrong rows'))}, "
+          f"pandas {count(t0.get('pandas positional wrong rows'))}\n")
     print("| peak RSS of a whole run (read, compute, write) | MiB | / input table |")
     print("|---|---|---|")
     for k, v in mem.items():
         print(f"| {k} | {v / 2**20:,.0f} | {v / input_bytes:.2f} |")
+    print("\nSkipped (not installed here): " + (", ".join(skipped) if skipped else "none"))
 
 
 if __name__ == "__main__":

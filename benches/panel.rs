@@ -10,8 +10,9 @@
 //! numbers); `ECON_PANEL_SERIES` shrinks the generated panel.
 //!
 //! - `econseries_yoy_records`: `Panel::from_dataframe` (decode, group,
-//!   check), `transform(pc1)`, `records(Low)` of the growth: a frame with
-//!   key, date, pc1, record, since for every row. Calendar-correct.
+//!   check), `transform(pc1)`, `detect(&Records::low())` of the growth: a
+//!   frame with key, date, kind, pc1, compared_with and record for every
+//!   observed growth rate. Calendar-correct.
 //! - `econseries_yoy`: the same without records.
 //! - `polars_sort_pct_change_over`: `sort([key, date])` then
 //!   `pct_change(12).over(key)`: positional, so wrong after a gap (the
@@ -28,7 +29,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use econseries::Units;
-use econseries::detect::Extreme;
+use econseries::detect::Records;
 use econseries::panel::{Panel, PanelColumns};
 use polars::prelude::{
     Column, DataFrame, DateChunked, IntoColumn, IntoLazy, IntoSeries, ParquetReader, SerReader,
@@ -111,7 +112,7 @@ fn bench_panel(c: &mut Criterion) {
             let panel = Panel::from_dataframe(df.clone(), &cols).expect("panel");
             let yoy = panel.transform(Units::Pc1.into()).expect("pc1");
             drop(panel);
-            black_box(yoy.records(Extreme::Low).expect("records"))
+            black_box(yoy.detect(&Records::low()).expect("records"))
         })
     });
     group.bench_function("econseries_yoy", |b| {

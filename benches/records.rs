@@ -1,5 +1,6 @@
 //! "Lowest since" for every observation: the crate's one-pass monotonic stack
-//! ([`records`]) against the scan-per-point definition, in one run.
+//! ([`Records`], through the [`Detector`] trait) against the scan-per-point
+//! definition, in one run.
 //!
 //! Shapes (synthetic data, a seeded random walk, labelled as such):
 //!
@@ -20,7 +21,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use econseries::detect::{Extreme, records};
+use econseries::detect::{Detector, Records};
 use econseries::{Month, Series};
 
 const SERIES: usize = 10_000;
@@ -52,9 +53,17 @@ fn scan(values: &[f64]) -> Vec<Option<usize>> {
 
 /// The stack's answers as indices, for the agreement check.
 fn stack(series: &Series<Month>) -> Vec<Option<usize>> {
-    records(series, Extreme::Low)
+    Records::low()
+        .detect(series)
+        .expect("records")
         .iter()
-        .map(|r| r.since.map(|p| p - series.start()).map(|d| d as usize))
+        .map(|e| {
+            // A record is compared with where records began; the scan says
+            // "none".
+            (!e.is_record())
+                .then(|| e.compared_with.map(|p| (p - series.start()) as usize))
+                .flatten()
+        })
         .collect()
 }
 
@@ -75,7 +84,7 @@ fn bench_records(c: &mut Criterion) {
     group.bench_function("econseries_stack", |b| {
         b.iter(|| {
             for s in &series {
-                black_box(records(black_box(s), Extreme::Low));
+                black_box(Records::low().detect(black_box(s)).expect("records"));
             }
         })
     });
@@ -95,7 +104,7 @@ fn bench_records(c: &mut Criterion) {
     group.throughput(Throughput::Elements(WORST as u64));
     group.sample_size(10);
     group.bench_function("econseries_stack", |b| {
-        b.iter(|| black_box(records(black_box(&worst), Extreme::Low)))
+        b.iter(|| black_box(Records::low().detect(black_box(&worst)).expect("records")))
     });
     group.bench_function("scan_per_point", |b| {
         b.iter(|| black_box(scan(black_box(&falling))))

@@ -18,9 +18,9 @@ Run with `cargo run --example gdp_vintages`.
 */
 
 use chrono::NaiveDate;
-use econseries::detect::technical_recessions;
+use econseries::detect::{Declines, EventKind, TechnicalRecessions};
 use econseries::indicator::{MeasureKind, Metadata};
-use econseries::narrate::{Basis, Headline};
+use econseries::narrate::{Basis, Headline, sentences};
 use econseries::vintage::VintagedSeries;
 use econseries::{Quarter, Series};
 
@@ -74,27 +74,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let headline = Headline::new(Basis::AnnualRate);
     for day in ["2025-05-01", "2026-01-15"] {
         println!("Written on {day}:");
-        for sentence in
-            headline.sentences_as_of(&gdp, &meta, MeasureKind::Flow, q1, day.parse()?)?
-        {
+        let findings =
+            gdp.headline_as_of(&headline, &meta, MeasureKind::Output, q1, day.parse()?)?;
+        for sentence in sentences(&findings) {
             println!("  {sentence}");
         }
         let known = gdp.known_on(day.parse()?);
-        let last = known
-            .contractions()
-            .last()
-            .copied()
-            .ok_or("no contraction")?;
+        let last = *known.detect(&Declines)?.last().ok_or("no contraction")?;
         let recession = known
-            .technical_recessions()
+            .detect(&TechnicalRecessions)?
             .last()
-            .map_or("none".to_owned(), |r| format!("{}..{}", r.start, r.end));
+            .map_or("none".to_owned(), |r| {
+                let start = r.compared_with.map_or("-".into(), |p| p.to_string());
+                format!("{start}..{}", r.period)
+            });
         println!(
             "  (series {}..{}; last contraction {}, previous one {}; last technical recession {recession})",
             known.series().start(),
             known.series().end().map_or("-".into(), |p| p.to_string()),
             last.period,
-            last.previous.map_or("none".into(), |p| p.to_string()),
+            last.compared_with.map_or("none".into(), |p| p.to_string()),
         );
     }
     let first = growth.first_vs_latest(q1).ok_or("not published")?;
@@ -109,8 +108,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     // What the technical-recession detector said on every day.
-    for (days, found) in gdp.detect_each_vintage(|s| technical_recessions(s).len()) {
-        println!("  {days}: {found} technical recessions in the series as then known");
+    for (days, found) in gdp.detect_each_vintage(&TechnicalRecessions)? {
+        // A recession has an event at each of its quarters from the second:
+        // count the first of each.
+        let n = found
+            .iter()
+            .filter(|e| matches!(e.kind, EventKind::TechnicalRecession { length: 2 }))
+            .count();
+        println!("  {days}: {n} technical recessions in the series as then known");
     }
 
     // How much did the first estimates of quarterly growth move? (Periods in both vintages.)

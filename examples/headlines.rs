@@ -60,14 +60,14 @@ fn trade() -> Result<(), Box<dyn std::error::Error>> {
         imports.metadata().name(),
         -change.get(),
         month_name(may),
-        imports.series().get(may).ok_or("no May 2025 value")? / 1e3,
-        imports.series().get(may - 12).ok_or("no May 2024 value")? / 1e3,
+        imports.get(may).ok_or("no May 2025 value")? / 1e3,
+        imports.get(may - 12).ok_or("no May 2024 value")? / 1e3,
     );
     println!(
         "  The steepest fall before it was {:.1}% in {}, so this is the steepest on record (since {}).",
         worst_before.1.get(),
         month_name(worst_before.0),
-        month_name(imports.series().start()),
+        month_name(imports.start()),
     );
 
     // China's customs put its exports to the US at $28.8 bn in May 2025 against
@@ -161,23 +161,17 @@ fn sentiment() -> Result<(), Box<dyn std::error::Error>> {
         // 100 is the level of 1966-Q1, not a balance of opinion (balanced answers give about 76).
         Neutral::BasePeriod100,
     )?;
-    let last = umich.series().last_valid().ok_or("empty index")?;
-    let level = umich.series().get(last).ok_or("no value")?;
+    let (last, level) = umich.last().ok_or("empty index")?;
     let change = umich.change().get(last).ok_or("no change")?;
     let gap = umich.gap_to_neutral().get(last).ok_or("no gap")?;
-    let mean = umich.series().aggregate::<Year>(Aggregation::Mean);
+    let mean = umich.as_plain_series().aggregate::<Year>(Aggregation::Mean);
     let long_run = {
         let (n, sum) = umich
-            .series()
             .observations()
             .fold((0, 0.0), |(n, s), (_, v)| (n + 1, s + v));
         sum / n as f64
     };
-    let lower = umich
-        .series()
-        .observations()
-        .filter(|&(_, v)| v < level)
-        .count();
+    let lower = umich.observations().filter(|&(_, v)| v < level).count();
     println!(
         "The index {} {:.1} points to {level:.1} in {}, {:.1} points below its 1966 base of {}.",
         if change.get() < 0.0 { "fell" } else { "rose" },
@@ -188,8 +182,8 @@ fn sentiment() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!(
         "  Its average since {} is {long_run:.1}; {lower} of {} months were lower. An annual average for 2025 is {}.",
-        month_name(umich.series().start()),
-        umich.series().count(),
+        month_name(umich.start()),
+        umich.as_plain_series().count(),
         match mean.get(Year::new(2025)?) {
             Some(v) => format!("{v:.1}"),
             None => "missing until December is published".to_owned(),

@@ -18,7 +18,7 @@ draws each finding on its series as an SVG chart in `target/charts/` and
 prints the paths.
 */
 
-use econseries::detect::{Direction, Extreme, Sahm, record_at, technical_recessions};
+use econseries::detect::{Detector, Direction, Event, EventKind, Records, Sahm};
 use econseries::indicator::{Currency, PriceBasis, Scale, SeasonalAdjustment};
 use econseries::narrate::{Basis, Headline, period_name};
 use econseries::{ConfidenceIndex, Gdp, Imports, Metadata, Month, Neutral, Quarter, Series, Year};
@@ -49,8 +49,8 @@ fn trade() -> Res {
             .with_source("US Census Bureau, via FRED (IMPCH)"),
     )?;
     let may = Month::new(2025, 5)?;
-    let level = |m: Month| imports.series().get(m).ok_or(format!("no value for {m}"));
-    for sentence in Headline::new(Basis::YearOnYear).sentences(&imports.clone().into(), may)? {
+    let level = |m: Month| imports.get(m).ok_or(format!("no value for {m}"));
+    for sentence in Headline::new(Basis::YearOnYear).sentences(&imports, may)? {
         println!("{sentence}");
     }
     println!(
@@ -61,7 +61,10 @@ fn trade() -> Res {
         period_name(may - 12),
     );
     let yoy = imports.yoy();
-    let low = record_at(&yoy, Extreme::Low, may).ok_or("no growth for May 2025")?;
+    let low = *Records::low()
+        .detect_at(&yoy, may)?
+        .first()
+        .ok_or("no growth for May 2025")?;
     let worst_before = yoy
         .slice(..may)
         .observations()
@@ -102,31 +105,29 @@ fn trade() -> Res {
         use econseries::changepoint::{ChangePoints, Cost, Penalty};
         use econseries::plot::Chart;
 
-        let worst = record_at(&yoy, Extreme::Low, worst_before.0).ok_or("no earlier low")?;
+        let worst = Records::low().detect_at(&yoy, worst_before.0)?;
         charts::write(
             &Chart::new(&yoy)
                 .metadata(imports.metadata())
                 .title("US imports of goods from China, change from a year earlier")
-                .mark(&[
-                    worst.event(&yoy, Extreme::Low),
-                    low.event(&yoy, Extreme::Low),
-                ]),
+                .mark(&worst)
+                .mark(&[low]),
             "imports_yoy.svg",
         )?;
         // Regimes of year-on-year growth since 2000: a change in mean, BIC
         // penalty, segments of at least a year.
-        let recent = yoy.slice(Month::new(2000, 1)?..).into_raw();
-        let changes = ChangePoints::new(Cost::Mean)
+        let recent = yoy.slice(Month::new(2000, 1)?..);
+        let shifts = ChangePoints::new(Cost::Mean)
             .penalty(Penalty::Bic)
             .min_size(12)
-            .detect_series(&recent)?;
+            .detect(&recent)?;
         charts::write(
             &Chart::new(&recent)
                 .metadata(imports.metadata())
                 .title("US imports of goods from China, change from a year earlier: change points")
                 .units("percent")
                 .line()
-                .segments(&changes),
+                .mark(&shifts),
             "imports_changepoints.svg",
         )?;
     }
@@ -165,7 +166,7 @@ fn gdp() -> Res {
     let q1 = Quarter::new(2025, 1)?;
     let mut rates = Vec::new();
     for (label, gdp) in &vintages {
-        let sentences = Headline::new(Basis::AnnualRate).sentences(&gdp.clone().into(), q1)?;
+        let sentences = Headline::new(Basis::AnnualRate).sentences(gdp, q1)?;
         println!("{}: {}", capitalise(label), sentences.join(" "));
         rates.push(
             gdp.annualized_growth()
@@ -188,9 +189,9 @@ fn gdp() -> Res {
         );
     }
     let (_, revised) = &vintages[1];
-    let last = technical_recessions(revised.series())
+    let last = *revised
+        .technical_recessions()
         .last()
-        .copied()
         .ok_or("no recession")?;
     let q2 = revised
         .annualized_growth()
@@ -200,28 +201,30 @@ fn gdp() -> Res {
     println!(
         "  Not a technical recession: growth in {} was {q2:.1}%; the last run of two or more declines was {} to {}.",
         period_name(q1 + 1),
-        period_name(last.start),
-        period_name(last.end),
+        period_name(last.compared_with.ok_or("no start")?),
+        period_name(last.period),
     );
 
     #[cfg(feature = "plot")]
     {
-        use econseries::detect::contractions;
+        use econseries::detect::{Declines, TechnicalRecessions};
         use econseries::plot::Chart;
 
         // Since 2000: technical recessions, and the contractions outside them.
-        let level = revised.series().slice(Quarter::new(2000, 1)?..);
-        let recessions = technical_recessions(&level);
-        let mut marks: Vec<_> = recessions.iter().map(|r| r.event(&level)).collect();
+        let level = revised.as_plain_series().slice(Quarter::new(2000, 1)?..);
+        let recessions = TechnicalRecessions.detect(&level)?;
+        let in_recession = |q: Quarter| {
+            recessions.iter().any(|r| {
+                r.compared_with
+                    .is_some_and(|start| (start..=r.period).contains(&q))
+            })
+        };
+        let mut marks = recessions.clone();
         marks.extend(
-            contractions(&level)
-                .iter()
-                .filter(|c| {
-                    !recessions
-                        .iter()
-                        .any(|r| (r.start..=r.end).contains(&c.period))
-                })
-                .map(|c| c.event()),
+            Declines
+                .detect(&level)?
+                .into_iter()
+                .filter(|c| !in_recession(c.period)),
         );
         charts::write(
             &Chart::new(&level)
@@ -266,11 +269,10 @@ fn sentiment() -> Res {
         meta.clone(),
         Neutral::BasePeriod100,
     )?;
-    let last = umich.series().last_valid().ok_or("empty index")?;
-    for sentence in Headline::new(Basis::Level).sentences(&umich.clone().into(), last)? {
+    let (last, level) = umich.last().ok_or("empty index")?;
+    for sentence in Headline::new(Basis::Level).sentences(&umich, last)? {
         println!("{sentence}");
     }
-    let level = umich.series().get(last).ok_or("no value")?;
     // The long history: quarterly observations from 1952, monthly from 1978.
     let history = Series::<Month>::read_path(data(
         "umich_consumer_sentiment_umcsent_monthly_1952_2025-09.csv",
@@ -279,7 +281,7 @@ fn sentiment() -> Res {
         .observations()
         .chain(
             umich
-                .series()
+                .as_plain_series()
                 .slice(history.end().ok_or("empty history")? + 1..)
                 .observations(),
         )
@@ -297,31 +299,42 @@ fn sentiment() -> Res {
     let below_since = long
         .neutral_crossings()
         .into_iter()
-        .rfind(|c| c.direction == Direction::Down)
+        .rfind(|c| {
+            matches!(
+                c.kind,
+                EventKind::Crossing {
+                    direction: Direction::Down,
+                    ..
+                }
+            )
+        })
         .ok_or("never crossed 100")?;
+    let last_above = long
+        .as_plain_series()
+        .slice(..below_since.period)
+        .last_valid()
+        .ok_or("no earlier reading")?;
     println!(
         "  It has been below its 1966 base of {} since {} (last above it in {}).",
         long.neutral().level(),
         period_name(below_since.period),
-        period_name(below_since.from),
+        period_name(last_above),
     );
 
     #[cfg(feature = "plot")]
     {
-        use econseries::detect::records;
         use econseries::plot::Chart;
 
-        let s = umich.series();
-        let mut marks: Vec<_> = records(s, Extreme::Low)
+        let s = umich.as_plain_series();
+        let lows = Records::low().detect(s)?;
+        let mut marks: Vec<_> = lows
             .iter()
-            .rfind(|r| r.is_record())
-            .map(|r| r.event(s, Extreme::Low))
+            .rfind(|e| e.is_record())
+            .copied()
             .into_iter()
             .collect();
-        if let Some(r) = record_at(s, Extreme::Low, last).filter(|r| !r.is_record()) {
-            marks.push(r.event(s, Extreme::Low));
-        }
-        marks.push(below_since.event());
+        marks.extend(lows.iter().rfind(|e| e.period == last && !e.is_record()));
+        marks.push(below_since);
         charts::write(
             &Chart::new(s)
                 .metadata(umich.metadata())
@@ -339,48 +352,41 @@ fn unemployment() -> Res {
     let unrate = Series::<Month>::read_path(data("us_unemployment_rate_unrate_monthly.csv"))?;
     let holes: Vec<String> = unrate.missing().map(period_name).collect();
     println!("Months without a published rate: {}.", holes.join(", "));
-    let readings = Sahm::new().compute(&unrate);
-    let strict = Sahm::new().strict().compute(&unrate);
+    let readings = Sahm::new().detect(&unrate)?;
+    let strict = Sahm::new().strict().series(&unrate);
     let from = Month::new(2025, 9)?;
-    for (r, s) in readings
-        .iter()
-        .zip(&strict)
-        .filter(|(r, _)| r.period >= from)
-        .take(6)
-    {
-        let value = match (r.value, s.value) {
-            (Some(v), Some(_)) => format!("{:.2} pp", v.get()),
-            (Some(v), None) => format!(
-                "{:.2} pp (minimum over {} of 12 prior averages; strict: missing)",
-                v.get(),
-                r.prior
+    for m in (0..6).map(|i| from + i) {
+        let reading = readings.iter().find(|e| e.period == m);
+        let value = match (reading, strict.get(m)) {
+            (Some(e), Some(_)) => format!("{:.2} pp", e.value),
+            (
+                Some(Event {
+                    value,
+                    kind: EventKind::Sahm { prior, .. },
+                    ..
+                }),
+                None,
+            ) => format!(
+                "{value:.2} pp (minimum over {prior} of 12 prior averages; strict: missing)"
             ),
-            (None, _) => "missing (its three-month average needs October)".to_owned(),
+            _ => "missing (its three-month average needs October)".to_owned(),
         };
-        println!("  {:<15} {value}", period_name(r.period));
+        println!("  {:<15} {value}", period_name(m));
     }
-    let latest = readings
-        .iter()
-        .rev()
-        .find(|r| r.value.is_some())
-        .ok_or("no reading")?;
+    let latest = readings.last().ok_or("no reading")?;
     let peak = readings
         .iter()
-        .filter(|r| r.period >= Month::new(2025, 1).unwrap_or(from))
-        .filter_map(|r| Some((r.period, r.value?.get())))
-        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .filter(|e| e.period >= Month::new(2025, 1).unwrap_or(from))
+        .max_by(|a, b| a.value.total_cmp(&b.value))
         .ok_or("no 2025 reading")?;
+    let signal = matches!(latest.kind, EventKind::Sahm { signal: true, .. });
     println!(
         "  Latest ({}): {:.2} pp, {} the 0.50 threshold; the highest reading since January 2025 was {:.2} pp, in {}.",
         period_name(latest.period),
-        latest.value.map_or(f64::NAN, |v| v.get()),
-        if latest.signal {
-            "at or above"
-        } else {
-            "below"
-        },
-        peak.1,
-        period_name(peak.0),
+        latest.value,
+        if signal { "at or above" } else { "below" },
+        peak.value,
+        period_name(peak.period),
     );
 
     #[cfg(feature = "plot")]
@@ -390,11 +396,12 @@ fn unemployment() -> Res {
         let since = Month::new(1990, 1)?;
         let rate = unrate.slice(since..);
         // The first month of each Sahm-rule signal.
+        let signalled = |e: &Event<Month>| matches!(e.kind, EventKind::Sahm { signal: true, .. });
         let signals: Vec<_> = readings
             .iter()
             .zip(readings.iter().skip(1))
-            .filter(|(before, r)| r.signal && !before.signal && r.period >= since)
-            .filter_map(|(_, r)| r.event())
+            .filter(|(before, e)| signalled(e) && !signalled(before) && e.period >= since)
+            .map(|(_, e)| *e)
             .collect();
         let mut chart = Chart::new(&rate)
             .title("US unemployment rate, with the Sahm rule's signals")

@@ -24,7 +24,9 @@
 //! - [`detect`]: records, streaks, crossings, contractions, technical
 //!   recessions, the Sahm rule, turning points and anomalies, as typed
 //!   [`Event`](detect::Event)s; [`narrate`] turns them into sentences.
-//! - [`seasonal`]: STL (statsmodels' parameters and results), classical
+//! - [`seasonal`]: X-11 equal to the Census X-13ARIMA-SEATS program
+//!   ([`seasonal::X11`]: every mode and filter option, tables B1–E3, M1–M11
+//!   and Q), STL (statsmodels' parameters and results), classical
 //!   decomposition, the HP filter in O(n) (two- and one-sided), Hamilton's
 //!   filter, seasonal strength, and January–February combined periods for
 //!   the Lunar New Year.
@@ -87,6 +89,7 @@ mod input;
 pub mod io;
 pub mod narrate;
 pub mod period;
+pub mod prelude;
 pub mod seasonal;
 pub mod series;
 pub mod transform;
@@ -110,13 +113,18 @@ pub mod plot;
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
-pub use error::{Error, ParseProblem, Result, UndefinedReason};
+/// The date type of the API (vintages, real-time intervals, first days of
+/// periods), re-exported so that callers need not depend on chrono.
+pub use chrono::NaiveDate;
+pub use error::{
+    Attribute, ChangeUnit, Comparison, Error, Operation, ParseProblem, Result, UndefinedReason,
+};
 pub use indicator::{
     ConfidenceIndex, Currency, Exports, Gdp, Imports, Indicator, MeasureKind, Metadata, Neutral,
     PriceBasis, Scale, SeasonalAdjustment, TradeBalance,
 };
 pub use io::AnySeries;
-pub use period::{Frequency, Month, Period, Quarter, Within, Year};
+pub use period::{AnyPeriod, Frequency, Month, Period, Quarter, Within, Year};
 pub use series::Series;
 pub use transform::{Aggregation, Units};
 pub use unit::{IndexPoints, Percent, PercentagePoints, Value};

@@ -70,7 +70,7 @@ impl<P: Period> Series<P> {
     pub fn from_dataframe(df: &DataFrame, period: &str, value: &str) -> Result<Series<P>> {
         let values = df.column(value)?;
         if !values.dtype().is_primitive_numeric() {
-            return Err(Error::Polars(::polars::error::PolarsError::SchemaMismatch(
+            return Err(Error::from(::polars::error::PolarsError::SchemaMismatch(
                 format!(
                     "value column {value:?} has type {}, expected a number",
                     values.dtype()
@@ -90,7 +90,7 @@ impl<P: Period> Series<P> {
             let p = p.map_err(row_err)?;
             if let Some(x) = v.filter(|x| !x.is_finite()) {
                 return Err(row_err(Error::NonFinite {
-                    period: p.to_string(),
+                    period: Some(p.into()),
                     value: x,
                 }));
             }
@@ -104,7 +104,7 @@ impl<P: Period> Series<P> {
 fn period_column<P: Period>(col: &Column) -> Result<Vec<Result<P>>> {
     let null = || Error::ParsePeriod {
         frequency: P::FREQUENCY,
-        input: String::new(),
+        input: String::new().into(),
         problem: ParseProblem::Syntax {
             expected: "a period, not null",
         },
@@ -121,7 +121,7 @@ fn period_column<P: Period>(col: &Column) -> Result<Vec<Result<P>>> {
                 } else {
                     Err(Error::ParsePeriod {
                         frequency: P::FREQUENCY,
-                        input: d.to_string(),
+                        input: d.to_string().into(),
                         problem: ParseProblem::NotFirstDay(d),
                     })
                 }
@@ -132,7 +132,7 @@ fn period_column<P: Period>(col: &Column) -> Result<Vec<Result<P>>> {
             .iter()
             .map(|s| s.ok_or_else(null)?.trim().parse::<P>())
             .collect()),
-        other => Err(Error::Polars(::polars::error::PolarsError::SchemaMismatch(
+        other => Err(Error::from(::polars::error::PolarsError::SchemaMismatch(
             format!(
                 "period column {:?} has type {other}, expected date or string",
                 col.name()

@@ -4,9 +4,10 @@
 //! value finite, every reported period inside the series.
 #![no_main]
 
+use econseries::changepoint::{ChangePoints, Cost, Cusum, Missing, Noise, OnlineChanges, Penalty};
 use econseries::detect::{
-    Bbq, BryBoschan, Extreme, RobustZ, Sahm, StreakBasis, contractions, crossings, record_at,
-    records, streak_at, streaks, technical_recessions,
+    AnyDetector, Bbq, BryBoschan, Crossings, Declines, Detector, EventKind, Records, RobustZ, Sahm,
+    Streaks, TechnicalRecessions,
 };
 use econseries::indicator::{MeasureKind, Metadata, Neutral};
 use econseries::narrate::{Basis, Headline};
@@ -21,75 +22,77 @@ fn inside<P: Period>(s: &Series<P>, p: P) {
 }
 
 fn run<P: Period>(s: &Series<P>, selector: u8) {
-    for extreme in [Extreme::Low, Extreme::High] {
-        for r in records(s, extreme) {
-            inside(s, r.period);
-            assert!(r.since.is_none_or(|p| p < r.period));
-            assert!(r.value.is_finite());
-            let at = record_at(s, extreme, r.period);
-            assert_eq!(at.map(|a| a.since), Some(r.since));
-            assert!(r.event(s, extreme).value.is_finite());
-        }
-    }
-    for basis in [StreakBasis::Change, StreakBasis::Sign] {
-        for st in streaks(s, basis) {
-            inside(s, st.start);
-            assert!(st.event(s).value.is_finite());
-        }
-        for (p, _) in s.iter() {
-            if let Some(st) = streak_at(s, basis, p) {
-                assert!(st.start <= p);
-                assert!(st.length >= 1);
-            }
-        }
-    }
     let threshold = s
         .observations()
         .map(|(_, v)| v)
         .nth(usize::from(selector))
         .unwrap_or(0.0);
-    if let Ok(cs) = crossings(s, threshold) {
-        for c in cs {
-            inside(s, c.period);
-            assert!(c.event().value.is_finite());
-        }
-    }
-    for c in contractions(s) {
-        inside(s, c.period);
-        assert!(c.event().value.is_finite());
-    }
-    for r in technical_recessions(s) {
-        assert!(r.event(s).value.is_finite());
-    }
-    if let Ok(tps) = Bbq::default().date(s) {
-        for t in &tps {
-            inside(s, t.period);
-            assert!(t.value.is_finite());
-        }
-        assert!(
-            tps.windows(2)
-                .all(|w| w[0].period < w[1].period && w[0].turn != w[1].turn)
-        );
-    }
-    if let Ok(tps) = BryBoschan::default().date(s) {
-        for t in &tps {
-            inside(s, t.period);
-            assert!(t.value.is_finite());
-        }
-        assert!(
-            tps.windows(2)
-                .all(|w| w[0].period < w[1].period && w[0].turn != w[1].turn)
-        );
+    let mut detectors: Vec<Box<dyn AnyDetector>> = vec![
+        Box::new(Records::low()),
+        Box::new(Records::high()),
+        Box::new(Streaks::changes()),
+        Box::new(Streaks::signs()),
+        Box::new(Declines),
+        Box::new(TechnicalRecessions),
+        Box::new(Sahm::new()),
+        Box::new(Bbq::default()),
+        Box::new(BryBoschan::default()),
+        Box::new(
+            ChangePoints::new(Cost::Mean)
+                .penalty(Penalty::Manual(1.0 + f64::from(selector)))
+                .missing(Missing::Skip),
+        ),
+        Box::new(Cusum::new().noise(Noise::Sigma(1.0))),
+    ];
+    if let Ok(c) = Crossings::new(threshold) {
+        detectors.push(Box::new(c));
     }
     if let Ok(rule) = RobustZ::new(1 + usize::from(selector % 24)) {
         common::assert_finite("robust z", &rule.scores(s));
-        for a in rule.anomalies(s) {
-            inside(s, a.period);
-            assert!(a.event().value.is_finite());
+        detectors.push(Box::new(rule));
+    }
+    if let Ok(o) = OnlineChanges::new(2.0 + f64::from(selector)) {
+        detectors.push(Box::new(o));
+    }
+    for d in &detectors {
+        for events in [
+            d.detect(s),
+            d.detect(&s.clone().into_unit::<econseries::Percent>()),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            for e in &events {
+                inside(s, e.period);
+                assert!(e.value.is_finite(), "{e:?}");
+                if let Some(p) = e.compared_with {
+                    assert!(p <= e.period, "{e:?}");
+                }
+            }
+            assert!(events.windows(2).all(|w| w[0].period <= w[1].period));
+            let turns: Vec<_> = events
+                .iter()
+                .filter(|e| matches!(e.kind, EventKind::Peak | EventKind::Trough))
+                .collect();
+            assert!(turns.windows(2).all(|w| w[0].kind != w[1].kind));
+        }
+    }
+    // The one-period verb agrees with the whole run.
+    for (p, _) in s.iter().take(8) {
+        for d in [Records::low(), Records::high()] {
+            let mut all = d.detect(s).unwrap_or_default();
+            all.retain(|e| e.period == p);
+            assert_eq!(d.detect_at(s, p).unwrap_or_default(), all);
+        }
+        for d in [Streaks::changes(), Streaks::signs()] {
+            let mut all = d.detect(s).unwrap_or_default();
+            all.retain(|e| e.period == p);
+            assert_eq!(d.detect_at(s, p).unwrap_or_default(), all);
         }
     }
     // Headline sentences on every kind and basis, at the last period.
     let kinds = [
+        MeasureKind::Output,
         MeasureKind::Flow,
         MeasureKind::Stock,
         MeasureKind::Balance,
@@ -131,14 +134,16 @@ fuzz_target!(|data: &[u8]| {
             );
             run(&s, selector);
             for rule in [Sahm::new(), Sahm::new().strict()] {
-                for r in rule.compute(&s) {
-                    assert!(
-                        r.value.is_none_or(|v| v.get().is_finite())
-                            && r.ma3.is_none_or(f64::is_finite)
-                    );
-                    let _ = r.event();
-                }
-                common::assert_finite("sahm", &rule.series(&s));
+                let series = rule.series(&s);
+                common::assert_finite("sahm", &series);
+                // One event per reading, valued at it.
+                let events = rule.detect(&s).unwrap_or_default();
+                assert_eq!(events.len(), series.count());
+                assert!(
+                    events
+                        .iter()
+                        .all(|e| series.get(e.period).map(|v| v.get()) == Some(e.value))
+                );
             }
         }
         1 => {

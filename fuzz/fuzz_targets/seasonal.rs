@@ -4,10 +4,7 @@
 //! finite numbers or an error.
 #![no_main]
 
-use econseries::seasonal::{
-    Classical, Hamilton, HpFilter, Missing, Model, Stl, hamilton_cycle, hp_trend,
-    hp_trend_one_sided,
-};
+use econseries::seasonal::{Classical, Hamilton, HpFilter, Missing, Model, Stl};
 use econseries::{Month, Period, Quarter, Series, Year};
 use libfuzzer_sys::fuzz_target;
 
@@ -109,13 +106,16 @@ fuzz_target!(|data: &[u8]| {
     // The slice APIs take any numbers, non-finite ones included.
     let raw: Vec<f64> = values.iter().map(|v| v.unwrap_or(f64::NAN)).collect();
     let lambda = [1600.0, 0.0, -1.0, f64::NAN, 1e300][usize::from(selector) % 5];
-    for f in [hp_trend, hp_trend_one_sided] {
-        if let Ok(t) = f(&raw, lambda) {
+    for f in [
+        HpFilter::new().lambda(lambda),
+        HpFilter::new().lambda(lambda).one_sided(),
+    ] {
+        if let Ok(t) = f.trend_slice(&raw) {
             assert!(t.iter().all(|x| x.is_finite()), "hp on a slice: {t:?}");
         }
     }
     let (h, p) = (usize::from(selector % 9), usize::from(selector % 5));
-    if let Ok(c) = hamilton_cycle(&raw, h, p) {
+    if let Ok(c) = Hamilton::new().horizon(h).lags(p).cycle_slice(&raw) {
         assert_eq!(c.len(), raw.len() + 1 - h - p);
         assert!(c.iter().all(|x| x.is_finite()));
     }

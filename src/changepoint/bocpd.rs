@@ -1,6 +1,10 @@
 //! Bayesian online change points (Adams & MacKay 2007), normal model.
 
-use crate::error::{Error, Result};
+use crate::detect::{Detector, Event, EventKind, Evidence, Fit};
+use crate::error::{Error, Operation, Result, UndefinedReason};
+use crate::period::Period;
+use crate::series::Series;
+use crate::unit::Value;
 
 use super::cost::mean_var;
 use super::penalty::{estimate_sigma, median};
@@ -26,7 +30,7 @@ impl NormalGamma {
         if !(mu.is_finite() && positive(kappa) && positive(alpha) && positive(beta)) {
             return Err(Error::InvalidArgument {
                 name: "prior",
-                value: format!("mu={mu}, kappa={kappa}, alpha={alpha}, beta={beta}"),
+                value: format!("mu={mu}, kappa={kappa}, alpha={alpha}, beta={beta}").into(),
                 expected: "finite mu and positive finite kappa, alpha, beta",
             });
         }
@@ -156,6 +160,8 @@ pub struct BocpdStep {
     /// The posterior probability that this observation is the first of a new
     /// segment, `P(run length = 1 | y₀..y_t)`.
     pub change_probability: f64,
+    /// The posterior probability of the most probable run length.
+    pub run_probability: f64,
 }
 
 /// Bayesian online change-point detection (Adams & MacKay 2007) for a normal
@@ -211,7 +217,7 @@ impl Bocpd {
         if !(lambda.is_finite() && lambda > 1.0) {
             return Err(Error::InvalidArgument {
                 name: "lambda",
-                value: lambda.to_string(),
+                value: lambda.to_string().into(),
                 expected: "an expected segment length above 1",
             });
         }
@@ -228,17 +234,20 @@ impl Bocpd {
     /// Takes one observation.
     ///
     /// # Errors
-    /// [`Error::NotFinite`] for a NaN or infinite `x`; [`Error::Overflow`] if
+    /// [`Error::NonFinite`] for a NaN or infinite `x`; [`Error::Overflow`] if
     /// `x` is so far from the prior and every run's posterior, on their
     /// scales, that a predictive density or a posterior parameter does not fit
     /// in an `f64` (such as `x = 1e300` after a prior with β = 1). The state
     /// is unchanged after an error.
     pub fn update(&mut self, x: f64) -> Result<BocpdStep> {
         if !x.is_finite() {
-            return Err(Error::NotFinite { value: x });
+            return Err(Error::NonFinite {
+                value: x,
+                period: None,
+            });
         }
         let overflow = Error::Overflow {
-            computation: "online change-point posterior",
+            operation: Operation::OnlineChanges,
         };
         let new_run = if self.runs.is_empty() {
             0.0
@@ -283,6 +292,7 @@ impl Bocpd {
         let ln_total = runs.iter().map(|r| r.log_p.exp()).sum::<f64>().ln();
         runs.retain(|r| r.log_p >= -30.0 || r.len == 1);
         let mut map = (1usize, f64::NEG_INFINITY);
+        // (length, log-probability) of the most probable run.
         for r in &mut runs {
             r.log_p -= ln_total;
             if r.log_p > map.1 {
@@ -298,6 +308,7 @@ impl Bocpd {
             run_length: map.0,
             run_start: t + 1 - map.0,
             change_probability,
+            run_probability: map.1.exp().clamp(0.0, 1.0),
         })
     }
 
@@ -309,6 +320,118 @@ impl Bocpd {
     /// The number of observations taken.
     pub fn observations(&self) -> usize {
         self.t
+    }
+}
+
+/// Bayesian online change points ([`Bocpd`]) run over a whole series, as a
+/// [`Detector`].
+///
+/// The detector takes the observations in order and reports a change each
+/// time its most probable run (the current segment) starts later than the
+/// one before: a [`Shift`](EventKind::Shift) at the first period of the new
+/// segment, with the means before and after (the part of the new segment
+/// seen when it was detected), compared with the first period of the
+/// previous segment, and [`Evidence::Online`] with the run's posterior
+/// probability and how many periods after the change it was detected. A
+/// later observation never withdraws a change: this is what the detector
+/// would have said in real time.
+///
+/// The prior is [`NormalGamma::from_history`] of the whole series unless
+/// one is given. Leading and trailing missing values are trimmed; a missing
+/// value inside the series is an [`Error::Undefined`] (a [`MissingValue`](crate::UndefinedReason::MissingValue)).
+///
+/// # Example
+/// ```
+/// use econseries::{Month, Series};
+/// use econseries::changepoint::OnlineChanges;
+/// use econseries::detect::{Detector, EventKind, Evidence};
+///
+/// let jan = Month::new(2020, 1)?;
+/// let y: Vec<f64> = (0..40).map(|i| if i < 24 { 0.0 } else { 3.0 } + [0.2, -0.1, 0.15, -0.25][i % 4]).collect();
+/// let found = OnlineChanges::new(100.0)?.detect(&Series::from_values(jan, y)?)?;
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].period, jan + 24);
+/// assert!(matches!(found[0].kind, EventKind::Shift { evidence: Evidence::Online { .. }, .. }));
+/// # Ok::<(), econseries::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OnlineChanges {
+    lambda: f64,
+    prior: Option<NormalGamma>,
+}
+
+impl OnlineChanges {
+    /// Expecting segments of `lambda` observations on average, with the
+    /// prior taken from the series.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] unless `lambda` is finite and above 1.
+    pub fn new(lambda: f64) -> Result<OnlineChanges> {
+        Bocpd::new(lambda, NormalGamma::new(0.0, 1.0, 1.0, 1.0)?)?;
+        Ok(OnlineChanges {
+            lambda,
+            prior: None,
+        })
+    }
+
+    /// A prior of your own instead of the series' own scale.
+    pub fn prior(self, prior: NormalGamma) -> OnlineChanges {
+        OnlineChanges {
+            prior: Some(prior),
+            ..self
+        }
+    }
+}
+
+impl<P: Period, U: Value> Detector<P, U> for OnlineChanges {
+    fn detect(&self, series: &Series<P, U>) -> Result<Vec<Event<P>>> {
+        let series = series.trim();
+        if let Some(p) = series.missing().next() {
+            return Err(Error::Undefined {
+                operation: Operation::OnlineChanges,
+                period: p.into(),
+                reason: UndefinedReason::MissingValue,
+            });
+        }
+        let y: Vec<f64> = series
+            .values()
+            .map(|v| v.map_or(f64::NAN, Value::get))
+            .collect();
+        if y.is_empty() {
+            return Ok(Vec::new());
+        }
+        let prior = match self.prior {
+            Some(p) => p,
+            None => NormalGamma::from_history(&y)?,
+        };
+        let mut bocpd = Bocpd::new(self.lambda, prior)?;
+        let mut start = 0usize;
+        let mut out = Vec::new();
+        for &x in &y {
+            let step = bocpd.update(x)?;
+            if step.run_start > start {
+                let (before, after) = (
+                    y.get(start..step.run_start).unwrap_or_default(),
+                    y.get(step.run_start..=step.t).unwrap_or_default(),
+                );
+                let period = series.start().checked_add(step.run_start as i64)?;
+                out.push(Event::new(
+                    period,
+                    y.get(step.run_start).copied().unwrap_or(f64::NAN),
+                    EventKind::Shift {
+                        before: Fit::new(super::cost::mean(before), None, None),
+                        after: Fit::new(super::cost::mean(after), None, None),
+                        evidence: Evidence::Online {
+                            probability: step.run_probability,
+                            delay: step.t - step.run_start,
+                        },
+                    },
+                    Some(series.start().checked_add(start as i64)?),
+                ));
+                start = step.run_start;
+            }
+        }
+        Ok(out)
     }
 }
 

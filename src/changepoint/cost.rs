@@ -123,7 +123,7 @@ impl core::str::FromStr for Cost {
             .find(|c| c.name() == s)
             .ok_or_else(|| Error::InvalidArgument {
                 name: "cost",
-                value: s.to_owned(),
+                value: s.to_owned().into(),
                 expected: "one of mean, var, meanvar, trend, poisson",
             })
     }
@@ -398,8 +398,9 @@ impl SegmentCost for MeanVarianceCost {
 /// squared error of the line less `Σ y²`), with `x` the position in the series.
 #[derive(Debug)]
 pub(crate) struct TrendCost {
-    s1: Vec<f64>,
-    sxy: Vec<f64>,
+    /// Prefix sums of the centred values and of position times centred value.
+    pub(crate) s1: Vec<f64>,
+    pub(crate) sxy: Vec<f64>,
 }
 
 impl TrendCost {
@@ -439,7 +440,7 @@ pub(crate) fn check_counts(y: &[f64]) -> Result<()> {
     match y.iter().find(|v| **v < 0.0 || v.fract() != 0.0) {
         Some(&bad) => Err(Error::InvalidArgument {
             name: "values",
-            value: bad.to_string(),
+            value: bad.to_string().into(),
             expected: "non-negative whole counts for the Poisson cost",
         }),
         None => Ok(()),

@@ -8,6 +8,8 @@ use super::Segmentation;
 
 /// One segmentation on the CROPS path, with the penalties for which it is optimal.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CropsSolution {
     /// The smallest penalty (within the range searched) for which this segmentation is optimal.
     pub penalty_min: f64,

@@ -1,15 +1,20 @@
 //! CUSUM test for a single change in mean.
 
-use crate::error::{Error, Result};
-
 use super::penalty::{Noise, estimate_sigma};
+use crate::detect::{Detector, Event, EventKind, Evidence, Fit};
+use crate::error::{Error, Operation, Result, UndefinedReason};
+use crate::period::Period;
+use crate::series::Series;
+use crate::unit::Value;
 
-/// The result of [`cusum`].
+/// The result of a [`Cusum`] test. `C` is where the change is: an index
+/// for [`Cusum::test_slice`], a period for [`Cusum::test`].
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
-pub struct Cusum {
-    /// The most likely change: the first index of the new segment (`1..n`).
-    pub change: usize,
+pub struct CusumTest<C = usize> {
+    /// The most likely change: the first index (period) of the new segment.
+    pub change: C,
     /// The test statistic `max_k |S_k − (k/n)·S_n| / (σ·√n)`.
     pub statistic: f64,
     /// The asymptotic p-value under "no change": `P(sup |B(u)| > statistic)`
@@ -17,6 +22,10 @@ pub struct Cusum {
     pub p_value: f64,
     /// The noise standard deviation σ used.
     pub sigma: f64,
+    /// The mean before the change.
+    pub mean_before: f64,
+    /// The mean from the change on.
+    pub mean_after: f64,
 }
 
 /// The CUSUM test for one change in mean.
@@ -32,63 +41,191 @@ pub struct Cusum {
 /// from [`Noise`]: given, or estimated by [`estimate_sigma`], which is robust
 /// to the change itself.
 ///
-/// # Errors
-/// [`Error::TooShort`] with fewer than 3 values; [`Error::NotFinite`] for a
-/// NaN or infinite value; [`Error::InvalidArgument`] for a σ that is not
-/// positive and finite; [`Error::ZeroNoise`] if σ is estimated as 0;
-/// [`Error::Overflow`] if the statistic does not fit in an `f64` (values
-/// near `f64::MAX` apart, or a σ so small that the ratio overflows).
+/// As a [`Detector`], the change is a [`Shift`](EventKind::Shift) event
+/// when its p-value is below the level (default 0.05), with the means before
+/// and after; leading and trailing missing values of a series are trimmed,
+/// and a missing value inside it is an [`Error::Undefined`] (a [`MissingValue`](crate::UndefinedReason::MissingValue)).
 ///
 /// # Example
 /// ```
-/// use econseries::changepoint::{Noise, cusum};
+/// use econseries::changepoint::{Cusum, Noise};
 /// let y = [0.1, -0.1, 0.0, 0.2, -0.2, 2.1, 1.9, 2.0, 2.2, 1.8];
-/// let c = cusum(&y, Noise::Sigma(0.15))?;
+/// let c = Cusum::new().noise(Noise::Sigma(0.15)).test_slice(&y)?;
 /// assert_eq!(c.change, 5);
 /// assert!(c.p_value < 0.001);
 /// # Ok::<(), econseries::Error>(())
 /// ```
-pub fn cusum(values: &[f64], noise: Noise) -> Result<Cusum> {
-    let n = values.len();
-    if n < 3 {
-        return Err(Error::TooShort { need: 3, got: n });
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Cusum {
+    noise: Noise,
+    level: f64,
+}
+
+impl Default for Cusum {
+    fn default() -> Cusum {
+        Cusum::new()
     }
-    if let Some(&bad) = values.iter().find(|v| !v.is_finite()) {
-        return Err(Error::NotFinite { value: bad });
+}
+
+impl Cusum {
+    /// The test with σ estimated and a level of 0.05.
+    pub const fn new() -> Cusum {
+        Cusum {
+            noise: Noise::Estimate,
+            level: 0.05,
+        }
     }
-    let sigma = match noise {
-        Noise::Sigma(s) if s.is_finite() && s > 0.0 => s,
-        Noise::Sigma(s) => {
-            return Err(Error::InvalidArgument {
-                name: "sigma",
-                value: s.to_string(),
-                expected: "a finite, positive noise standard deviation",
+
+    /// The noise standard deviation: given, or estimated.
+    pub const fn noise(self, noise: Noise) -> Cusum {
+        Cusum { noise, ..self }
+    }
+
+    /// The level below which a p-value makes the change an event.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] unless `0 < level <= 1`.
+    pub fn level(self, level: f64) -> Result<Cusum> {
+        if level > 0.0 && level <= 1.0 {
+            Ok(Cusum { level, ..self })
+        } else {
+            Err(Error::InvalidArgument {
+                name: "level",
+                value: level.to_string().into(),
+                expected: "a probability in (0, 1]",
+            })
+        }
+    }
+
+    /// The test on `values`.
+    ///
+    /// # Errors
+    /// [`Error::TooShort`] with fewer than 3 values; [`Error::NonFinite`] for a
+    /// NaN or infinite value; [`Error::InvalidArgument`] for a σ that is not
+    /// positive and finite; [`Error::ZeroNoise`] if σ is estimated as 0;
+    /// [`Error::Overflow`] if the statistic does not fit in an `f64` (values
+    /// near `f64::MAX` apart, or a σ so small that the ratio overflows).
+    pub fn test_slice(&self, values: &[f64]) -> Result<CusumTest> {
+        let n = values.len();
+        if n < 3 {
+            return Err(Error::TooShort { need: 3, got: n });
+        }
+        if let Some(&bad) = values.iter().find(|v| !v.is_finite()) {
+            return Err(Error::NonFinite {
+                value: bad,
+                period: None,
             });
         }
-        Noise::Estimate => estimate_sigma(values)?,
-    };
-    // Centring leaves S_k − (k/n)·S_n unchanged and keeps the sums small.
-    let mean = super::cost::mean(values);
-    let (mut s, mut best, mut change) = (0.0f64, -1.0f64, 1usize);
-    for (k, v) in values.iter().enumerate().take(n - 1) {
-        s += v - mean;
-        if s.abs() > best {
-            best = s.abs();
-            change = k + 1;
+        let sigma = match self.noise {
+            Noise::Sigma(s) if s.is_finite() && s > 0.0 => s,
+            Noise::Sigma(s) => {
+                return Err(Error::InvalidArgument {
+                    name: "sigma",
+                    value: s.to_string().into(),
+                    expected: "a finite, positive noise standard deviation",
+                });
+            }
+            Noise::Estimate => estimate_sigma(values)?,
+        };
+        // Centring leaves S_k − (k/n)·S_n unchanged and keeps the sums small.
+        let mean = super::cost::mean(values);
+        let (mut s, mut best, mut change) = (0.0f64, -1.0f64, 1usize);
+        for (k, v) in values.iter().enumerate().take(n - 1) {
+            s += v - mean;
+            if s.abs() > best {
+                best = s.abs();
+                change = k + 1;
+            }
         }
+        let statistic = best / (sigma * (n as f64).sqrt());
+        let (before, after) = values.split_at(change.min(n));
+        let (mean_before, mean_after) = (super::cost::mean(before), super::cost::mean(after));
+        if !(statistic.is_finite() && mean_before.is_finite() && mean_after.is_finite()) {
+            return Err(Error::Overflow {
+                operation: Operation::Cusum,
+            });
+        }
+        Ok(CusumTest {
+            change,
+            statistic,
+            p_value: kolmogorov_sf(statistic),
+            sigma,
+            mean_before,
+            mean_after,
+        })
     }
-    let statistic = best / (sigma * (n as f64).sqrt());
-    if !statistic.is_finite() {
-        return Err(Error::Overflow {
-            computation: "CUSUM statistic",
-        });
+
+    /// The test on a series' observations, the change at its period.
+    /// Leading and trailing missing values are trimmed.
+    ///
+    /// # Errors
+    /// As [`test_slice`](Cusum::test_slice); [`Error::Undefined`] (a [`MissingValue`](crate::UndefinedReason::MissingValue)) naming
+    /// the first missing period inside the series.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    /// use econseries::changepoint::{Cusum, Noise};
+    ///
+    /// let jan = Month::new(2025, 1)?;
+    /// let s = Series::from_values(jan, [0.1, -0.1, 0.0, 0.2, -0.2, 2.1, 1.9, 2.0, 2.2, 1.8])?;
+    /// assert_eq!(Cusum::new().noise(Noise::Sigma(0.15)).test(&s)?.change, jan + 5);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn test<P: Period, U: Value>(&self, series: &Series<P, U>) -> Result<CusumTest<P>> {
+        let series = series.trim();
+        if let Some(p) = series.missing().next() {
+            return Err(Error::Undefined {
+                operation: Operation::Cusum,
+                period: p.into(),
+                reason: UndefinedReason::MissingValue,
+            });
+        }
+        let values: Vec<f64> = series
+            .values()
+            .map(|v| v.map_or(f64::NAN, Value::get))
+            .collect();
+        let t = self.test_slice(&values)?;
+        Ok(CusumTest {
+            change: series.start().checked_add(t.change as i64)?,
+            statistic: t.statistic,
+            p_value: t.p_value,
+            sigma: t.sigma,
+            mean_before: t.mean_before,
+            mean_after: t.mean_after,
+        })
     }
-    Ok(Cusum {
-        change,
-        statistic,
-        p_value: kolmogorov_sf(statistic),
-        sigma,
-    })
+}
+
+/// The change as a [`Shift`](EventKind::Shift) event if significant; a
+/// series without observations has none.
+impl<P: Period, U: Value> Detector<P, U> for Cusum {
+    fn detect(&self, series: &Series<P, U>) -> Result<Vec<Event<P>>> {
+        if series.first_valid().is_none() {
+            return Ok(Vec::new());
+        }
+        let t = self.test(series)?;
+        if t.p_value >= self.level {
+            return Ok(Vec::new());
+        }
+        let first = series.first_valid();
+        Ok(series
+            .get(t.change)
+            .map(|v| {
+                Event::new(
+                    t.change,
+                    v.get(),
+                    EventKind::Shift {
+                        before: Fit::new(t.mean_before, None, None),
+                        after: Fit::new(t.mean_after, None, None),
+                        evidence: Evidence::PValue { p_value: t.p_value },
+                    },
+                    first,
+                )
+            })
+            .into_iter()
+            .collect())
+    }
 }
 
 /// `P(K > x)` for the Kolmogorov distribution (the supremum of a Brownian

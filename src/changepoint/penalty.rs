@@ -1,6 +1,6 @@
 //! Penalties and the noise scale they are measured in.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Operation, Result};
 
 use super::cost::Cost;
 
@@ -77,7 +77,7 @@ impl core::str::FromStr for Penalty {
                 _ => {
                     return Err(Error::InvalidArgument {
                         name: "penalty",
-                        value: s.to_owned(),
+                        value: s.to_owned().into(),
                         expected: "bic, bic0, aic, hq, mbic, mbic-zs or a non-negative number",
                     });
                 }
@@ -110,7 +110,7 @@ pub enum Noise {
 /// 2σ². This is R's `mad(diff(y)) / sqrt(2)`.
 ///
 /// # Errors
-/// [`Error::TooShort`] with fewer than 3 observations; [`Error::NotFinite`]
+/// [`Error::TooShort`] with fewer than 3 observations; [`Error::NonFinite`]
 /// for a NaN or infinite value; [`Error::ZeroNoise`] when the estimate is 0
 /// (more than half the differences are equal): give σ explicitly then;
 /// [`Error::Overflow`] if a difference or the estimate is too large for an `f64`.
@@ -131,7 +131,10 @@ pub fn estimate_sigma(values: &[f64]) -> Result<f64> {
         });
     }
     if let Some(&bad) = values.iter().find(|v| !v.is_finite()) {
-        return Err(Error::NotFinite { value: bad });
+        return Err(Error::NonFinite {
+            value: bad,
+            period: None,
+        });
     }
     let mut d: Vec<f64> = values
         .iter()
@@ -143,7 +146,7 @@ pub fn estimate_sigma(values: &[f64]) -> Result<f64> {
     let sigma = 1.4826 * median(&mut dev) / core::f64::consts::SQRT_2;
     if !(d.iter().all(|v| v.is_finite()) && sigma.is_finite()) {
         Err(Error::Overflow {
-            computation: "noise estimate",
+            operation: Operation::NoiseEstimate,
         })
     } else if sigma > 0.0 {
         Ok(sigma)
@@ -228,7 +231,7 @@ pub(crate) fn resolve(penalty: Penalty, cost: Cost, n: usize, sigma2: f64) -> Re
             if !(b.is_finite() && b >= 0.0) {
                 return Err(Error::InvalidArgument {
                     name: "penalty",
-                    value: b.to_string(),
+                    value: b.to_string().into(),
                     expected: "a finite, non-negative number",
                 });
             }
@@ -263,7 +266,7 @@ pub(crate) fn resolve(penalty: Penalty, cost: Cost, n: usize, sigma2: f64) -> Re
     } else {
         Err(Error::InvalidArgument {
             name: "sigma",
-            value: sigma2.sqrt().to_string(),
+            value: sigma2.sqrt().to_string().into(),
             expected: "a noise scale whose square is a finite number",
         })
     }

@@ -1,5 +1,6 @@
 //! Anomalies: robust z-scores against a trailing window.
 
+use super::detector::Detector;
 use super::event::{Event, EventKind};
 use crate::error::{Error, Result};
 use crate::period::Period;
@@ -26,16 +27,16 @@ use crate::unit::Value;
 /// # Example
 /// ```
 /// use econseries::{Month, Series};
-/// use econseries::detect::RobustZ;
+/// use econseries::detect::{Detector, EventKind, RobustZ};
 ///
 /// let jan = Month::new(2025, 1)?;
 /// let s = Series::from_values(jan, [10.0, 11.0, 10.0, 12.0, 11.0, 30.0])?;
-/// let rz = RobustZ::new(5)?;
-/// let found = rz.anomalies(&s);
+/// let found = RobustZ::new(5)?.detect(&s)?;
 /// assert_eq!(found.len(), 1);
-/// assert_eq!(found[0].period, jan + 5);
+/// assert_eq!((found[0].period, found[0].compared_with), (jan + 5, Some(jan)));
 /// // median 11, MAD 1: z = 0.6745 · 19
-/// assert!((found[0].z - 0.6745 * 19.0).abs() < 1e-12);
+/// let EventKind::Anomaly { z } = found[0].kind else { panic!("not an anomaly") };
+/// assert!((z - 0.6745 * 19.0).abs() < 1e-12);
 /// # Ok::<(), econseries::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -60,7 +61,7 @@ impl RobustZ {
         if window < 2 {
             return Err(Error::InvalidArgument {
                 name: "window",
-                value: window.to_string(),
+                value: window.to_string().into(),
                 expected: "at least 2",
             });
         }
@@ -79,7 +80,7 @@ impl RobustZ {
         if !(2..=self.window).contains(&min_count) {
             return Err(Error::InvalidArgument {
                 name: "min_count",
-                value: min_count.to_string(),
+                value: min_count.to_string().into(),
                 expected: "between 2 and the window",
             });
         }
@@ -94,7 +95,7 @@ impl RobustZ {
         if !(threshold.is_finite() && threshold > 0.0) {
             return Err(Error::InvalidArgument {
                 name: "threshold",
-                value: threshold.to_string(),
+                value: threshold.to_string().into(),
                 expected: "a finite positive number",
             });
         }
@@ -137,22 +138,26 @@ impl RobustZ {
             .collect();
         Series::from_raw(series.start(), z)
     }
+}
 
-    /// The observations whose score exceeds the threshold in absolute value.
-    pub fn anomalies<P: Period, U: Value>(&self, series: &Series<P, U>) -> Vec<Anomaly<P>> {
+impl<P: Period, U: Value> Detector<P, U> for RobustZ {
+    /// The observations whose score exceeds the threshold in absolute value,
+    /// as [`Anomaly`](EventKind::Anomaly) events compared with the first
+    /// period of their trailing window.
+    fn detect(&self, series: &Series<P, U>) -> Result<Vec<Event<P>>> {
         let scores = self.scores(series);
-        scores
+        Ok(scores
             .observations()
             .filter(|&(_, z)| z.abs() > self.threshold)
             .filter_map(|(p, z)| {
-                Some(Anomaly {
-                    period: p,
-                    value: series.get(p)?.get(),
-                    z,
-                    window_start: p.checked_sub(self.window as i64).ok()?.max(series.start()),
-                })
+                Some(Event::new(
+                    p,
+                    series.get(p)?.get(),
+                    EventKind::Anomaly { z },
+                    Some(p.checked_sub(self.window as i64).ok()?.max(series.start())),
+                ))
             })
-            .collect()
+            .collect())
     }
 }
 
@@ -176,34 +181,6 @@ fn median(v: &mut [f64]) -> f64 {
             .copied()
             .fold(f64::NEG_INFINITY, f64::max);
         (lo + hi) / 2.0
-    }
-}
-
-/// An observation far from its trailing window.
-#[derive(Clone, Copy, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[non_exhaustive]
-pub struct Anomaly<P: Period> {
-    /// The period.
-    pub period: P,
-    /// The observation.
-    pub value: f64,
-    /// Its robust z-score.
-    pub z: f64,
-    /// The first period of the trailing window.
-    pub window_start: P,
-}
-
-impl<P: Period> Anomaly<P> {
-    /// The anomaly as an [`Event`] of kind [`EventKind::Anomaly`], compared
-    /// with the start of its window.
-    pub fn event(&self) -> Event<P> {
-        Event::new(
-            self.period,
-            self.value,
-            EventKind::Anomaly { z: self.z },
-            Some(self.window_start),
-        )
     }
 }
 

@@ -1,5 +1,6 @@
 //! Threshold crossings: "back above 50 for the first time since …".
 
+use super::detector::Detector;
 use super::event::{Direction, Event, EventKind};
 use crate::error::{Error, Result};
 use crate::indicator::ConfidenceIndex;
@@ -7,126 +8,129 @@ use crate::period::Period;
 use crate::series::Series;
 use crate::unit::Value;
 
-/// A crossing of a threshold between two observations.
-#[derive(Clone, Copy, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[non_exhaustive]
-pub struct Crossing<P: Period> {
-    /// The first period on the new side.
-    pub period: P,
-    /// The value there.
-    pub value: f64,
-    /// Up: from below to above; down: from above to below.
-    pub direction: Direction,
-    /// The level crossed.
-    pub threshold: f64,
-    /// The last observation on the old side (earlier missing values are
-    /// skipped, so this may be more than one period back).
-    pub from: P,
-    /// The last earlier period that was on the new side, `None` if the
-    /// series had never been there: "above 50 for the first time since …".
-    pub last_on_side: Option<P>,
-}
-
-impl<P: Period> Crossing<P> {
-    /// The number of periods since the series was last on the new side.
-    pub fn periods_away(&self) -> Option<i32> {
-        self.last_on_side.map(|p| self.period.periods_since(p))
-    }
-
-    /// The crossing as an [`Event`] of kind [`EventKind::Crossing`], compared
-    /// with the last period on the new side.
-    pub fn event(&self) -> Event<P> {
-        Event::new(
-            self.period,
-            self.value,
-            EventKind::Crossing {
-                direction: self.direction,
-                threshold: self.threshold,
-            },
-            self.last_on_side,
-        )
-    }
-}
-
-/// Every crossing of `threshold` in `series`.
+/// Crossings of a threshold (an index's neutral level, a policy target).
 ///
 /// A value is *above* if it is strictly greater than the threshold and
 /// *below* if strictly less; a value exactly at the threshold touches it
 /// without crossing and leaves the side unchanged. Missing values are
-/// skipped: a crossing compares with the last observation, which
-/// [`Crossing::from`] names. The first observation starts on its side
-/// without a crossing.
+/// skipped: a crossing compares with the last observation before it. The
+/// first observation starts on its side without a crossing.
 ///
-/// # Errors
-/// [`Error::NotFinite`] if `threshold` is NaN or infinite.
+/// Each crossing is an event at the first period on the new side, compared
+/// with the last earlier period that was on that side (`None` if the series
+/// had never been there): "above 50 for the first time since …".
 ///
 /// # Example
 /// ```
 /// use econseries::{Month, Series};
-/// use econseries::detect::{crossings, Direction};
+/// use econseries::detect::{Crossings, Detector, Direction, EventKind};
 ///
 /// let jan = Month::new(2025, 1)?;
 /// let pmi = Series::from_options(jan, [Some(51.0), Some(49.5), Some(50.0), None, Some(50.2), Some(48.0)])?;
-/// let c = crossings(&pmi, 50.0)?;
+/// let c = Crossings::new(50.0)?.detect(&pmi)?;
 /// assert_eq!(c.len(), 3);
-/// assert_eq!((c[0].period, c[0].direction), (jan + 1, Direction::Down));
-/// assert_eq!((c[1].period, c[1].from, c[1].last_on_side), (jan + 4, jan + 1, Some(jan)));
-/// assert_eq!(c[2].periods_away(), Some(4)); // below 50 for the first time since February
+/// assert_eq!(c[0].period, jan + 1);
+/// assert!(matches!(c[0].kind, EventKind::Crossing { direction: Direction::Down, .. }));
+/// assert_eq!((c[1].period, c[1].compared_with), (jan + 4, Some(jan)));
+/// assert_eq!(c[2].periods_back(), Some(4)); // below 50 for the first time since February
 /// # Ok::<(), econseries::Error>(())
 /// ```
-pub fn crossings<P: Period, U: Value>(
-    series: &Series<P, U>,
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Crossings {
     threshold: f64,
-) -> Result<Vec<Crossing<P>>> {
-    if !threshold.is_finite() {
-        return Err(Error::NotFinite { value: threshold });
-    }
-    let mut out = Vec::new();
-    // (side is above, last period on that side), and the last period below / above.
-    let mut side: Option<(bool, usize)> = None;
-    let mut last_above: Option<usize> = None;
-    let mut last_below: Option<usize> = None;
-    for (i, &x) in series.raw().iter().enumerate() {
-        let now = if x > threshold {
-            Some(true)
-        } else if x < threshold {
-            Some(false)
+}
+
+impl Crossings {
+    /// Crossings of `threshold`.
+    ///
+    /// # Errors
+    /// [`Error::NonFinite`] if `threshold` is NaN or infinite.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::detect::Crossings;
+    /// assert_eq!(Crossings::new(50.0)?.threshold(), 50.0);
+    /// assert!(Crossings::new(f64::NAN).is_err());
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn new(threshold: f64) -> Result<Crossings> {
+        if threshold.is_finite() {
+            Ok(Crossings { threshold })
         } else {
-            // Missing (NaN) or exactly at the threshold: no side.
-            None
-        };
-        let Some(above) = now else { continue };
-        if let Some((was_above, from)) = side
-            && was_above != above
-        {
-            let before = if above { last_above } else { last_below };
-            out.push(Crossing {
-                period: series.period(i),
-                value: x,
-                direction: if above {
+            Err(Error::NonFinite {
+                value: threshold,
+                period: None,
+            })
+        }
+    }
+
+    /// The threshold.
+    pub const fn threshold(&self) -> f64 {
+        self.threshold
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Crossings {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> core::result::Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Repr {
+            threshold: f64,
+        }
+        let r = Repr::deserialize(d)?;
+        Crossings::new(r.threshold).map_err(serde::de::Error::custom)
+    }
+}
+
+impl<P: Period, U: Value> Detector<P, U> for Crossings {
+    fn detect(&self, series: &Series<P, U>) -> Result<Vec<Event<P>>> {
+        let threshold = self.threshold;
+        let mut out = Vec::new();
+        let mut side: Option<bool> = None;
+        let mut last_above: Option<usize> = None;
+        let mut last_below: Option<usize> = None;
+        for (i, &x) in series.raw().iter().enumerate() {
+            let above = if x > threshold {
+                true
+            } else if x < threshold {
+                false
+            } else {
+                // Missing (NaN) or exactly at the threshold: no side.
+                continue;
+            };
+            if side.is_some_and(|was| was != above) {
+                let before = if above { last_above } else { last_below };
+                let direction = if above {
                     Direction::Up
                 } else {
                     Direction::Down
-                },
-                threshold,
-                from: series.period(from),
-                last_on_side: before.map(|b| series.period(b)),
-            });
+                };
+                out.push(Event::new(
+                    series.period(i),
+                    x,
+                    EventKind::Crossing {
+                        direction,
+                        threshold,
+                    },
+                    before.map(|b| series.period(b)),
+                ));
+            }
+            side = Some(above);
+            if above {
+                last_above = Some(i);
+            } else {
+                last_below = Some(i);
+            }
         }
-        side = Some((above, i));
-        if above {
-            last_above = Some(i);
-        } else {
-            last_below = Some(i);
-        }
+        Ok(out)
     }
-    Ok(out)
 }
 
 impl<P: Period> ConfidenceIndex<P> {
     /// Every crossing of the index's neutral level (100, 50 or 0); see
-    /// [`crossings`](crate::detect::crossings).
+    /// [`Crossings`].
     ///
     /// # Example
     /// ```
@@ -138,9 +142,12 @@ impl<P: Period> ConfidenceIndex<P> {
     /// assert_eq!(pmi.neutral_crossings().len(), 1);
     /// # Ok::<(), econseries::Error>(())
     /// ```
-    pub fn neutral_crossings(&self) -> Vec<Crossing<P>> {
-        // The neutral level is checked finite when the index is built.
-        crossings(self.series(), self.neutral().level()).unwrap_or_default()
+    pub fn neutral_crossings(&self) -> Vec<Event<P>> {
+        // The neutral level is checked finite when the index is built, and
+        // crossings cannot fail otherwise.
+        Crossings::new(self.neutral().level())
+            .and_then(|c| c.detect(self.as_plain_series()))
+            .unwrap_or_default()
     }
 }
 
@@ -153,13 +160,9 @@ mod tests {
     fn touching_is_not_crossing() {
         let jan = Month::new(2020, 1).unwrap();
         let s: Series<Month> = Series::from_values(jan, [1.0, 0.0, 1.0, 0.0, -1.0]).unwrap();
-        let c = crossings(&s, 0.0).unwrap();
+        let c = Crossings::new(0.0).unwrap().detect(&s).unwrap();
         assert_eq!(c.len(), 1);
-        assert_eq!(
-            (c[0].period, c[0].from, c[0].last_on_side),
-            (jan + 4, jan + 2, None)
-        );
-        assert_eq!(c[0].event().compared_with, None);
-        assert!(crossings(&s, f64::NAN).is_err());
+        assert_eq!((c[0].period, c[0].compared_with), (jan + 4, None));
+        assert!(Crossings::new(f64::NAN).is_err());
     }
 }

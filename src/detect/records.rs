@@ -1,6 +1,8 @@
 //! Records: "the lowest since …", "the highest since …", "on record".
 
+use super::detector::Detector;
 use super::event::{Event, EventKind};
+use crate::error::Result;
 use crate::period::Period;
 use crate::series::Series;
 use crate::unit::Value;
@@ -16,139 +18,137 @@ pub enum Extreme {
     High,
 }
 
-/// The record status of one observation: the most recent earlier period
-/// whose value was at least as extreme.
-#[derive(Clone, Copy, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[non_exhaustive]
-pub struct Record<P: Period, U: Value = f64> {
-    /// The period of the observation.
-    pub period: P,
-    /// The observation.
-    pub value: U,
-    /// The last earlier period with a value at least as extreme (`<=` for
-    /// [`Extreme::Low`], `>=` for [`Extreme::High`]); `None` if there is
-    /// none, which makes the observation a record for the series so far.
-    pub since: Option<P>,
-}
-
-impl<P: Period, U: Value> Record<P, U> {
-    /// Whether no earlier value was at least as extreme.
-    pub fn is_record(&self) -> bool {
-        self.since.is_none()
-    }
-
-    /// The record as an [`Event`] of kind [`EventKind::Low`] or
-    /// [`EventKind::High`] (by `extreme`); a record is compared with the first
-    /// observed period of `series`, which is what "on record (since …)" means.
-    pub fn event(&self, series: &Series<P, U>, extreme: Extreme) -> Event<P> {
-        let record = self.is_record();
-        let kind = match extreme {
-            Extreme::Low => EventKind::Low { record },
-            Extreme::High => EventKind::High { record },
-        };
-        let compared_with = if record {
-            series.first_valid()
-        } else {
-            self.since
-        };
-        Event::new(self.period, self.value.get(), kind, compared_with)
-    }
-}
-
-/// For every observation of `series`, the most recent earlier period whose
-/// value was at least as extreme.
+/// Records: for every observation, the most recent earlier period whose
+/// value was at least as extreme, as a [`Low`](EventKind::Low) or
+/// [`High`](EventKind::High) event.
 ///
 /// ```text
 /// Low:  since(t) = max { s < t : x(s) present, x(s) <= x(t) }   (none: a record low)
 /// High: since(t) = max { s < t : x(s) present, x(s) >= x(t) }   (none: a record high)
 /// ```
 ///
+/// Every observation gets an event, compared with `since(t)`, or for a
+/// record with the first observed period, which is what "on record (since
+/// …)" means; how far back that reaches is for the reader to judge ("the
+/// lowest since last month" is not news, [`narrate`](crate::narrate) leaves
+/// it out).
+///
 /// Ties block: an equal earlier value counts as "at least as low", so a
 /// value that only equals the previous record is *not* a record. Missing
-/// values are skipped: they are neither records nor blockers, and no record
+/// values are skipped: they are neither records nor blockers, and no event
 /// is reported for them. A record is a record for the series' span so far;
 /// it says nothing about history before the first observation.
 ///
-/// Applied to a change series this gives "the steepest decline since …"
-/// (`Low` on year-on-year growth: the last time growth was at least as
-/// negative) and "the fastest growth since …" (`High`).
+/// Applied to a growth series this gives "the steepest decline since …"
+/// (`low` on year-on-year growth: the last time growth was at least as
+/// negative) and "the fastest growth since …" (`high`).
 ///
-/// One pass with a monotonic stack: O(n) time and O(n) extra space for the
-/// whole series, however the values are ordered.
+/// [`detect`](Detector::detect) is one pass with a monotonic stack: O(n)
+/// for the whole series, however the values are ordered;
+/// [`detect_at`](Detector::detect_at) one backward scan that stops at the
+/// first blocker.
 ///
 /// # Example
 /// ```
 /// use econseries::{Month, Series};
-/// use econseries::detect::{records, Extreme};
+/// use econseries::detect::{Detector, Records};
 ///
 /// let jan = Month::new(2025, 1)?;
 /// let s = Series::from_options(jan, [Some(5.0), Some(3.0), None, Some(4.0), Some(3.0), Some(1.0)])?;
-/// let lows = records(&s, Extreme::Low);
+/// let lows = Records::low().detect(&s)?;
 /// assert_eq!(lows.len(), 5); // the missing March is not an observation
 /// assert_eq!(lows[2].period, jan + 3);
-/// assert_eq!(lows[2].since, Some(jan + 1)); // 4.0: lowest since February (3.0)
-/// assert_eq!(lows[3].since, Some(jan + 1)); // 3.0 ties February: not a record
+/// assert_eq!(lows[2].compared_with, Some(jan + 1)); // 4.0: lowest since February (3.0)
+/// assert!(!lows[3].is_record()); // 3.0 ties February: not a record
 /// assert!(lows[4].is_record()); // 1.0: a record low
+/// assert_eq!(lows[4].compared_with, Some(jan)); // on record since January
 /// # Ok::<(), econseries::Error>(())
 /// ```
-pub fn records<P: Period, U: Value>(series: &Series<P, U>, extreme: Extreme) -> Vec<Record<P, U>> {
-    let values = series.raw();
-    let mut since = Vec::with_capacity(values.len());
-    since_kernel(values, extreme, &mut since);
-    // Each slot's period is computed once and looked up for later "since"s:
-    // building periods costs more than the stack itself.
-    let periods: Vec<P> = (0..values.len()).map(|i| series.period(i)).collect();
-    let mut out = Vec::with_capacity(values.len());
-    for ((&x, &s), &period) in values.iter().zip(&since).zip(&periods) {
-        if !x.is_nan() {
-            out.push(Record {
-                period,
-                value: U::wrap(x),
-                since: periods.get(s).copied(),
-            });
-        }
-    }
-    out
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Records {
+    extreme: Extreme,
 }
 
-/// The record status of the observation at `at`: `None` if `at` is outside
-/// the series or its value is missing. Same definition as [`records`]; one
-/// backward scan, stopping at the first blocker.
-///
-/// # Example
-/// ```
-/// use econseries::{Month, Series};
-/// use econseries::detect::{record_at, Extreme};
-///
-/// let jan = Month::new(2025, 1)?;
-/// let s = Series::from_values(jan, [2.0, 5.0, 3.0, 4.0])?;
-/// let r = record_at(&s, Extreme::High, jan + 3).ok_or("missing")?;
-/// assert_eq!(r.since, Some(jan + 1)); // highest since February
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn record_at<P: Period, U: Value>(
-    series: &Series<P, U>,
-    extreme: Extreme,
-    at: P,
-) -> Option<Record<P, U>> {
-    let i = series.position(at)?;
-    let values = series.raw();
-    let x = *values.get(i)?;
-    if x.is_nan() {
-        return None;
+impl Records {
+    /// Records of `extreme`.
+    pub const fn new(extreme: Extreme) -> Records {
+        Records { extreme }
     }
-    let since = values
-        .get(..i)
-        .unwrap_or_default()
-        .iter()
-        .rposition(|&y| blocks(y, x, extreme))
-        .map(|s| series.period(s));
-    Some(Record {
-        period: at,
-        value: U::wrap(x),
-        since,
-    })
+
+    /// "The lowest since …": [`Extreme::Low`].
+    pub const fn low() -> Records {
+        Records::new(Extreme::Low)
+    }
+
+    /// "The highest since …": [`Extreme::High`].
+    pub const fn high() -> Records {
+        Records::new(Extreme::High)
+    }
+
+    /// Which extreme.
+    pub const fn extreme(&self) -> Extreme {
+        self.extreme
+    }
+
+    fn kind(&self, record: bool) -> EventKind {
+        match self.extreme {
+            Extreme::Low => EventKind::Low { record },
+            Extreme::High => EventKind::High { record },
+        }
+    }
+}
+
+impl<P: Period, U: Value> Detector<P, U> for Records {
+    fn detect(&self, series: &Series<P, U>) -> Result<Vec<Event<P>>> {
+        let values = series.raw();
+        let mut since = Vec::with_capacity(values.len());
+        since_kernel(values, self.extreme, &mut since);
+        let Some(first) = values.iter().position(|x| !x.is_nan()) else {
+            return Ok(Vec::new());
+        };
+        let first = series.period(first);
+        // Each slot's period is computed once and looked up for later
+        // "since"s: building periods costs more than the stack itself.
+        let periods: Vec<P> = (0..values.len()).map(|i| series.period(i)).collect();
+        let mut out = Vec::with_capacity(values.len());
+        for ((&x, &s), &period) in values.iter().zip(&since).zip(&periods) {
+            if !x.is_nan() {
+                let blocker = periods.get(s).copied();
+                out.push(Event::new(
+                    period,
+                    x,
+                    self.kind(blocker.is_none()),
+                    blocker.or(Some(first)),
+                ));
+            }
+        }
+        Ok(out)
+    }
+
+    fn detect_at(&self, series: &Series<P, U>, at: P) -> Result<Vec<Event<P>>> {
+        let values = series.raw();
+        let Some(i) = series.position(at) else {
+            return Ok(Vec::new());
+        };
+        let Some(&x) = values.get(i).filter(|x| !x.is_nan()) else {
+            return Ok(Vec::new());
+        };
+        let before = values.get(..i).unwrap_or_default();
+        let blocker = before.iter().rposition(|&y| blocks(y, x, self.extreme));
+        let compared_with = match blocker {
+            Some(s) => s,
+            // A record: compared with the first observation (`at` itself
+            // for the first one).
+            None => before.iter().position(|y| !y.is_nan()).unwrap_or(i),
+        };
+        Ok(vec![Event::new(
+            at,
+            x,
+            self.kind(blocker.is_none()),
+            Some(series.period(compared_with)),
+        )])
+    }
 }
 
 /// No blocker.
@@ -254,31 +254,24 @@ mod tests {
     }
 
     #[test]
-    fn record_at_agrees_with_records() {
+    fn detect_at_agrees_with_detect() {
         let s: Series<Month> = Series::from_options(
             Month::new(2020, 1).unwrap(),
             [Some(3.0), None, Some(1.0), Some(2.0), Some(2.0), Some(0.5)],
         )
         .unwrap();
-        for extreme in [Extreme::Low, Extreme::High] {
-            for r in records(&s, extreme) {
-                assert_eq!(record_at(&s, extreme, r.period), Some(r));
+        for r in [Records::low(), Records::high()] {
+            let all = r.detect(&s).unwrap();
+            assert_eq!(all.len(), 5);
+            for p in (0..8).map(|i| Month::new(2019, 12).unwrap() + i) {
+                let at: Vec<_> = all.iter().filter(|e| e.period == p).copied().collect();
+                assert_eq!(r.detect_at(&s, p).unwrap(), at, "{p}");
             }
         }
-        assert_eq!(
-            record_at(&s, Extreme::Low, Month::new(2020, 2).unwrap()),
-            None
-        );
-        assert_eq!(
-            record_at(&s, Extreme::Low, Month::new(2030, 2).unwrap()),
-            None
-        );
-        assert!(
-            records(
-                &Series::<Month>::empty(Month::new(2020, 1).unwrap()),
-                Extreme::Low
-            )
-            .is_empty()
-        );
+        let first = Records::low().detect(&s).unwrap()[0];
+        assert!(first.is_record());
+        assert_eq!(first.compared_with, Some(first.period));
+        let empty = Series::<Month>::empty(Month::new(2020, 1).unwrap());
+        assert!(Records::low().detect(&empty).unwrap().is_empty());
     }
 }

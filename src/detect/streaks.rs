@@ -1,6 +1,8 @@
 //! Streaks: "a fourth straight monthly decline".
 
+use super::detector::Detector;
 use super::event::{Direction, Event, EventKind};
+use crate::error::Result;
 use crate::period::Period;
 use crate::series::Series;
 use crate::unit::Value;
@@ -18,116 +20,143 @@ pub enum StreakBasis {
     Sign,
 }
 
-/// A run of consecutive rises or falls.
-#[derive(Clone, Copy, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[non_exhaustive]
-pub struct Streak<P: Period> {
-    /// Rises or falls.
-    pub direction: Direction,
-    /// The first period of the run (the first rise or fall).
-    pub start: P,
-    /// The last period of the run.
-    pub end: P,
-    /// The number of periods in the run.
-    pub length: usize,
-    /// For [`StreakBasis::Change`], the cumulative change over the run,
-    /// `x(end) − x(start − 1)`; `None` for [`StreakBasis::Sign`].
-    pub change: Option<f64>,
-}
-
-impl<P: Period> Streak<P> {
-    /// The streak as an [`Event`] at its last period, of kind
-    /// [`EventKind::Streak`], compared with its first period; `value` is
-    /// the observation at `end` in `series`.
-    pub fn event<U: Value>(&self, series: &Series<P, U>) -> Event<P> {
-        Event::new(
-            self.end,
-            series.get(self.end).map_or(f64::NAN, Value::get),
-            EventKind::Streak {
-                direction: self.direction,
-                length: self.length,
-            },
-            Some(self.start),
-        )
-    }
-}
-
-/// Every maximal run of consecutive rises or falls in `series`.
+/// Streaks: "a fourth straight monthly decline".
 ///
-/// With [`StreakBasis::Change`], period `t` is a rise if `x(t) > x(t − 1)`
-/// and a fall if `x(t) < x(t − 1)`, the previous *calendar* period; with
-/// [`StreakBasis::Sign`], a rise if `x(t) > 0` and a fall if `x(t) < 0`.
-/// A period that is neither (no change, a zero, a missing value or a
-/// missing previous value) ends the run: a streak never spans a gap.
+/// With [`StreakBasis::Change`] ([`Streaks::changes`]), period `t` is a
+/// rise if `x(t) > x(t − 1)` and a fall if `x(t) < x(t − 1)`, the previous
+/// *calendar* period; with [`StreakBasis::Sign`] ([`Streaks::signs`]), a
+/// rise if `x(t) > 0` and a fall if `x(t) < 0`. A period that is neither (no
+/// change, a zero, a missing value or a missing previous value) ends the
+/// run: a streak never spans a gap.
+///
+/// Every period of a run has an event counting the run so far: the third
+/// straight fall has `length` 3 and is compared with the run's first
+/// period; the run's last event is its full length.
 ///
 /// # Example
 /// ```
 /// use econseries::{Month, Series};
-/// use econseries::detect::{streaks, Direction, StreakBasis};
+/// use econseries::detect::{Detector, Direction, EventKind, Streaks};
 ///
 /// let jan = Month::new(2025, 1)?;
 /// let s = Series::from_values(jan, [10.0, 9.0, 8.5, 8.0, 8.0, 9.0])?;
-/// let runs = streaks(&s, StreakBasis::Change);
-/// assert_eq!(runs.len(), 2);
-/// assert_eq!((runs[0].direction, runs[0].start, runs[0].length), (Direction::Down, jan + 1, 3));
-/// assert_eq!(runs[0].change, Some(-2.0));
-/// assert_eq!((runs[1].direction, runs[1].start, runs[1].length), (Direction::Up, jan + 5, 1));
+/// let runs = Streaks::changes().detect(&s)?;
+/// assert_eq!(runs.len(), 4); // three falls, then (after a flat month) a rise
+/// assert_eq!(runs[2].kind, EventKind::Streak { direction: Direction::Down, length: 3, change: Some(-2.0) });
+/// assert_eq!((runs[2].period, runs[2].compared_with), (jan + 3, Some(jan + 1)));
+/// assert_eq!((runs[3].period, runs[3].compared_with), (jan + 5, Some(jan + 5)));
 /// # Ok::<(), econseries::Error>(())
 /// ```
-pub fn streaks<P: Period, U: Value>(series: &Series<P, U>, basis: StreakBasis) -> Vec<Streak<P>> {
-    let values = series.raw();
-    let mut out = Vec::new();
-    // The run being built: (direction, first index).
-    let mut run: Option<(Direction, usize)> = None;
-    for i in 0..=values.len() {
-        let step = if i < values.len() {
-            step(values, i, basis)
-        } else {
-            None
-        };
-        match (run, step) {
-            (Some((d, _)), Some(s)) if d == s => {}
-            _ => {
-                if let Some((d, first)) = run {
-                    out.push(make(series, basis, d, first, i - 1));
-                }
-                run = step.map(|s| (s, i));
-            }
-        }
-    }
-    out
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Streaks {
+    basis: StreakBasis,
 }
 
-/// The run of rises or falls that ends at `at`, counted from its start to
-/// `at` (so "the n-th straight decline" at `at`); `None` if `at` is neither
-/// a rise nor a fall, or lies outside the series.
-///
-/// # Example
-/// ```
-/// use econseries::{Month, Series};
-/// use econseries::detect::{streak_at, Direction, StreakBasis};
-///
-/// let jan = Month::new(2025, 1)?;
-/// let yoy = Series::from_values(jan, [1.0, -0.5, -2.0, -3.0, 0.5])?;
-/// let run = streak_at(&yoy, StreakBasis::Sign, jan + 3).ok_or("no streak")?;
-/// assert_eq!((run.direction, run.start, run.length), (Direction::Down, jan + 1, 3));
-/// assert!(streak_at(&yoy, StreakBasis::Change, jan).is_none()); // no previous value
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn streak_at<P: Period, U: Value>(
-    series: &Series<P, U>,
-    basis: StreakBasis,
-    at: P,
-) -> Option<Streak<P>> {
-    let values = series.raw();
-    let end = series.position(at)?;
-    let d = step(values, end, basis)?;
-    let mut first = end;
-    while first > 0 && step(values, first - 1, basis) == Some(d) {
-        first -= 1;
+impl Streaks {
+    /// Streaks on `basis`.
+    pub const fn new(basis: StreakBasis) -> Streaks {
+        Streaks { basis }
     }
-    Some(make(series, basis, d, first, end))
+
+    /// Runs of rises and falls of a level: [`StreakBasis::Change`].
+    pub const fn changes() -> Streaks {
+        Streaks::new(StreakBasis::Change)
+    }
+
+    /// Runs of positive and negative values of a growth series:
+    /// [`StreakBasis::Sign`].
+    pub const fn signs() -> Streaks {
+        Streaks::new(StreakBasis::Sign)
+    }
+
+    /// The basis.
+    pub const fn basis(&self) -> StreakBasis {
+        self.basis
+    }
+
+    /// The event at slot `i` of a run in `direction` that started at slot
+    /// `first`.
+    fn event<P: Period, U: Value>(
+        &self,
+        series: &Series<P, U>,
+        direction: Direction,
+        first: usize,
+        i: usize,
+    ) -> Option<Event<P>> {
+        let values = series.raw();
+        let change = match self.basis {
+            // A Change run's first slot has a present previous value.
+            StreakBasis::Change => first
+                .checked_sub(1)
+                .and_then(|b| Some(values.get(i)? - values.get(b)?))
+                .filter(|c| c.is_finite()),
+            StreakBasis::Sign => None,
+        };
+        Some(Event::new(
+            series.period(i),
+            *values.get(i)?,
+            EventKind::Streak {
+                direction,
+                length: i - first + 1,
+                change,
+            },
+            Some(series.period(first)),
+        ))
+    }
+}
+
+impl<P: Period, U: Value> Detector<P, U> for Streaks {
+    fn detect(&self, series: &Series<P, U>) -> Result<Vec<Event<P>>> {
+        let values = series.raw();
+        let mut out = Vec::new();
+        // The run being built: (direction, first index).
+        let mut run: Option<(Direction, usize)> = None;
+        for i in 0..values.len() {
+            let d = step(values, i, self.basis);
+            run = match (run, d) {
+                (Some((r, first)), Some(d)) if r == d => Some((r, first)),
+                (_, Some(d)) => Some((d, i)),
+                (_, None) => None,
+            };
+            if let Some((d, first)) = run {
+                out.extend(self.event(series, d, first, i));
+            }
+        }
+        Ok(out)
+    }
+
+    fn detect_at(&self, series: &Series<P, U>, at: P) -> Result<Vec<Event<P>>> {
+        let values = series.raw();
+        let Some(end) = series.position(at) else {
+            return Ok(Vec::new());
+        };
+        let Some(d) = step(values, end, self.basis) else {
+            return Ok(Vec::new());
+        };
+        let mut first = end;
+        while first > 0 && step(values, first - 1, self.basis) == Some(d) {
+            first -= 1;
+        }
+        Ok(self.event(series, d, first, end).into_iter().collect())
+    }
+}
+
+/// The events that end their run: those whose next event is not the same
+/// run one period on. For a streak or a recession, the whole run.
+#[cfg(any(feature = "plot", test))]
+pub(crate) fn run_ends<P: Period>(events: &[Event<P>]) -> impl Iterator<Item = &Event<P>> {
+    events
+        .iter()
+        .enumerate()
+        .filter(move |(i, e)| {
+            events.get(i + 1).is_none_or(|next| {
+                next.compared_with != e.compared_with
+                    || next.kind.name() != e.kind.name()
+                    || next.period.periods_since(e.period) != 1
+            })
+        })
+        .map(|(_, e)| e)
 }
 
 /// Whether slot `i` is a rise or a fall.
@@ -147,34 +176,21 @@ fn step(values: &[f64], i: usize, basis: StreakBasis) -> Option<Direction> {
     }
 }
 
-fn make<P: Period, U: Value>(
-    series: &Series<P, U>,
-    basis: StreakBasis,
-    direction: Direction,
-    first: usize,
-    last: usize,
-) -> Streak<P> {
-    let values = series.raw();
-    let change = match basis {
-        // A Change run's first slot has a present previous value.
-        StreakBasis::Change => first
-            .checked_sub(1)
-            .and_then(|b| Some(values.get(last)? - values.get(b)?)),
-        StreakBasis::Sign => None,
-    };
-    Streak {
-        direction,
-        start: series.period(first),
-        end: series.period(last),
-        length: last - first + 1,
-        change,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::Month;
+
+    fn lengths(events: &[Event<Month>]) -> Vec<(Direction, usize)> {
+        run_ends(events)
+            .map(|e| match e.kind {
+                EventKind::Streak {
+                    direction, length, ..
+                } => (direction, length),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
 
     #[test]
     fn gaps_and_flats_end_runs() {
@@ -192,19 +208,29 @@ mod tests {
             ],
         )
         .unwrap();
-        let runs = streaks(&s, StreakBasis::Change);
+        let events = Streaks::changes().detect(&s).unwrap();
         // 2020-02..03 up; 2020-04 missing, 2020-05 has no previous value; 2020-06 up; 2020-07 flat.
-        assert_eq!(runs.len(), 2);
+        assert_eq!(lengths(&events), [(Direction::Up, 2), (Direction::Up, 1)]);
+        let ends: Vec<_> = run_ends(&events).collect();
         assert_eq!(
-            (runs[0].start, runs[0].end, runs[0].length),
-            (jan + 1, jan + 2, 2)
+            (ends[0].compared_with, ends[0].period),
+            (Some(jan + 1), jan + 2)
         );
-        assert_eq!(runs[0].change, Some(2.0));
-        assert_eq!((runs[1].start, runs[1].length), (jan + 5, 1));
-        assert!(streak_at(&s, StreakBasis::Change, jan + 6).is_none());
-        for r in &runs {
-            let at = streak_at(&s, StreakBasis::Change, r.end).unwrap();
-            assert_eq!(at, *r);
+        assert!(matches!(
+            ends[0].kind,
+            EventKind::Streak {
+                change: Some(2.0),
+                ..
+            }
+        ));
+        assert!(
+            Streaks::changes()
+                .detect_at(&s, jan + 6)
+                .unwrap()
+                .is_empty()
+        );
+        for e in &events {
+            assert_eq!(Streaks::changes().detect_at(&s, e.period).unwrap(), [*e]);
         }
     }
 
@@ -212,24 +238,21 @@ mod tests {
     fn sign_basis() {
         let jan = Month::new(2020, 1).unwrap();
         let s: Series<Month> = Series::from_values(jan, [-1.0, -2.0, 0.0, -3.0, 4.0, 5.0]).unwrap();
-        let runs = streaks(&s, StreakBasis::Sign);
-        let summary: Vec<_> = runs.iter().map(|r| (r.direction, r.length)).collect();
+        let events = Streaks::signs().detect(&s).unwrap();
         assert_eq!(
-            summary,
+            lengths(&events),
             [
                 (Direction::Down, 2),
                 (Direction::Down, 1),
                 (Direction::Up, 2)
             ]
         );
-        assert!(runs.iter().all(|r| r.change.is_none()));
-        assert_eq!(
-            runs[2].event(&s).kind,
-            EventKind::Streak {
-                direction: Direction::Up,
-                length: 2
-            }
+        assert!(
+            events
+                .iter()
+                .all(|e| matches!(e.kind, EventKind::Streak { change: None, .. }))
         );
-        assert!(streaks(&Series::<Month>::empty(jan), StreakBasis::Sign).is_empty());
+        let empty = Series::<Month>::empty(jan);
+        assert!(Streaks::signs().detect(&empty).unwrap().is_empty());
     }
 }

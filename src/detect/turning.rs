@@ -1,55 +1,20 @@
 //! Business-cycle turning points: Harding–Pagan BBQ (quarterly) and
 //! Bry–Boschan (monthly).
 
+use super::detector::Detector;
 use super::event::{Event, EventKind};
-use crate::error::{Error, Result, UndefinedReason};
+use crate::error::{Error, Operation, Result, UndefinedReason};
 use crate::period::Period;
 use crate::series::Series;
+use crate::unit::Value;
 
 /// A peak or a trough.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
-pub enum Turn {
+enum Turn {
     /// A local maximum: the end of an expansion.
     Peak,
     /// A local minimum: the end of a contraction.
     Trough,
-}
-
-impl Turn {
-    /// `peak` or `trough`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Turn::Peak => "peak",
-            Turn::Trough => "trough",
-        }
-    }
-}
-
-/// A dated turning point.
-#[derive(Clone, Copy, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[non_exhaustive]
-pub struct TurningPoint<P: Period> {
-    /// The period of the turn.
-    pub period: P,
-    /// Peak or trough.
-    pub turn: Turn,
-    /// The series' value there.
-    pub value: f64,
-}
-
-impl<P: Period> TurningPoint<P> {
-    /// The turn as an [`Event`] of kind [`EventKind::Peak`] or
-    /// [`EventKind::Trough`], compared with `previous` (the turn before).
-    pub fn event(&self, previous: Option<P>) -> Event<P> {
-        let kind = match self.turn {
-            Turn::Peak => EventKind::Peak,
-            Turn::Trough => EventKind::Trough,
-        };
-        Event::new(self.period, self.value, kind, previous)
-    }
 }
 
 /// A candidate turn on the working curve: (index, turn).
@@ -57,11 +22,11 @@ type Cand = (usize, Turn);
 
 /// The values of `series`, or [`Error::Undefined`] naming the first missing
 /// period inside it (a dating rule cannot see across a hole).
-fn complete<P: Period>(series: &Series<P>, method: &'static str) -> Result<Vec<f64>> {
+fn complete<P: Period, U: Value>(series: &Series<P, U>, operation: Operation) -> Result<Vec<f64>> {
     if let Some(p) = series.missing().next() {
         return Err(Error::Undefined {
-            transform: method,
-            period: p.to_string(),
+            operation,
+            period: p.into(),
             reason: UndefinedReason::MissingValue,
         });
     }
@@ -195,13 +160,19 @@ fn enforce_ends(x: &[f64], turns: &mut Vec<Cand>, censor: usize) -> bool {
     turns.len() != before
 }
 
-fn dated<P: Period>(series: &Series<P>, x: &[f64], turns: &[Cand]) -> Vec<TurningPoint<P>> {
+fn dated<P: Period, U: Value>(series: &Series<P, U>, x: &[f64], turns: &[Cand]) -> Vec<Event<P>> {
+    let mut previous = None;
     turns
         .iter()
-        .map(|&(t, turn)| TurningPoint {
-            period: series.period(t),
-            turn,
-            value: at(x, t),
+        .map(|&(t, turn)| {
+            let period = series.period(t);
+            let kind = match turn {
+                Turn::Peak => EventKind::Peak,
+                Turn::Trough => EventKind::Trough,
+            };
+            let e = Event::new(period, at(x, t), kind, previous);
+            previous = Some(period);
+            e
         })
         .collect()
 }
@@ -229,14 +200,15 @@ fn dated<P: Period>(series: &Series<P>, x: &[f64], turns: &[Cand]) -> Vec<Turnin
 /// # Example
 /// ```
 /// use econseries::{Quarter, Series};
-/// use econseries::detect::{Bbq, Turn};
+/// use econseries::detect::{Bbq, Detector, EventKind};
 ///
 /// let levels = [100.0, 101.0, 102.0, 103.0, 102.0, 101.0, 100.5, 101.5, 103.0, 104.0, 105.0, 106.0];
 /// let gdp = Series::from_values(Quarter::new(2000, 1)?, levels)?;
-/// let turns = Bbq::new().date(&gdp)?;
+/// let turns = Bbq::new().detect(&gdp)?;
 /// assert_eq!(turns.len(), 2);
-/// assert_eq!((turns[0].period, turns[0].turn), ("2000-Q4".parse()?, Turn::Peak));
-/// assert_eq!((turns[1].period, turns[1].turn), ("2001-Q3".parse()?, Turn::Trough));
+/// assert_eq!((turns[0].period, turns[0].kind), ("2000-Q4".parse()?, EventKind::Peak));
+/// assert_eq!((turns[1].period, turns[1].kind), ("2001-Q3".parse()?, EventKind::Trough));
+/// assert_eq!(turns[1].compared_with, Some(turns[0].period)); // the previous turn
 /// # Ok::<(), econseries::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -273,7 +245,7 @@ impl Bbq {
         if window == 0 {
             return Err(Error::InvalidArgument {
                 name: "window",
-                value: "0".to_owned(),
+                value: "0".to_owned().into(),
                 expected: "at least 1",
             });
         }
@@ -284,14 +256,19 @@ impl Bbq {
             censor,
         })
     }
+}
 
-    /// The turning points of `series`, in order, alternating.
-    ///
-    /// # Errors
-    /// [`Error::Undefined`] naming the first missing period, if any value is
-    /// missing (trim the series first; a hole inside cannot be dated across).
-    pub fn date<P: Period>(&self, series: &Series<P>) -> Result<Vec<TurningPoint<P>>> {
-        let x = complete(series, "bbq")?;
+/// The turning points, in order, alternating, each compared with the turn
+/// before. Leading and trailing missing values are trimmed.
+///
+/// # Errors
+/// [`Error::Undefined`] naming the first missing period inside the series
+/// (a hole cannot be dated across).
+impl<P: Period, U: Value> Detector<P, U> for Bbq {
+    fn detect(&self, series: &Series<P, U>) -> Result<Vec<Event<P>>> {
+        let series = series.trim();
+        let series = &series;
+        let x = complete(series, Operation::Bbq)?;
         let mut turns = local_extrema(&x, self.window);
         alternate(&x, &mut turns);
         censor(&x, &mut turns, self.phase, self.cycle, self.censor);
@@ -337,16 +314,16 @@ fn censor(x: &[f64], turns: &mut Vec<Cand>, phase: usize, cycle: usize, ends: us
 /// # Example
 /// ```
 /// use econseries::{Month, Series};
-/// use econseries::detect::{BryBoschan, Turn};
+/// use econseries::detect::{BryBoschan, Detector, EventKind};
 ///
 /// // Synthetic: a 48-month cycle peaking in month 12 (January 2001).
 /// let x: Vec<f64> = (0..120)
 ///     .map(|t| 100.0 + 5.0 * (std::f64::consts::TAU * t as f64 / 48.0).sin())
 ///     .collect();
 /// let s = Series::from_values(Month::new(2000, 1)?, x)?;
-/// let turns = BryBoschan::new().date(&s)?;
-/// assert!(turns.windows(2).all(|w| w[0].turn != w[1].turn));
-/// assert_eq!(turns[0].turn, Turn::Peak);
+/// let turns = BryBoschan::new().detect(&s)?;
+/// assert!(turns.windows(2).all(|w| w[0].kind != w[1].kind));
+/// assert_eq!(turns[0].kind, EventKind::Peak);
 /// assert_eq!(turns[0].period.to_string(), "2001-01");
 /// # Ok::<(), econseries::Error>(())
 /// ```
@@ -379,14 +356,19 @@ impl BryBoschan {
             censor: 6,
         }
     }
+}
 
-    /// The turning points of `series`, in order, alternating.
-    ///
-    /// # Errors
-    /// [`Error::Undefined`] naming the first missing period, if any value is
-    /// missing; [`Error::TooShort`] for fewer than 2 × 15 months.
-    pub fn date<P: Period>(&self, series: &Series<P>) -> Result<Vec<TurningPoint<P>>> {
-        let raw = complete(series, "bry-boschan")?;
+/// The turning points, in order, alternating, each compared with the turn
+/// before. Leading and trailing missing values are trimmed.
+///
+/// # Errors
+/// [`Error::Undefined`] naming the first missing period inside the series;
+/// [`Error::TooShort`] for fewer than 2 × 15 observations.
+impl<P: Period, U: Value> Detector<P, U> for BryBoschan {
+    fn detect(&self, series: &Series<P, U>) -> Result<Vec<Event<P>>> {
+        let series = series.trim();
+        let series = &series;
+        let raw = complete(series, Operation::BryBoschan)?;
         let n = raw.len();
         if n < 2 * self.cycle {
             return Err(Error::TooShort {
@@ -430,6 +412,36 @@ impl BryBoschan {
         refine(&raw, &mut turns, mcd.max(4));
         censor(&raw, &mut turns, self.phase, self.cycle, self.censor);
         Ok(dated(series, &raw, &turns))
+    }
+}
+
+/// Business-cycle turning points by the rule made for the series'
+/// frequency: [`BryBoschan`] for monthly series, [`Bbq`] for quarterly and
+/// annual ones, each with its published parameters.
+///
+/// # Errors
+/// As the rule's.
+///
+/// # Example
+/// ```
+/// use econseries::{Quarter, Series};
+/// use econseries::detect::{Bbq, Detector, TurningPoints};
+///
+/// let levels = [100.0, 101.0, 102.0, 103.0, 102.0, 101.0, 100.5, 101.5, 103.0, 104.0, 105.0, 106.0];
+/// let gdp = Series::from_values(Quarter::new(2000, 1)?, levels)?;
+/// assert_eq!(TurningPoints.detect(&gdp)?, Bbq::new().detect(&gdp)?);
+/// # Ok::<(), econseries::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct TurningPoints;
+
+impl<P: Period, U: Value> Detector<P, U> for TurningPoints {
+    fn detect(&self, series: &Series<P, U>) -> Result<Vec<Event<P>>> {
+        match P::FREQUENCY {
+            crate::period::Frequency::Monthly => BryBoschan::new().detect(series),
+            _ => Bbq::new().detect(series),
+        }
     }
 }
 
@@ -529,21 +541,21 @@ mod tests {
         let s: Series<Quarter> =
             Series::from_options(Quarter::new(2000, 1).unwrap(), [Some(1.0), None, Some(2.0)])
                 .unwrap();
-        let e = Bbq::new().date(&s).unwrap_err();
+        let e = Bbq::new().detect(&s).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "bbq is undefined at 2000-Q2: the value is missing"
+            "BBQ turning-point dating is undefined at 2000-Q2: the value is missing"
         );
         let m: Series<Month> =
             Series::from_values(Month::new(2000, 1).unwrap(), [1.0; 10]).unwrap();
         assert!(matches!(
-            BryBoschan::new().date(&m),
+            BryBoschan::new().detect(&m),
             Err(Error::TooShort { .. })
         ));
         assert!(Bbq::with(0, 2, 5, 2).is_err());
         assert!(
             Bbq::new()
-                .date(&Series::<Quarter>::empty(Quarter::new(2000, 1).unwrap()))
+                .detect(&Series::<Quarter>::empty(Quarter::new(2000, 1).unwrap()))
                 .unwrap()
                 .is_empty()
         );

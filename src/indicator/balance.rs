@@ -4,7 +4,7 @@ use super::metadata::{Checks, check_compatible, missing};
 use super::{
     Exports, Imports, Indicator, MeasureKind, Metadata, Scale, aggregate_flow, combine, rescale,
 };
-use crate::error::Result;
+use crate::error::{Attribute, Result};
 use crate::period::{Period, Within};
 use crate::series::Series;
 
@@ -40,14 +40,14 @@ use crate::series::Series;
 /// let exports = Exports::new(Series::from_values(may, [6_553.3])?, meta("exports"))?;
 /// let imports = Imports::new(Series::from_values(may, [20_493.855247])?, meta("imports"))?;
 /// let balance = TradeBalance::new(&exports, &imports)?;
-/// assert_eq!(balance.series().get(may), Some(6_553.3 - 20_493.855247));
+/// assert_eq!(balance.get(may), Some(6_553.3 - 20_493.855247));
 /// assert_eq!(balance.yoy_change().get(may), None); // no year-earlier value
 /// # Ok::<(), econseries::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct TradeBalance<P: Period> {
-    series: Series<P>,
-    metadata: Metadata,
+    pub(super) series: Series<P>,
+    pub(super) metadata: Metadata,
 }
 
 impl<P: Period> TradeBalance<P> {
@@ -68,7 +68,7 @@ impl<P: Period> TradeBalance<P> {
     ///
     /// # Example
     /// ```
-    /// use econseries::{Error, Month, Series};
+    /// use econseries::{Attribute, Error, Month, Series};
     /// use econseries::indicator::{Currency, Exports, Imports, Metadata, Scale, TradeBalance};
     ///
     /// let s = Series::from_values(Month::new(2025, 5)?, [28.8])?;
@@ -76,12 +76,12 @@ impl<P: Period> TradeBalance<P> {
     /// let exports = Exports::new(s.clone(), meta.clone().with_scale(Scale::Billions))?;
     /// let imports = Imports::new(s, meta.with_scale(Scale::Millions))?;
     /// let e = TradeBalance::new(&exports, &imports).unwrap_err();
-    /// assert!(matches!(e, Error::Incompatible { what: "scale", .. }));
+    /// assert!(matches!(e, Error::Incompatible { attribute: Attribute::Scale, .. }));
     /// assert_eq!(e.to_string(), "incompatible scale: billions vs millions");
     ///
     /// // Rescaling one side explicitly makes them compatible.
     /// let balance = TradeBalance::new(&exports.rescaled(Scale::Millions), &imports)?;
-    /// assert_eq!(balance.series().get(Month::new(2025, 5)?), Some(28_800.0 - 28.8));
+    /// assert_eq!(balance.get(Month::new(2025, 5)?), Some(28_800.0 - 28.8));
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn new(exports: &Exports<P>, imports: &Imports<P>) -> Result<TradeBalance<P>> {
@@ -103,7 +103,7 @@ impl<P: Period> TradeBalance<P> {
             metadata = metadata.without_vintage();
         }
         Ok(TradeBalance {
-            series: combine(exports.series(), imports.series(), |x, m| x - m),
+            series: combine(&exports.series, &imports.series, |x, m| x - m),
             metadata,
         })
     }
@@ -127,26 +127,9 @@ impl<P: Period> TradeBalance<P> {
     /// ```
     pub fn from_series(series: Series<P>, metadata: Metadata) -> Result<TradeBalance<P>> {
         if metadata.currency().is_none() {
-            return Err(missing("currency", "set for a trade balance"));
+            return Err(missing(Attribute::Currency, "set for a trade balance"));
         }
         Ok(TradeBalance { series, metadata })
-    }
-
-    /// The values, in the metadata's currency and scale (negative for a deficit).
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{Month, Series};
-    /// use econseries::indicator::{Currency, Metadata, TradeBalance};
-    ///
-    /// let may = Month::new(2025, 5)?;
-    /// let meta = Metadata::new("US goods balance with China", "US").with_partner("CN").with_currency(Currency::USD);
-    /// let balance = TradeBalance::from_series(Series::from_values(may, [-13_940.6])?, meta)?;
-    /// assert_eq!(balance.series().get(may), Some(-13_940.6)); // a deficit
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn series(&self) -> &Series<P> {
-        &self.series
     }
 
     /// The metadata.
@@ -252,7 +235,7 @@ impl<P: Period> TradeBalance<P> {
     ///
     /// let meta = Metadata::new("balance", "US").with_currency(Currency::USD).with_scale(Scale::Millions);
     /// let b = TradeBalance::from_series(Series::from_values(Month::new(2025, 5)?, [-13_940.5])?, meta)?;
-    /// assert_eq!(b.rescaled(Scale::Billions).series().get(Month::new(2025, 5)?), Some(-13.9405));
+    /// assert_eq!(b.rescaled(Scale::Billions).get(Month::new(2025, 5)?), Some(-13.9405));
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn rescaled(self, scale: Scale) -> TradeBalance<P> {
@@ -265,25 +248,29 @@ impl<P: Period> TradeBalance<P> {
     /// The balance over the coarser period `C`: the sum of the sub-periods
     /// (the mean if at an annual rate); missing unless all are present.
     ///
+    /// # Errors
+    /// [`Error::InvalidMetadata`](crate::Error::InvalidMetadata) unless the
+    /// metadata states whether the values are at an annual rate.
+    ///
     /// # Example
     /// ```
     /// use econseries::{Month, Series, Year};
     /// use econseries::indicator::{Currency, Metadata, TradeBalance};
     ///
-    /// let meta = Metadata::new("balance", "US").with_currency(Currency::USD);
+    /// let meta = Metadata::new("balance", "US").with_currency(Currency::USD).with_annual_rate(false);
     /// let b = TradeBalance::from_series(Series::from_values(Month::new(2025, 1)?, [-1.0; 12])?, meta)?;
-    /// let annual: TradeBalance<Year> = b.aggregate();
-    /// assert_eq!(annual.series().get(Year::new(2025)?), Some(-12.0));
+    /// let annual: TradeBalance<Year> = b.aggregate()?;
+    /// assert_eq!(annual.get(Year::new(2025)?), Some(-12.0));
     /// # Ok::<(), econseries::Error>(())
     /// ```
-    pub fn aggregate<C: Period>(&self) -> TradeBalance<C>
+    pub fn aggregate<C: Period>(&self) -> Result<TradeBalance<C>>
     where
         P: Within<C>,
     {
-        TradeBalance {
-            series: aggregate_flow(&self.series, &self.metadata),
+        Ok(TradeBalance {
+            series: aggregate_flow(&self.series, &self.metadata)?,
             metadata: self.metadata.clone(),
-        }
+        })
     }
 }
 

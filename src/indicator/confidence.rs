@@ -37,6 +37,11 @@ use crate::unit::IndexPoints;
 /// assert_eq!(Neutral::Custom(80.0).level(), 80.0);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", try_from = "serde_repr::Neutral")
+)]
 #[non_exhaustive]
 pub enum Neutral {
     /// 100 is the average over a standardisation window (long-run average).
@@ -77,7 +82,38 @@ impl Neutral {
         if x.is_finite() {
             Ok(self)
         } else {
-            Err(Error::NotFinite { value: x })
+            Err(Error::NonFinite {
+                value: x,
+                period: None,
+            })
+        }
+    }
+}
+
+/// The serde form of [`Neutral`], checked on the way in.
+#[cfg(feature = "serde")]
+mod serde_repr {
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub(super) enum Neutral {
+        LongRunAverage100,
+        BasePeriod100,
+        Diffusion50,
+        Balance0,
+        Custom(f64),
+    }
+
+    impl TryFrom<Neutral> for super::Neutral {
+        type Error = crate::Error;
+
+        fn try_from(n: Neutral) -> crate::Result<super::Neutral> {
+            match n {
+                Neutral::LongRunAverage100 => Ok(super::Neutral::LongRunAverage100),
+                Neutral::BasePeriod100 => Ok(super::Neutral::BasePeriod100),
+                Neutral::Diffusion50 => Ok(super::Neutral::Diffusion50),
+                Neutral::Balance0 => Ok(super::Neutral::Balance0),
+                Neutral::Custom(x) => super::Neutral::Custom(x).checked(),
+            }
         }
     }
 }
@@ -124,9 +160,9 @@ impl fmt::Display for Neutral {
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct ConfidenceIndex<P: Period> {
-    series: Series<P>,
-    metadata: Metadata,
-    neutral: Neutral,
+    pub(super) series: Series<P>,
+    pub(super) metadata: Metadata,
+    pub(super) neutral: Neutral,
 }
 
 impl<P: Period> ConfidenceIndex<P> {
@@ -134,7 +170,7 @@ impl<P: Period> ConfidenceIndex<P> {
     /// `neutral`.
     ///
     /// # Errors
-    /// [`Error::NotFinite`] if `neutral` is a non-finite [`Neutral::Custom`].
+    /// [`Error::NonFinite`] if `neutral` is a non-finite [`Neutral::Custom`].
     ///
     /// # Example
     /// ```
@@ -157,23 +193,6 @@ impl<P: Period> ConfidenceIndex<P> {
             metadata,
             neutral: neutral.checked()?,
         })
-    }
-
-    /// The values.
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{Month, Series};
-    /// use econseries::indicator::{ConfidenceIndex, Metadata, Neutral};
-    ///
-    /// let nov = Month::new(2025, 11)?;
-    /// let meta = Metadata::new("University of Michigan consumer sentiment", "US");
-    /// let umich = ConfidenceIndex::new(Series::from_values(nov, [51.0])?, meta, Neutral::BasePeriod100)?;
-    /// assert_eq!(umich.series().get(nov), Some(51.0));
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn series(&self) -> &Series<P> {
-        &self.series
     }
 
     /// The metadata.
@@ -330,8 +349,8 @@ impl<P: Period> ConfidenceIndex<P> {
     /// let s = Series::from_values(jan, [-10.0, 0.0, 10.0, 20.0])?;
     /// let balance = ConfidenceIndex::new(s, Metadata::new("consumer balance", "EA"), Neutral::Balance0)?;
     /// let esi_like = balance.standardized(jan..=jan + 2)?; // mean 0, sd 10 over the window
-    /// assert_eq!(esi_like.series().get(jan + 1), Some(100.0));
-    /// assert_eq!(esi_like.series().get(jan + 3), Some(120.0)); // outside the window, same scale
+    /// assert_eq!(esi_like.get(jan + 1), Some(100.0));
+    /// assert_eq!(esi_like.get(jan + 3), Some(120.0)); // outside the window, same scale
     /// assert_eq!(esi_like.neutral(), Neutral::LongRunAverage100);
     /// assert!(balance.standardized(jan..=jan).is_err()); // one value
     /// # Ok::<(), econseries::Error>(())
@@ -353,8 +372,8 @@ impl<P: Period> ConfidenceIndex<P> {
             return Err(Error::InvalidArgument {
                 name: "base",
                 value: match (first, last) {
-                    (Some(a), Some(b)) => format!("{a}..={b}"),
-                    _ => String::new(),
+                    (Some(a), Some(b)) => format!("{a}..={b}").into(),
+                    _ => String::new().into(),
                 },
                 expected: "a window whose values are not all equal",
             });
@@ -409,8 +428,8 @@ mod tests {
         let z = c.standardized(..).unwrap();
         // mean 2, sample sd sqrt(2)
         let expect = 100.0 - 10.0 / 2f64.sqrt();
-        assert!((z.series().get(Month::new(2020, 1).unwrap()).unwrap() - expect).abs() < 1e-12);
-        assert_eq!(z.series().get(Month::new(2020, 2).unwrap()), None);
+        assert!((z.get(Month::new(2020, 1).unwrap()).unwrap() - expect).abs() < 1e-12);
+        assert_eq!(z.get(Month::new(2020, 2).unwrap()), None);
     }
 
     #[test]

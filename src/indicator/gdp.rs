@@ -4,7 +4,7 @@ use super::metadata::{Checks, check_compatible, missing};
 use super::{
     Indicator, MeasureKind, Metadata, PriceBasis, Scale, aggregate_flow, combine, rescale,
 };
-use crate::error::{Error, Result};
+use crate::error::{Attribute, Error, Result};
 use crate::period::{Period, Within, Year};
 use crate::series::Series;
 use crate::unit::Percent;
@@ -39,8 +39,8 @@ use crate::unit::Percent;
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Gdp<P: Period> {
-    series: Series<P>,
-    metadata: Metadata,
+    pub(super) series: Series<P>,
+    pub(super) metadata: Metadata,
 }
 
 impl<P: Period> Gdp<P> {
@@ -53,37 +53,20 @@ impl<P: Period> Gdp<P> {
     ///
     /// # Example
     /// ```
-    /// use econseries::{Error, Quarter, Series};
+    /// use econseries::{Attribute, Error, Quarter, Series};
     /// use econseries::indicator::{Gdp, Metadata, PriceBasis};
     ///
     /// let s = Series::from_values(Quarter::new(2025, 1)?, [30_042.113])?;
     /// let e = Gdp::new(s.clone(), Metadata::new("US GDP", "US")).unwrap_err();
-    /// assert!(matches!(e, Error::InvalidMetadata { what: "price basis", .. }));
+    /// assert!(matches!(e, Error::InvalidMetadata { attribute: Attribute::PriceBasis, .. }));
     /// Gdp::new(s, Metadata::new("US GDP", "US").with_price_basis(PriceBasis::Nominal))?;
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn new(series: Series<P>, metadata: Metadata) -> Result<Gdp<P>> {
         if metadata.price_basis().is_none() {
-            return Err(missing("price basis", "set for GDP"));
+            return Err(missing(Attribute::PriceBasis, "set for GDP"));
         }
         Ok(Gdp { series, metadata })
-    }
-
-    /// The values, in the metadata's currency and scale.
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{Quarter, Series};
-    /// use econseries::indicator::{Gdp, Metadata, PriceBasis};
-    ///
-    /// let q1 = Quarter::new(2025, 1)?;
-    /// let meta = Metadata::new("US GDP", "US").with_price_basis(PriceBasis::Nominal);
-    /// let gdp = Gdp::new(Series::from_values(q1, [30_042.113])?, meta)?;
-    /// assert_eq!(gdp.series().get(q1), Some(30_042.113));
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn series(&self) -> &Series<P> {
-        &self.series
     }
 
     /// The metadata.
@@ -96,7 +79,7 @@ impl<P: Period> Gdp<P> {
     /// let meta = Metadata::new("US GDP", "US").with_price_basis(PriceBasis::Nominal)
     ///     .with_scale(Scale::Billions).with_annual_rate(true);
     /// let gdp = Gdp::new(Series::from_values(Quarter::new(2025, 1)?, [30_042.113])?, meta)?;
-    /// assert!(gdp.metadata().is_annual_rate());
+    /// assert_eq!(gdp.metadata().annual_rate(), Some(true));
     /// assert_eq!(gdp.metadata().scale(), Scale::Billions);
     /// # Ok::<(), econseries::Error>(())
     /// ```
@@ -246,7 +229,7 @@ impl<P: Period> Gdp<P> {
     /// let meta = Metadata::new("GDP", "US").with_price_basis(PriceBasis::Nominal).with_scale(Scale::Billions);
     /// let gdp = Gdp::new(Series::from_values(Quarter::new(2025, 3)?, [31_095.089])?, meta)?;
     /// let tn = gdp.rescaled(Scale::Trillions);
-    /// assert_eq!(tn.series().get(Quarter::new(2025, 3)?), Some(31.095089));
+    /// assert_eq!(tn.get(Quarter::new(2025, 3)?), Some(31.095089));
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn rescaled(self, scale: Scale) -> Gdp<P> {
@@ -261,44 +244,55 @@ impl<P: Period> Gdp<P> {
     /// sum otherwise. A coarser period is missing unless all its sub-periods
     /// are present.
     ///
+    /// # Errors
+    /// [`Error::InvalidMetadata`] unless the metadata states whether the
+    /// values are at an annual rate ([`Metadata::with_annual_rate`]): summing
+    /// SAAR quarters would give a year four times too large.
+    ///
     /// # Example
     /// ```
     /// use econseries::{Quarter, Series, Year};
     /// use econseries::indicator::{Gdp, Metadata, PriceBasis};
     ///
     /// // Quarterly GDP, not at an annual rate (Eurostat's millions of euro): the year is the sum.
-    /// let meta = Metadata::new("GDP", "EA").with_price_basis(PriceBasis::Nominal);
+    /// let meta = Metadata::new("GDP", "EA").with_price_basis(PriceBasis::Nominal).with_annual_rate(false);
     /// let gdp = Gdp::new(Series::from_values(Quarter::new(2024, 1)?, [1.0, 2.0, 3.0, 4.0, 5.0])?, meta)?;
-    /// let annual: Gdp<Year> = gdp.aggregate();
-    /// assert_eq!(annual.series().get(Year::new(2024)?), Some(10.0));
-    /// assert_eq!(annual.series().get(Year::new(2025)?), None); // one quarter only
+    /// let annual: Gdp<Year> = gdp.aggregate()?;
+    /// assert_eq!(annual.get(Year::new(2024)?), Some(10.0));
+    /// assert_eq!(annual.get(Year::new(2025)?), None); // one quarter only
     /// # Ok::<(), econseries::Error>(())
     /// ```
-    pub fn aggregate<C: Period>(&self) -> Gdp<C>
+    pub fn aggregate<C: Period>(&self) -> Result<Gdp<C>>
     where
         P: Within<C>,
     {
-        Gdp {
-            series: aggregate_flow(&self.series, &self.metadata),
+        Ok(Gdp {
+            series: aggregate_flow(&self.series, &self.metadata)?,
             metadata: self.metadata.clone(),
-        }
+        })
     }
 
     /// Calendar-year GDP: [`aggregate`](Gdp::aggregate) to [`Year`] (the mean
     /// of the quarters if at an annual rate, as BEA computes annual GDP; the
     /// sum otherwise).
     ///
+    /// # Errors
+    /// As [`aggregate`](Gdp::aggregate): the annual rate must be stated.
+    ///
     /// # Example
     /// ```
-    /// use econseries::{Quarter, Series, Year};
+    /// use econseries::{Attribute, Error, Quarter, Series, Year};
     /// use econseries::indicator::{Gdp, Metadata, PriceBasis};
     ///
-    /// let meta = Metadata::new("US GDP", "US").with_price_basis(PriceBasis::Nominal).with_annual_rate(true);
-    /// let gdp = Gdp::new(Series::from_values(Quarter::new(2024, 1)?, [100.0, 102.0, 104.0, 106.0])?, meta)?;
-    /// assert_eq!(gdp.annual().series().get(Year::new(2024)?), Some(103.0));
+    /// let meta = Metadata::new("US GDP", "US").with_price_basis(PriceBasis::Nominal);
+    /// let q = Series::from_values(Quarter::new(2024, 1)?, [100.0, 102.0, 104.0, 106.0])?;
+    /// let unstated = Gdp::new(q.clone(), meta.clone())?;
+    /// assert!(matches!(unstated.annual(), Err(Error::InvalidMetadata { attribute: Attribute::AnnualRate, .. })));
+    /// let gdp = Gdp::new(q, meta.with_annual_rate(true))?;
+    /// assert_eq!(gdp.annual()?.get(Year::new(2024)?), Some(103.0));
     /// # Ok::<(), econseries::Error>(())
     /// ```
-    pub fn annual(&self) -> Gdp<Year>
+    pub fn annual(&self) -> Result<Gdp<Year>>
     where
         P: Within<Year>,
     {
@@ -325,7 +319,7 @@ impl<P: Period> Gdp<P> {
     ///
     /// # Example
     /// ```
-    /// use econseries::{Error, Quarter, Series, Year};
+    /// use econseries::{Attribute, Error, Quarter, Series, Year};
     /// use econseries::indicator::{Currency, Gdp, Metadata, PriceBasis, Scale};
     ///
     /// let base = Metadata::new("US GDP", "US").with_currency(Currency::USD).with_scale(Scale::Billions);
@@ -335,26 +329,26 @@ impl<P: Period> Gdp<P> {
     /// let real = Gdp::new(Series::from_values(q, [200.0])?, base.clone().with_price_basis(chained))?;
     /// assert_eq!(nominal.deflator(&real)?.get(q), Some(125.0));
     ///
-    /// assert!(matches!(real.deflator(&nominal), Err(Error::InvalidMetadata { what: "price basis", .. })));
+    /// assert!(matches!(real.deflator(&nominal), Err(Error::InvalidMetadata { attribute: Attribute::PriceBasis, .. })));
     /// let real_mn = real.clone().rescaled(Scale::Millions);
-    /// assert!(matches!(nominal.deflator(&real_mn), Err(Error::Incompatible { what: "scale", .. })));
+    /// assert!(matches!(nominal.deflator(&real_mn), Err(Error::Incompatible { attribute: Attribute::Scale, .. })));
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn deflator(&self, real: &Gdp<P>) -> Result<Series<P>> {
         let nominal_basis = self.price_basis();
         if nominal_basis.is_real() {
             return Err(Error::InvalidMetadata {
-                what: "price basis",
+                attribute: Attribute::PriceBasis,
                 expected: "nominal for the numerator of a deflator",
-                found: nominal_basis.to_string(),
+                found: nominal_basis.to_string().into(),
             });
         }
         let real_basis = real.price_basis();
         if !real_basis.is_real() {
             return Err(Error::InvalidMetadata {
-                what: "price basis",
+                attribute: Attribute::PriceBasis,
                 expected: "chained or constant prices for the denominator of a deflator",
-                found: real_basis.to_string(),
+                found: real_basis.to_string().into(),
             });
         }
         check_compatible(
@@ -373,8 +367,8 @@ impl<P: Period> Gdp<P> {
 }
 
 impl<P: Period> From<Gdp<P>> for Indicator<P> {
-    /// A generic indicator of kind [`MeasureKind::Flow`].
+    /// A generic indicator of kind [`MeasureKind::Output`].
     fn from(g: Gdp<P>) -> Indicator<P> {
-        Indicator::from_parts(g.series, g.metadata, MeasureKind::Flow)
+        Indicator::from_parts(g.series, g.metadata, MeasureKind::Output)
     }
 }

@@ -3,7 +3,7 @@
 use core::any::TypeId;
 
 use super::{MeasureKind, Metadata};
-use crate::error::{Error, Result};
+use crate::error::{ChangeUnit, Error, Operation, Result};
 use crate::period::Period;
 use crate::series::Series;
 use crate::unit::{IndexPoints, Percent, PercentagePoints, Value};
@@ -51,16 +51,16 @@ use crate::unit::{IndexPoints, Percent, PercentagePoints, Value};
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Indicator<P: Period> {
-    series: Series<P>,
-    metadata: Metadata,
-    kind: MeasureKind,
+    pub(super) series: Series<P>,
+    pub(super) metadata: Metadata,
+    pub(super) kind: MeasureKind,
 }
 
 impl<P: Period> Indicator<P> {
     /// An indicator of kind `kind`.
     ///
     /// # Errors
-    /// [`Error::NotFinite`] if `kind` is an index whose custom neutral level
+    /// [`Error::NonFinite`] if `kind` is an index whose custom neutral level
     /// is not finite.
     ///
     /// # Example
@@ -92,23 +92,6 @@ impl<P: Period> Indicator<P> {
             metadata,
             kind,
         }
-    }
-
-    /// The values.
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{Month, Series};
-    /// use econseries::indicator::{Indicator, MeasureKind, Metadata};
-    ///
-    /// let sep = Month::new(2025, 9)?;
-    /// let meta = Metadata::new("US unemployment rate", "US");
-    /// let unrate = Indicator::new(Series::from_values(sep, [4.4])?, meta, MeasureKind::Rate)?;
-    /// assert_eq!(unrate.series().get(sep), Some(4.4));
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn series(&self) -> &Series<P> {
-        &self.series
     }
 
     /// The metadata.
@@ -175,11 +158,11 @@ impl<P: Period> Indicator<P> {
     /// let s = Series::from_values(Month::new(2025, 1)?, [-10.0, 5.0])?;
     /// let budget = Indicator::new(s, Metadata::new("budget balance", "US"), MeasureKind::Balance)?;
     /// let e = budget.pch().unwrap_err();
-    /// assert_eq!(e.to_string(), "percent change is not meaningful for balance series");
+    /// assert_eq!(e.to_string(), "pch (percent change) is not meaningful for balance series");
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn pch(&self) -> Result<Series<P, Percent>> {
-        self.percent_allowed("percent change")?;
+        self.percent_allowed(Operation::Pch)?;
         Ok(self.series.pch())
     }
 
@@ -200,7 +183,7 @@ impl<P: Period> Indicator<P> {
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn yoy(&self) -> Result<Series<P, Percent>> {
-        self.percent_allowed("year-on-year percent change")?;
+        self.percent_allowed(Operation::Pc1)?;
         Ok(self.series.pc1())
     }
 
@@ -221,7 +204,7 @@ impl<P: Period> Indicator<P> {
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn annualized_growth(&self) -> Result<Series<P, Percent>> {
-        self.percent_allowed("annualized growth")?;
+        self.percent_allowed(Operation::Pca)?;
         Ok(self.series.pca())
     }
 
@@ -276,12 +259,12 @@ impl<P: Period> Indicator<P> {
         Ok(self.series.ch1().into_unit())
     }
 
-    fn percent_allowed(&self, transform: &'static str) -> Result<()> {
+    fn percent_allowed(&self, operation: Operation) -> Result<()> {
         if self.kind.has_percent_changes() {
             Ok(())
         } else {
             Err(Error::NotAllowed {
-                transform,
+                operation,
                 kind: self.kind.name(),
             })
         }
@@ -292,26 +275,25 @@ impl<P: Period> Indicator<P> {
         let expected = match self.kind {
             MeasureKind::Rate => TypeId::of::<PercentagePoints>(),
             MeasureKind::Index { .. } => TypeId::of::<IndexPoints>(),
-            MeasureKind::Flow | MeasureKind::Stock | MeasureKind::Balance => TypeId::of::<f64>(),
+            MeasureKind::Output | MeasureKind::Flow | MeasureKind::Stock | MeasureKind::Balance => {
+                TypeId::of::<f64>()
+            }
         };
         let asked = TypeId::of::<U>();
         if asked == expected {
             return Ok(());
         }
-        let transform = match (yoy, asked) {
-            (false, t) if t == TypeId::of::<f64>() => "change in the series' unit",
-            (true, t) if t == TypeId::of::<f64>() => "year-on-year change in the series' unit",
-            (false, t) if t == TypeId::of::<PercentagePoints>() => "change in percentage points",
-            (true, t) if t == TypeId::of::<PercentagePoints>() => {
-                "year-on-year change in percentage points"
-            }
-            (false, t) if t == TypeId::of::<IndexPoints>() => "change in index points",
-            (true, t) if t == TypeId::of::<IndexPoints>() => "year-on-year change in index points",
-            (false, _) => "change in percent",
-            (true, _) => "year-on-year change in percent",
+        let unit = match asked {
+            t if t == TypeId::of::<f64>() => ChangeUnit::Level,
+            t if t == TypeId::of::<PercentagePoints>() => ChangeUnit::PercentagePoints,
+            t if t == TypeId::of::<IndexPoints>() => ChangeUnit::IndexPoints,
+            _ => ChangeUnit::Percent,
         };
         Err(Error::NotAllowed {
-            transform,
+            operation: Operation::Change {
+                year_on_year: yoy,
+                unit,
+            },
             kind: self.kind.name(),
         })
     }
@@ -334,6 +316,7 @@ mod tests {
             neutral: Neutral::Balance0,
         };
         for kind in [
+            MeasureKind::Output,
             MeasureKind::Flow,
             MeasureKind::Stock,
             MeasureKind::Balance,
@@ -351,7 +334,10 @@ mod tests {
             );
             assert_eq!(i.unit_allowed::<IndexPoints>(false).is_ok(), kind == index);
             assert!(i.unit_allowed::<Percent>(false).is_err());
-            assert_eq!(i.percent_allowed("x").is_ok(), kind.has_percent_changes());
+            assert_eq!(
+                i.percent_allowed(Operation::Pch).is_ok(),
+                kind.has_percent_changes()
+            );
         }
         let e = ind(MeasureKind::Flow)
             .unit_allowed::<Percent>(true)
@@ -377,7 +363,7 @@ mod tests {
         };
         assert!(matches!(
             Indicator::new(s, Metadata::new("x", "US"), kind),
-            Err(Error::NotFinite { .. })
+            Err(Error::NonFinite { .. })
         ));
     }
 }

@@ -9,7 +9,8 @@ use super::Neutral;
 ///
 /// | kind | examples | percent changes | changes in |
 /// |---|---|---|---|
-/// | [`Flow`](MeasureKind::Flow) | exports, GDP | yes | the series' unit |
+/// | [`Output`](MeasureKind::Output) | GDP, industrial production | yes | the series' unit |
+/// | [`Flow`](MeasureKind::Flow) | exports, imports, retail sales | yes | the series' unit |
 /// | [`Stock`](MeasureKind::Stock) | debt, population | yes | the series' unit |
 /// | [`Balance`](MeasureKind::Balance) | trade balance, budget balance | no | the series' unit |
 /// | [`Rate`](MeasureKind::Rate) | unemployment rate, inflation rate | no | [`PercentagePoints`](crate::PercentagePoints) |
@@ -32,9 +33,15 @@ use super::Neutral;
 /// assert_eq!(pmi.neutral().map(Neutral::level), Some(50.0));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum MeasureKind {
-    /// An amount per period (exports in a month, GDP in a quarter).
+    /// Real activity, a flow whose fall is a *contraction* and whose
+    /// consecutive quarterly falls are a technical recession (GDP,
+    /// industrial production).
+    Output,
+    /// An amount per period (exports in a month, retail sales).
     Flow,
     /// An amount at a point in time (debt outstanding, population).
     Stock,
@@ -51,7 +58,8 @@ pub enum MeasureKind {
 }
 
 impl MeasureKind {
-    /// The lowercase name: `flow`, `stock`, `balance`, `rate` or `index`.
+    /// The lowercase name: `output`, `flow`, `stock`, `balance`, `rate` or
+    /// `index`.
     ///
     /// # Example
     /// ```
@@ -63,6 +71,7 @@ impl MeasureKind {
     /// ```
     pub const fn name(self) -> &'static str {
         match self {
+            MeasureKind::Output => "output",
             MeasureKind::Flow => "flow",
             MeasureKind::Stock => "stock",
             MeasureKind::Balance => "balance",
@@ -72,7 +81,7 @@ impl MeasureKind {
     }
 
     /// Whether percent changes (`pch`, `pc1`, `pca`) are meaningful: only for
-    /// flows and stocks.
+    /// output, flows and stocks.
     ///
     /// # Example
     /// ```
@@ -83,7 +92,10 @@ impl MeasureKind {
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub const fn has_percent_changes(self) -> bool {
-        matches!(self, MeasureKind::Flow | MeasureKind::Stock)
+        matches!(
+            self,
+            MeasureKind::Output | MeasureKind::Flow | MeasureKind::Stock
+        )
     }
 
     /// The neutral level of an index, `None` for the other kinds.

@@ -6,7 +6,7 @@ use core::str::FromStr;
 
 use chrono::NaiveDate;
 
-use crate::error::{Error, Result};
+use crate::error::{Attribute, Error, Result};
 use crate::period::Year;
 
 /// A currency, as its three-letter ISO 4217 code (`USD`, `EUR`, `CNY`).
@@ -24,7 +24,25 @@ use crate::period::Year;
 /// # Ok::<(), econseries::Error>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(into = "String", try_from = "String"))]
 pub struct Currency([u8; 3]);
+
+#[cfg(feature = "serde")]
+impl From<Currency> for String {
+    fn from(c: Currency) -> String {
+        c.to_string()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<String> for Currency {
+    type Error = Error;
+
+    fn try_from(s: String) -> Result<Currency> {
+        Currency::new(&s)
+    }
+}
 
 impl Currency {
     /// US dollar.
@@ -58,7 +76,7 @@ impl Currency {
             ])),
             _ => Err(Error::InvalidArgument {
                 name: "currency",
-                value: code.to_owned(),
+                value: code.to_owned().into(),
                 expected: "a three-letter ISO 4217 code such as USD",
             }),
         }
@@ -112,6 +130,8 @@ impl FromStr for Currency {
 /// assert_eq!(Scale::Billions.to_string(), "billions");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Scale {
     /// Amounts as they are (factor 1).
@@ -208,6 +228,8 @@ impl fmt::Display for Scale {
 /// # Ok::<(), econseries::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "type", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum PriceBasis {
     /// Current prices (nominal), such as US GDP in billions of dollars (FRED `GDP`).
@@ -261,12 +283,17 @@ impl fmt::Display for PriceBasis {
 /// informative on adjusted data, while year-on-year changes work on either
 /// (Eurostat's convention: q/q-1 on SCA data, q/q-4 on raw data).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum SeasonalAdjustment {
     /// Seasonally (and possibly calendar) adjusted.
     Adjusted,
     /// Not seasonally adjusted (raw).
     NotAdjusted,
+    /// Seasonally adjusted by the X-11 method of the Census X-13ARIMA-SEATS
+    /// program, in the given mode ([`X11`](crate::seasonal::X11)).
+    X11(crate::seasonal::X11Mode),
 }
 
 impl fmt::Display for SeasonalAdjustment {
@@ -274,6 +301,9 @@ impl fmt::Display for SeasonalAdjustment {
         f.pad(match self {
             SeasonalAdjustment::Adjusted => "seasonally adjusted",
             SeasonalAdjustment::NotAdjusted => "not seasonally adjusted",
+            SeasonalAdjustment::X11(mode) => {
+                return write!(f, "seasonally adjusted (X-11, {mode})");
+            }
         })
     }
 }
@@ -302,20 +332,51 @@ impl fmt::Display for SeasonalAdjustment {
 ///     .with_source("US Census Bureau via FRED (IMPCH)");
 /// assert_eq!(meta.partner(), Some("CN"));
 /// assert_eq!(meta.scale(), Scale::Millions);
-/// assert!(!meta.is_annual_rate());
+/// assert_eq!(meta.annual_rate(), None); // not stated
 /// # Ok::<(), econseries::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Metadata {
     name: String,
     area: String,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     partner: Option<String>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     currency: Option<Currency>,
+    #[cfg_attr(feature = "serde", serde(default))]
     scale: Scale,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     price_basis: Option<PriceBasis>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     seasonal_adjustment: Option<SeasonalAdjustment>,
-    annual_rate: bool,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    annual_rate: Option<bool>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     source: Option<String>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     vintage: Option<NaiveDate>,
 }
 
@@ -340,7 +401,7 @@ impl Metadata {
             scale: Scale::Units,
             price_basis: None,
             seasonal_adjustment: None,
-            annual_rate: false,
+            annual_rate: None,
             source: None,
             vintage: None,
         }
@@ -467,11 +528,11 @@ impl Metadata {
     ///
     /// // FRED GDP: billions of dollars, seasonally adjusted annual rate.
     /// let meta = Metadata::new("US GDP", "US").with_annual_rate(true);
-    /// assert!(meta.is_annual_rate());
+    /// assert_eq!(meta.annual_rate(), Some(true));
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn with_annual_rate(mut self, annual_rate: bool) -> Metadata {
-        self.annual_rate = annual_rate;
+        self.annual_rate = Some(annual_rate);
         self
     }
 
@@ -614,18 +675,21 @@ impl Metadata {
         self.seasonal_adjustment
     }
 
-    /// Whether the values are at an annual rate.
+    /// Whether the values are at an annual rate: `None` unless stated. A
+    /// flow's aggregation to a coarser period needs it stated (the mean of
+    /// annual-rate levels, the sum of plain flows), so that a SAAR series is
+    /// never summed into a number four or twelve times too large.
     ///
     /// # Example
     /// ```
     /// use econseries::indicator::Metadata;
     ///
     /// let meta = Metadata::new("US GDP", "US");
-    /// assert!(!meta.is_annual_rate()); // unless set
-    /// assert!(meta.with_annual_rate(true).is_annual_rate());
+    /// assert_eq!(meta.annual_rate(), None); // unless stated
+    /// assert_eq!(meta.with_annual_rate(true).annual_rate(), Some(true));
     /// # Ok::<(), econseries::Error>(())
     /// ```
-    pub fn is_annual_rate(&self) -> bool {
+    pub fn annual_rate(&self) -> Option<bool> {
         self.annual_rate
     }
 
@@ -685,9 +749,9 @@ fn show<T: fmt::Display>(x: Option<T>) -> String {
     x.map_or_else(|| "none".to_owned(), |x| x.to_string())
 }
 
-/// `Ok` if `left == right`, else [`Error::Incompatible`] naming `what`.
+/// `Ok` if `left == right`, else [`Error::Incompatible`] naming `attribute`.
 fn same<T: PartialEq + fmt::Display>(
-    what: &'static str,
+    attribute: Attribute,
     left: Option<T>,
     right: Option<T>,
 ) -> Result<()> {
@@ -695,9 +759,9 @@ fn same<T: PartialEq + fmt::Display>(
         Ok(())
     } else {
         Err(Error::Incompatible {
-            what,
-            left: show(left),
-            right: show(right),
+            attribute,
+            left: show(left).into(),
+            right: show(right).into(),
         })
     }
 }
@@ -713,35 +777,31 @@ pub(crate) struct Checks {
 
 pub(crate) fn check_compatible(left: &Metadata, right: &Metadata, checks: Checks) -> Result<()> {
     if checks.area {
-        same("area", Some(left.area()), Some(right.area()))?;
+        same(Attribute::Area, Some(left.area()), Some(right.area()))?;
     }
     if checks.partner {
-        same("partner", left.partner(), right.partner())?;
+        same(Attribute::Partner, left.partner(), right.partner())?;
     }
-    same("currency", left.currency, right.currency)?;
-    same("scale", Some(left.scale), Some(right.scale))?;
+    same(Attribute::Currency, left.currency, right.currency)?;
+    same(Attribute::Scale, Some(left.scale), Some(right.scale))?;
     if checks.price_basis {
-        same("price basis", left.price_basis, right.price_basis)?;
+        same(Attribute::PriceBasis, left.price_basis, right.price_basis)?;
     }
     same(
-        "seasonal adjustment",
+        Attribute::SeasonalAdjustment,
         left.seasonal_adjustment,
         right.seasonal_adjustment,
     )?;
-    same(
-        "annual rate",
-        Some(left.annual_rate),
-        Some(right.annual_rate),
-    )?;
+    same(Attribute::AnnualRate, left.annual_rate, right.annual_rate)?;
     Ok(())
 }
 
 /// [`Error::InvalidMetadata`] for an attribute that is not set.
-pub(crate) fn missing(what: &'static str, expected: &'static str) -> Error {
+pub(crate) fn missing(attribute: Attribute, expected: &'static str) -> Error {
     Error::InvalidMetadata {
-        what,
+        attribute,
         expected,
-        found: "none".to_owned(),
+        found: "none".to_owned().into(),
     }
 }
 
@@ -803,7 +863,7 @@ mod tests {
         assert!(matches!(
             check_compatible(&a, &d, all()),
             Err(Error::Incompatible {
-                what: "annual rate",
+                attribute: Attribute::AnnualRate,
                 ..
             })
         ));

@@ -3,7 +3,7 @@
 
 use super::metadata::missing;
 use super::{Indicator, MeasureKind, Metadata, Scale, aggregate_flow, rescale};
-use crate::error::Result;
+use crate::error::{Attribute, Result};
 use crate::period::{Period, Within};
 use crate::series::Series;
 use crate::unit::Percent;
@@ -16,8 +16,8 @@ macro_rules! trade_flow {
         $(#[$doc])*
         #[derive(Clone, Debug, PartialEq)]
         pub struct $name<P: Period> {
-            series: Series<P>,
-            metadata: Metadata,
+            pub(super) series: Series<P>,
+            pub(super) metadata: Metadata,
         }
 
         impl<P: Period> $name<P> {
@@ -29,37 +29,20 @@ macro_rules! trade_flow {
             ///
             /// # Example
             /// ```
-            /// use econseries::{Error, Month, Series};
+            /// use econseries::{Attribute, Error, Month, Series};
             #[doc = concat!("use econseries::indicator::{Currency, ", stringify!($name), ", Metadata};")]
             ///
             /// let s = Series::from_values(Month::new(2025, 1)?, [1.0, 2.0])?;
             #[doc = concat!("let no_currency = ", stringify!($name), "::new(s.clone(), Metadata::new(\"x\", \"US\"));")]
-            /// assert!(matches!(no_currency, Err(Error::InvalidMetadata { what: "currency", .. })));
+            /// assert!(matches!(no_currency, Err(Error::InvalidMetadata { attribute: Attribute::Currency, .. })));
             #[doc = concat!(stringify!($name), "::new(s, Metadata::new(\"x\", \"US\").with_currency(Currency::USD))?;")]
             /// # Ok::<(), econseries::Error>(())
             /// ```
             pub fn new(series: Series<P>, metadata: Metadata) -> Result<$name<P>> {
                 if metadata.currency().is_none() {
-                    return Err(missing("currency", "set for a trade flow"));
+                    return Err(missing(Attribute::Currency, "set for a trade flow"));
                 }
                 Ok($name { series, metadata })
-            }
-
-            /// The values, in the metadata's currency and scale.
-            ///
-            /// # Example
-            /// ```
-            /// use econseries::{Month, Series};
-            #[doc = concat!("use econseries::indicator::{Currency, ", stringify!($name), ", Metadata};")]
-            ///
-            #[doc = concat!("let meta = Metadata::new(", stringify!($example_name), ", \"US\").with_currency(Currency::USD);")]
-            /// let may = Month::new(2025, 5)?;
-            #[doc = concat!("let flow = ", stringify!($name), "::new(Series::from_values(may, [", stringify!($v12), "])?, meta)?;")]
-            #[doc = concat!("assert_eq!(flow.series().get(may), Some(", stringify!($v12), "));")]
-            /// # Ok::<(), econseries::Error>(())
-            /// ```
-            pub fn series(&self) -> &Series<P> {
-                &self.series
             }
 
             /// The metadata.
@@ -197,7 +180,7 @@ macro_rules! trade_flow {
             #[doc = concat!("let flow = ", stringify!($name), "::new(Series::from_values(Month::new(2025, 5)?, [6_553.3])?, meta)?;")]
             /// let bn = flow.rescaled(Scale::Billions);
             /// assert_eq!(bn.metadata().scale(), Scale::Billions);
-            /// assert_eq!(bn.series().get(Month::new(2025, 5)?), Some(6.5533));
+            /// assert_eq!(bn.get(Month::new(2025, 5)?), Some(6.5533));
             /// # Ok::<(), econseries::Error>(())
             /// ```
             pub fn rescaled(self, scale: Scale) -> $name<P> {
@@ -210,8 +193,13 @@ macro_rules! trade_flow {
             /// The flow over the coarser period `C` (months to quarters or
             /// years, quarters to years): the sum of the sub-periods, or their
             /// mean if the values are at an annual rate
-            /// ([`Metadata::is_annual_rate`]). A coarser period is missing
+            /// ([`Metadata::annual_rate`]). A coarser period is missing
             /// unless all its sub-periods are present.
+            ///
+            /// # Errors
+            /// [`Error::InvalidMetadata`](crate::Error::InvalidMetadata)
+            /// unless the metadata states whether the values are at an
+            /// annual rate ([`Metadata::with_annual_rate`]).
             ///
             /// # Example
             /// ```
@@ -220,19 +208,22 @@ macro_rules! trade_flow {
             ///
             #[doc = concat!(" ", "let meta = Metadata::new(", stringify!($example_name), ", \"US\").with_currency(Currency::USD);")]
             /// let s = Series::from_values(Month::new(2025, 1)?, [1.0, 2.0, 3.0, 4.0])?;
-            #[doc = concat!("let q: ", stringify!($name), "<Quarter> = ", stringify!($name), "::new(s, meta)?.aggregate();")]
-            /// assert_eq!(q.series().get(Quarter::new(2025, 1)?), Some(6.0));
-            /// assert_eq!(q.series().get(Quarter::new(2025, 2)?), None); // April only
+            #[doc = concat!("let flow = ", stringify!($name), "::new(s, meta)?;")]
+            /// assert!(flow.aggregate::<Quarter>().is_err()); // annual rate or not?
+            #[doc = concat!("let flow = ", stringify!($name), "::new(flow.as_plain_series().clone(), flow.metadata().clone().with_annual_rate(false))?;")]
+            #[doc = concat!("let q: ", stringify!($name), "<Quarter> = flow.aggregate()?;")]
+            /// assert_eq!(q.get(Quarter::new(2025, 1)?), Some(6.0));
+            /// assert_eq!(q.get(Quarter::new(2025, 2)?), None); // April only
             /// # Ok::<(), econseries::Error>(())
             /// ```
-            pub fn aggregate<C: Period>(&self) -> $name<C>
+            pub fn aggregate<C: Period>(&self) -> Result<$name<C>>
             where
                 P: Within<C>,
             {
-                $name {
-                    series: aggregate_flow(&self.series, &self.metadata),
+                Ok($name {
+                    series: aggregate_flow(&self.series, &self.metadata)?,
                     metadata: self.metadata.clone(),
-                }
+                })
             }
         }
 

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Error, ParseProblem, Result};
-use crate::period::{Frequency, Month, Period, Quarter, Token, Year, tokenize};
+use crate::period::{AnyPeriod, Frequency, Month, Period, Quarter, Token, Year, tokenize};
 
 use super::Pos;
 
@@ -121,7 +121,7 @@ impl Classifier {
                             Error::MixedFrequency {
                                 expected,
                                 found,
-                                period: text.to_owned(),
+                                period: text.to_owned().into(),
                             }
                         } else {
                             Error::FrequencyMismatch { expected, found }
@@ -211,7 +211,7 @@ impl Classifier {
         let frequency = match problem {
             ParseProblem::Syntax { .. } => {
                 return Error::UnrecognisedPeriod {
-                    input: text.to_owned(),
+                    input: text.to_owned().into(),
                 };
             }
             ParseProblem::Quarter(_) => Frequency::Quarterly,
@@ -221,7 +221,7 @@ impl Classifier {
         };
         Error::ParsePeriod {
             frequency,
-            input: text.to_owned(),
+            input: text.to_owned().into(),
             problem,
         }
     }
@@ -281,21 +281,24 @@ pub(crate) fn period_index(frequency: Frequency, month: i32) -> i32 {
     }
 }
 
-/// The canonical text of the `frequency` period starting at month `month`.
-pub(crate) fn canonical(frequency: Frequency, month: i32) -> String {
+/// Period `month` (a monthly index, as the classifier keeps them) of
+/// `frequency` as a value; monthly if the frequency is not known yet.
+pub(crate) fn any_period(frequency: Option<Frequency>, month: i32) -> AnyPeriod {
+    let frequency = frequency.unwrap_or(Frequency::Monthly);
     let i = i64::from(period_index(frequency, month));
-    let text = match frequency {
-        Frequency::Quarterly => Quarter::from_index(i).map(|p| p.to_string()),
-        Frequency::Annual => Year::from_index(i).map(|p| p.to_string()),
-        _ => Month::from_index(i).map(|p| p.to_string()),
+    let p = match frequency {
+        Frequency::Quarterly => Quarter::from_index(i).map(AnyPeriod::from),
+        Frequency::Annual => Year::from_index(i).map(AnyPeriod::from),
+        _ => Month::from_index(i).map(AnyPeriod::from),
     };
-    text.unwrap_or_default()
+    // The classifier only keeps indices of valid periods.
+    p.unwrap_or(AnyPeriod::Month(Month::MIN))
 }
 
 fn not_first_day(frequency: Option<Frequency>, text: &str, date: NaiveDate) -> Error {
     Error::ParsePeriod {
         frequency: frequency.unwrap_or(Frequency::Monthly),
-        input: text.to_owned(),
+        input: text.to_owned().into(),
         problem: ParseProblem::NotFirstDay(date),
     }
 }
@@ -379,7 +382,10 @@ mod tests {
                 ..
             })
         ));
-        assert_eq!(canonical(Frequency::Quarterly, 2025 * 12 + 3), "2025-Q2");
+        assert_eq!(
+            any_period(Some(Frequency::Quarterly), 2025 * 12 + 3).to_string(),
+            "2025-Q2"
+        );
         assert_eq!(period_index(Frequency::Annual, 2025 * 12), 2025);
     }
 }

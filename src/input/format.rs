@@ -168,7 +168,7 @@ impl FromStr for Format {
             .find(|f| f.name().eq_ignore_ascii_case(s))
             .ok_or_else(|| Error::InvalidArgument {
                 name: "format",
-                value: s.to_owned(),
+                value: s.to_owned().into(),
                 expected: "csv, long-csv, alfred-csv, fred-json, sdmx-csv, sdmx-json or json",
             })
     }

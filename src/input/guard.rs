@@ -91,6 +91,7 @@ impl<R> Guard<R> {
 
     /// A guard for a document read by a streaming parser (JSON): total size
     /// only, plus a [`HoldLimit`] its reader may set.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     pub(crate) fn document(inner: R, options: &ReadOptions) -> Guard<R> {
         Guard {
             keep: false,
@@ -110,7 +111,7 @@ impl<R> Guard<R> {
         match &self.exceeded {
             Some(Stop::Line { line, text, limit }) => Error::Read {
                 line: *line,
-                text: text.clone(),
+                text: text.clone().into(),
                 source: Box::new(Error::LineTooLong { limit: *limit }),
             },
             Some(Stop::Bytes(limit)) => Error::InputTooLarge { limit: *limit },

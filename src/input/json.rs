@@ -75,7 +75,7 @@ pub(crate) fn kind(v: &Json) -> &'static str {
 /// `source` at the JSON path `path`.
 pub(crate) fn at(path: impl Into<String>, source: Error) -> Error {
     Error::At {
-        path: path.into(),
+        path: path.into().into(),
         source: Box::new(source),
     }
 }
@@ -185,16 +185,14 @@ pub(crate) fn fred_date_value(
     };
     let value = match obs.get("value") {
         Some(Json::String(s)) if missing.is_missing(s.trim()) => None,
-        Some(Json::String(s)) => {
-            Some(parse_number(s.trim(), &date).map_err(|e| at(path(".value"), e))?)
-        }
+        Some(Json::String(s)) => Some(parse_number(s.trim()).map_err(|e| at(path(".value"), e))?),
         Some(Json::Number(n)) => match n.as_f64().filter(|x| x.is_finite()) {
             Some(x) => Some(x),
             None => {
                 return Err(at(
                     path(".value"),
                     Error::ValueTooLarge {
-                        text: n.to_string(),
+                        text: n.to_string().into(),
                     },
                 ));
             }

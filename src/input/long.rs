@@ -53,7 +53,7 @@ impl LongColumns {
             let first = hits.next();
             if let Some((_, again)) = hits.next() {
                 return Err(Error::DuplicateColumn {
-                    column: again.clone(),
+                    column: again.clone().into(),
                 });
             }
             Ok(first.map(|(i, _)| i))
@@ -63,7 +63,8 @@ impl LongColumns {
                 column: given
                     .or(defaults.first().copied())
                     .unwrap_or_default()
-                    .to_owned(),
+                    .to_owned()
+                    .into(),
             })
         };
         let key = match options.get_key_columns() {
@@ -72,7 +73,7 @@ impl LongColumns {
             Some(many) => {
                 return Err(records.at(Error::InvalidArgument {
                     name: "key_columns",
-                    value: many.join(","),
+                    value: many.join(",").into(),
                     expected: "one series id column for a long CSV",
                 }));
             }
@@ -90,12 +91,12 @@ impl LongColumns {
                 (None, Some(s), Some(e)) => Some(When::Interval(s, e)),
                 (None, Some(_), None) => {
                     return Err(Error::MissingColumn {
-                        column: "realtime_end".to_owned(),
+                        column: "realtime_end".to_owned().into(),
                     });
                 }
                 (None, None, Some(_)) => {
                     return Err(Error::MissingColumn {
-                        column: "realtime_start".to_owned(),
+                        column: "realtime_start".to_owned().into(),
                     });
                 }
                 (None, None, None) => None,

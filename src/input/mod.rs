@@ -21,7 +21,7 @@ mod series;
 mod value;
 
 #[cfg_attr(not(feature = "panel"), allow(unused_imports))]
-pub(crate) use classify::{Classifier, canonical, fits, infer, period_index, token_month};
+pub(crate) use classify::{Classifier, any_period, fits, infer, period_index, token_month};
 pub use format::Format;
 pub(crate) use format::{LONG_ID, LONG_PERIOD, LONG_VALUE, Peeked, peek};
 #[cfg_attr(not(feature = "serde"), allow(unused_imports))]
@@ -30,7 +30,9 @@ pub use options::ReadOptions;
 pub(crate) use pos::Pos;
 pub(crate) use records::Records;
 pub(crate) use series::{Rows, SeriesRows, Write};
-pub(crate) use value::{ALFRED_MISSING, CSV_MISSING, Missing, SDMX_MISSING, parse_number};
+pub(crate) use value::{
+    ALFRED_MISSING, CSV_MISSING, Missing, SDMX_MISSING, at_period, parse_number,
+};
 
 /// The bytes the readers pull from their input at a time: a record is found
 /// to be too long at most this many bytes after it passes the limit.

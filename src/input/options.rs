@@ -316,12 +316,11 @@ impl ReadOptions {
     /// ```
     /// use econseries::{AnySeries, Error, io::ReadOptions};
     ///
-    /// // A generated endless JSON document: the byte limit stops it.
-    /// let endless = std::io::Read::chain(
-    ///     r#"{"frequency":"annual","start":"1871","values":["#.as_bytes(),
-    ///     std::io::repeat(b' '),
-    /// );
-    /// let e = AnySeries::read(endless, &ReadOptions::new().max_bytes(1 << 20)).unwrap_err();
+    /// // Every month from year 1 to 9999, about 1.2 MB of valid rows: the byte limit stops it.
+    /// let rows: String = (1..=9999)
+    ///     .flat_map(|y| (1..=12).map(move |m| format!("{y:04}-{m:02},1\n")))
+    ///     .collect();
+    /// let e = AnySeries::read(rows.as_bytes(), &ReadOptions::new().max_bytes(1 << 20)).unwrap_err();
     /// assert!(matches!(e, Error::InputTooLarge { limit } if limit == 1 << 20));
     /// # Ok::<(), Error>(())
     /// ```
@@ -426,7 +425,7 @@ impl ReadOptions {
         match &self.series {
             Some(s) => Err(Error::InvalidArgument {
                 name: "series",
-                value: s.clone(),
+                value: s.clone().into(),
                 expected: match format {
                     Format::Csv => "no series selector: a plain CSV holds one series",
                     Format::FredJson => "no series selector: FRED JSON holds one series",

@@ -34,11 +34,11 @@ impl Pos {
         match self {
             Pos::Line { line, text } => Error::Read {
                 line: *line,
-                text: text.clone(),
+                text: text.clone().into(),
                 source: Box::new(source),
             },
             Pos::Path(path) => Error::At {
-                path: path.clone(),
+                path: path.clone().into(),
                 source: Box::new(source),
             },
             Pos::Row(row) => Error::Row {

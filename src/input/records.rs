@@ -16,7 +16,9 @@ pub(crate) fn csv_error(e: csv::Error) -> Error {
     let message = e.to_string();
     match e.into_kind() {
         csv::ErrorKind::Io(io) => Error::Io(io),
-        _ => Error::Csv { message },
+        _ => Error::Csv {
+            message: message.into(),
+        },
     }
 }
 
@@ -89,7 +91,7 @@ impl<R: Read> Records<R> {
             {
                 return Err(Error::Read {
                     line,
-                    text: guard.prefix(range.start),
+                    text: guard.prefix(range.start).into(),
                     source: Box::new(Error::LineTooLong { limit }),
                 });
             }
@@ -157,7 +159,7 @@ impl<R: Read> Records<R> {
     /// `column`.
     pub(crate) fn in_field(&self, column: &str, index: usize, source: Error) -> Error {
         self.at(Error::Field {
-            column: column.to_owned(),
+            column: column.to_owned().into(),
             index: index + 1,
             source: Box::new(source),
         })

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::error::{Error, Result};
 use crate::period::{Frequency, Token};
 
-use super::classify::{Classifier, canonical, fits, infer, period_index};
+use super::classify::{Classifier, any_period, fits, infer, period_index};
 use super::{Pos, ReadOptions};
 
 /// The rows of one series: each period (by the index of its first month)
@@ -67,26 +67,17 @@ impl SeriesRows {
         pos: impl Fn() -> Pos,
     ) -> Result<()> {
         let month = self.classifier.observe(token, text, &pos)?;
-        self.put(month, text, value, write)
+        self.put(month, value, write)
     }
 
     /// Adds the period starting at month index `month` (written `text`).
     ///
     /// # Errors
     /// As [`push_token`](Self::push_token), the period already classified.
-    pub(crate) fn put(
-        &mut self,
-        month: i32,
-        text: &str,
-        value: Option<f64>,
-        write: Write,
-    ) -> Result<()> {
+    pub(crate) fn put(&mut self, month: i32, value: Option<f64>, write: Write) -> Result<()> {
         match self.rows.insert(month, value) {
             Some(_) if write == Write::Add => Err(Error::DuplicatePeriod {
-                period: match self.classifier.frequency() {
-                    Some(f) => canonical(f, month),
-                    None => text.to_owned(),
-                },
+                period: any_period(self.classifier.frequency(), month),
             }),
             Some(_) => Ok(()),
             None => match self.max_values {

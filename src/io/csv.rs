@@ -4,7 +4,8 @@ use std::io::Read;
 
 use crate::error::{Error, Result};
 use crate::input::{
-    COMMA, CSV_MISSING, Format, Missing, ReadOptions, Records, Rows, SeriesRows, Write,
+    COMMA, CSV_MISSING, Format, Missing, ReadOptions, Records, Rows, SeriesRows, Write, any_period,
+    at_period,
 };
 
 /// Reads one series of plain or FRED CSV.
@@ -35,8 +36,11 @@ pub(crate) fn read(input: impl Read, options: &ReadOptions) -> Result<Rows> {
             .classifier()
             .classify(&period, pos)
             .map_err(|e| records.at(e))?;
-        let value = missing.parse(&value, &period).map_err(|e| records.at(e))?;
-        rows.put(month, &period, value, Write::Add)
+        let value = missing.parse(&value).map_err(|e| {
+            let p = any_period(rows.classifier().frequency(), month);
+            records.at(at_period(e, p))
+        })?;
+        rows.put(month, value, Write::Add)
             .map_err(|e| records.at(e))?;
     }
     rows.finish()
@@ -90,6 +94,6 @@ mod tests {
         let e = rows(&text).unwrap_err();
         assert_eq!(e.line(), Some(1202));
         assert!(matches!(e, Error::Read { ref text, ref source, .. }
-            if text == "1950-06,1" && matches!(**source, Error::DuplicatePeriod { ref period } if period == "1950-06")));
+            if &**text == "1950-06,1" && matches!(**source, Error::DuplicatePeriod { ref period } if period.to_string() == "1950-06")));
     }
 }

@@ -1,8 +1,13 @@
 //! JSON (serde) for [`Series`] and [`AnySeries`].
 //!
 //! ```text
-//! {"frequency":"monthly","start":"2025-01","values":[1.5,null,2.0]}
+//! {"frequency":"monthly","unit":"percent","start":"2025-01","values":[1.5,null,2.0]}
 //! ```
+//!
+//! The unit is [`Value::NAME`] (`level`, `percent`, `percentage_points`,
+//! `index_points`); reading checks it against the unit asked for, so a
+//! growth rate does not come back as percentage points. A document without
+//! a `unit` is a series of levels (the form written before the unit was).
 
 use serde::de::Error as _;
 use serde::ser::SerializeStruct as _;
@@ -23,6 +28,8 @@ use crate::unit::Value;
 #[serde(deny_unknown_fields, rename = "Series")]
 struct Repr {
     frequency: String,
+    #[serde(default)]
+    unit: Option<String>,
     start: String,
     values: RawValues,
 }
@@ -70,7 +77,8 @@ impl Repr {
         self.frequency.parse()
     }
 
-    /// The series, checking that its frequency is `P`'s and its span fits.
+    /// The series, checking that its frequency is `P`'s, its unit `U`'s
+    /// and its span fits.
     fn into_series<P: Period, U: Value>(self) -> Result<Series<P, U>> {
         let found = self.frequency()?;
         if found != P::FREQUENCY {
@@ -79,11 +87,18 @@ impl Repr {
                 found,
             });
         }
+        let unit = self.unit.as_deref().unwrap_or(<f64 as Value>::NAME);
+        if unit != U::NAME {
+            return Err(Error::UnitMismatch {
+                expected: U::NAME,
+                found: unit.to_owned().into(),
+            });
+        }
         let start: P = self.start.parse()?;
         let room = i64::from(P::MAX.index()) - i64::from(start.index()) + 1;
         if self.values.count as i64 > room {
             return Err(Error::PeriodOverflow {
-                period: start.to_string(),
+                period: start.into(),
                 op: '+',
                 amount: self.values.count as i64 - 1,
             });
@@ -116,13 +131,16 @@ impl<P: Period, U: Value> Serialize for Values<'_, P, U> {
     }
 }
 
-/// Serialises as `{"frequency":"monthly","start":"2025-01","values":[1.5,null,2.0]}`:
-/// the frequency's name, the first period in canonical form (also for an empty
-/// series, whose anchor it is) and one number or `null` per period.
+/// Serialises as
+/// `{"frequency":"monthly","unit":"level","start":"2025-01","values":[1.5,null,2.0]}`:
+/// the frequency's name, the unit's ([`Value::NAME`]), the first period in
+/// canonical form (also for an empty series, whose anchor it is) and one
+/// number or `null` per period.
 impl<P: Period, U: Value> Serialize for Series<P, U> {
     fn serialize<S: Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Series", 3)?;
+        let mut st = s.serialize_struct("Series", 4)?;
         st.serialize_field("frequency", P::FREQUENCY.as_str())?;
+        st.serialize_field("unit", U::NAME)?;
         st.serialize_field("start", &self.start().to_string())?;
         st.serialize_field("values", &Values(self))?;
         st.end()
@@ -130,7 +148,8 @@ impl<P: Period, U: Value> Serialize for Series<P, U> {
 }
 
 /// Deserialises the form [`Serialize`] writes, rejecting unknown fields, a
-/// frequency other than `P`'s, and a span that runs past [`Period::MAX`].
+/// frequency other than `P`'s, a unit other than `U`'s (no `unit` means
+/// levels), and a span that runs past [`Period::MAX`].
 impl<'de, P: Period, U: Value> Deserialize<'de> for Series<P, U> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> core::result::Result<Self, D::Error> {
         Repr::deserialize(d)?
@@ -158,7 +177,8 @@ impl<'de> Deserialize<'de> for AnySeries {
 }
 
 impl<P: Period, U: Value> Series<P, U> {
-    /// The series as JSON: `{"frequency":"monthly","start":"2025-01","values":[1.5,null,2.0]}`.
+    /// The series as JSON:
+    /// `{"frequency":"monthly","unit":"level","start":"2025-01","values":[1.5,null,2.0]}`.
     ///
     /// Numbers are written in their shortest round-trip form, so reading it
     /// back ([`Series::read`]) gives the same bits.
@@ -172,7 +192,12 @@ impl<P: Period, U: Value> Series<P, U> {
     /// use econseries::{Month, Series};
     ///
     /// let s = Series::from_options(Month::new(2025, 1)?, [Some(1.5), None, Some(2.0)])?;
-    /// assert_eq!(s.to_json()?, r#"{"frequency":"monthly","start":"2025-01","values":[1.5,null,2.0]}"#);
+    /// assert_eq!(s.to_json()?, r#"{"frequency":"monthly","unit":"level","start":"2025-01","values":[1.5,null,2.0]}"#);
+    /// // The unit travels with the numbers and is checked on the way back.
+    /// let growth = s.pch().to_json()?;
+    /// assert!(growth.contains(r#""unit":"percent""#));
+    /// let back: Result<Series<Month, econseries::PercentagePoints>, _> = serde_json::from_str(&growth);
+    /// assert!(back.is_err());
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn to_json(&self) -> Result<String> {
@@ -216,7 +241,7 @@ impl AnySeries {
     /// use econseries::AnySeries;
     ///
     /// let any = AnySeries::read("1871,1120\n1872,1160\n".as_bytes(), &econseries::io::ReadOptions::new())?;
-    /// assert_eq!(any.to_json()?, r#"{"frequency":"annual","start":"1871","values":[1120.0,1160.0]}"#);
+    /// assert_eq!(any.to_json()?, r#"{"frequency":"annual","unit":"level","start":"1871","values":[1120.0,1160.0]}"#);
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn to_json(&self) -> Result<String> {
@@ -301,7 +326,10 @@ mod tests {
     fn empty_series_keeps_its_anchor() {
         let s: Series<Year> = Series::empty(Year::new(2020).unwrap());
         let j = s.to_json().unwrap();
-        assert_eq!(j, r#"{"frequency":"annual","start":"2020","values":[]}"#);
+        assert_eq!(
+            j,
+            r#"{"frequency":"annual","unit":"level","start":"2020","values":[]}"#
+        );
         assert_eq!(from_json::<Year>(&j).unwrap(), s);
     }
 }

@@ -45,7 +45,8 @@ use crate::error::{Error, Result};
 use crate::input::csv_field;
 use crate::input::long::LongColumns;
 use crate::input::{
-    COMMA, CSV_MISSING, Missing, ReadOptions, Records, Rows, SeriesRows, Write as Put,
+    COMMA, CSV_MISSING, Missing, ReadOptions, Records, Rows, SeriesRows, Write as Put, any_period,
+    at_period,
 };
 use crate::io::AnySeries;
 use crate::io::write::push_value;
@@ -90,8 +91,8 @@ pub(crate) fn read(input: impl Read, options: &ReadOptions) -> Result<Rows> {
             (_, None) => chosen = Some(id.into_owned()),
             (None, Some(first)) if *first != id => {
                 return Err(records.at(Error::MultipleSeries {
-                    first: first.clone(),
-                    second: id.into_owned(),
+                    first: first.clone().into(),
+                    second: id.into_owned().into(),
                 }));
             }
             _ => {}
@@ -101,16 +102,17 @@ pub(crate) fn read(input: impl Read, options: &ReadOptions) -> Result<Rows> {
             .classifier()
             .classify(&period, || records.pos())
             .map_err(|e| records.in_field(cols.name(cols.period), cols.period, e))?;
-        let value = missing
-            .parse(&records.field(cols.value), &period)
-            .map_err(|e| records.in_field(cols.name(cols.value), cols.value, e))?;
-        rows.put(month, &period, value, Put::Add)
+        let value = missing.parse(&records.field(cols.value)).map_err(|e| {
+            let p = any_period(rows.classifier().frequency(), month);
+            records.in_field(cols.name(cols.value), cols.value, at_period(e, p))
+        })?;
+        rows.put(month, value, Put::Add)
             .map_err(|e| records.at(e))?;
     }
     match (chosen, selector) {
         (None, Some(s)) => Err(Error::SeriesNotFound {
-            selector: s.to_owned(),
-            examples,
+            selector: s.to_owned().into(),
+            examples: examples.into(),
         }),
         _ => rows.finish(),
     }

@@ -83,7 +83,7 @@ impl ParquetBatches {
         if batch_rows == 0 {
             return Err(Error::InvalidArgument {
                 name: "batch_rows",
-                value: "0".to_owned(),
+                value: "0".to_owned().into(),
                 expected: "at least 1",
             });
         }
@@ -190,8 +190,8 @@ impl ParquetBatches {
                 && !key_less(last, &key)
             {
                 return Err(Error::NotSortedByKey {
-                    key: describe(&self.cols.keys, &key),
-                    previous: describe(&self.cols.keys, last),
+                    key: describe(&self.cols.keys, &key).into(),
+                    previous: describe(&self.cols.keys, last).into(),
                 });
             }
             self.last_key = Some(key);

@@ -1,248 +1,131 @@
-//! Detectors on every series: records per row, and one row per event for
-//! streaks, crossings and change points.
+//! Detectors on every series: one row per event.
 
-use std::borrow::Cow;
-
-use ::polars::prelude::{Column, DataFrame, IdxSize};
+use ::polars::prelude::{BooleanChunked, Column, DataFrame, Float64Chunked, IdxSize, Int64Chunked};
+use ::polars::prelude::{IntoColumn, IntoSeries, NewChunkedArray, StringChunked};
 use rayon::prelude::*;
 
 use super::load::Group;
 use super::{Panel, frame, with_period};
-use crate::changepoint::ChangePoints;
-use crate::detect::{Direction, Extreme, StreakBasis, crossings, records, streaks};
-use crate::error::{Error, Result};
+use crate::detect::{AnyDetector, Event, FieldValue};
+use crate::error::Result;
 use crate::period::Period;
-
-/// `since` codes for a row without a period to name.
-const MISSING: i32 = i32::MIN;
-const RECORD: i32 = i32::MIN + 1;
+use crate::series::Series;
+use crate::unit::Percent;
 
 impl Panel {
-    /// Records of every series ([`detect::records`](crate::detect::records)):
-    /// one row per input row with the key columns, the period column, the
-    /// value, `record` (no earlier value of the series at least as extreme)
-    /// and `since` (the last earlier period at least as extreme: "the lowest
-    /// since …"); both null where the value is missing, `since` null for a
-    /// record.
+    /// Runs `detector` on every series in parallel, through
+    /// [`AnyDetector`]: one row per event, series in order of first
+    /// appearance and events in period order. Columns: the key columns, the
+    /// period column (the event's period), `kind`
+    /// ([`EventKind::name`](crate::detect::EventKind::name)), the value
+    /// column (the event's value), `compared_with` (a period, null where the
+    /// event has none), then every field of the events' kinds
+    /// ([`EventKind::fields`](crate::detect::EventKind::fields), the union
+    /// in order of first appearance; null where an event has none).
     ///
-    /// Applied to year-on-year growth, [`Extreme::Low`] gives "the steepest
-    /// fall since …".
+    /// A panel of levels runs the detector on levels; one made by
+    /// [`transform`](Panel::transform) with a percent change or another
+    /// change (`pc1`, `chg`, ...) runs it on changes, where a decline is a
+    /// value below zero. The events are those of the detector on each
+    /// series alone ([`Series`] built from the series' rows, gaps missing).
     ///
     /// # Errors
-    /// [`Error::Polars`] if polars rejects the frame (a key column named
-    /// `record` or `since`, say).
+    /// [`Error::InSeries`](crate::Error::InSeries) naming the first series
+    /// (in order of first appearance) for which the detector fails (a
+    /// missing value inside a series for change points, too few
+    /// observations, a frequency the detector does not take);
+    /// [`Error::Polars`](crate::Error::Polars) if polars rejects the frame
+    /// (a key column named `kind`, say).
     ///
     /// # Example
     /// ```
-    /// use econseries::detect::Extreme;
+    /// use econseries::detect::Records;
     /// use econseries::panel::{Panel, PanelColumns};
     /// use polars::prelude::df;
     ///
     /// let df = df!("k" => ["a"; 4], "p" => ["2025-01", "2025-02", "2025-03", "2025-04"], "v" => [3.0, 1.0, 2.0, 0.5])?;
     /// let panel = Panel::from_dataframe(df, &PanelColumns::new(["k"], "p", "v"))?;
-    /// let lows = panel.records(Extreme::Low)?;
-    /// let since: Vec<Option<&str>> = lows.column("since")?.str()?.iter().collect();
-    /// assert_eq!(since, [None, None, Some("2025-02"), None]); // March: lowest since February
+    /// let lows = panel.detect(&Records::low())?;
+    /// let since: Vec<Option<&str>> = lows.column("compared_with")?.str()?.iter().collect();
+    /// // March: lowest since February; the records are compared with where records began.
+    /// assert_eq!(since, [Some("2025-01"), Some("2025-01"), Some("2025-02"), Some("2025-01")]);
     /// let record: Vec<Option<bool>> = lows.column("record")?.bool()?.iter().collect();
     /// assert_eq!(record, [Some(true), Some(true), Some(false), Some(true)]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn records(&self, extreme: Extreme) -> Result<DataFrame> {
-        let since = with_period!(self.frequency, P => self.map_rows_as(MISSING, |g, index, out| {
-            let s = self.build::<P>(g);
-            let mut slot = vec![MISSING; g.span];
-            for r in records(&s, extreme) {
-                if let Some(x) = slot.get_mut((r.period.index() - g.start) as usize) {
-                    *x = r.since.map_or(RECORD, |p| p.index());
-                }
-            }
-            for (o, &i) in out.iter_mut().zip(index) {
-                *o = slot.get((i - g.start) as usize).copied().unwrap_or(MISSING);
-            }
-            Ok(())
-        })?);
-        let since = match self.in_input_order(&since) {
-            Cow::Borrowed(_) => since,
-            Cow::Owned(v) => v,
-        };
-        let n = since.len();
-        let mut cols = self.keys.columns().to_vec();
-        cols.push(self.period.clone());
-        cols.push(self.value_column());
-        cols.push(frame::bools(
-            "record",
-            since.iter().map(|&s| (s != MISSING).then_some(s == RECORD)),
-        ));
-        cols.push(frame::periods_owned(
-            "since",
-            self.frequency,
-            self.dates,
-            since,
-            |s| s == MISSING || s == RECORD,
-        ));
-        Ok(DataFrame::new(n, cols)?)
-    }
-
-    /// Streaks of every series ([`detect::streaks`](crate::detect::streaks)),
-    /// one row per streak: the key columns, `start`, `end` (periods),
-    /// `direction` (`up`/`down`), `length` and `change` (the cumulative change
-    /// for [`StreakBasis::Change`], null for [`StreakBasis::Sign`]).
-    ///
-    /// # Errors
-    /// [`Error::Polars`] if polars rejects the frame.
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::detect::StreakBasis;
-    /// use econseries::panel::{Panel, PanelColumns};
-    /// use polars::prelude::df;
-    ///
-    /// let df = df!("k" => [1, 1, 1, 2, 2], "p" => ["2025-01", "2025-02", "2025-03", "2025-01", "2025-02"],
-    ///              "v" => [10.0, 9.0, 8.0, 1.0, 2.0])?;
-    /// let panel = Panel::from_dataframe(df, &PanelColumns::new(["k"], "p", "v"))?;
-    /// let runs = panel.streaks(StreakBasis::Change)?;
-    /// assert_eq!(runs.height(), 2);
-    /// let length: Vec<Option<i64>> = runs.column("length")?.i64()?.iter().collect();
-    /// assert_eq!(length, [Some(2), Some(1)]);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn streaks(&self, basis: StreakBasis) -> Result<DataFrame> {
-        struct Row {
-            key: IdxSize,
-            up: bool,
-            start: i32,
-            end: i32,
-            length: i64,
-            change: Option<f64>,
-        }
-        let rows: Vec<Row> = with_period!(self.frequency, P => self.collect_events(|g| {
-            let s = self.build::<P>(g);
-            Ok(streaks(&s, basis)
-                .into_iter()
-                .map(|r| Row {
-                    key: g.key_row,
-                    up: r.direction == Direction::Up,
-                    start: r.start.index(),
-                    end: r.end.index(),
-                    length: r.length as i64,
-                    change: r.change,
-                })
-                .collect())
-        })?);
-        let mut cols = self.event_keys(rows.iter().map(|r| r.key))?;
-        cols.push(self.event_periods("start", rows.iter().map(|r| Some(r.start))));
-        cols.push(self.event_periods("end", rows.iter().map(|r| Some(r.end))));
-        cols.push(direction(rows.iter().map(|r| r.up)));
-        cols.push(frame::ints(
-            "length",
-            rows.iter().map(|r| r.length).collect(),
-        ));
-        cols.push(frame::opt_floats("change", rows.iter().map(|r| r.change)));
-        Ok(DataFrame::new(rows.len(), cols)?)
-    }
-
-    /// Crossings of `threshold` in every series
-    /// ([`detect::crossings`](crate::detect::crossings)), one row per
-    /// crossing: the key columns, the period column (the first period on the
-    /// new side), the value, `direction`, `from` (the last observation on the
-    /// old side) and `last_on_side` (the last earlier period on the new side,
-    /// null if never).
-    ///
-    /// # Errors
-    /// [`Error::NotFinite`] for a NaN or infinite threshold; [`Error::Polars`]
-    /// if polars rejects the frame.
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::panel::{Panel, PanelColumns};
-    /// use polars::prelude::df;
-    ///
-    /// let df = df!("k" => ["a", "a", "a"], "p" => ["2025-01", "2025-02", "2025-03"], "v" => [51.0, 49.0, 52.0])?;
-    /// let panel = Panel::from_dataframe(df, &PanelColumns::new(["k"], "p", "v"))?;
-    /// let c = panel.crossings(50.0)?;
-    /// let dir: Vec<Option<&str>> = c.column("direction")?.str()?.iter().collect();
-    /// assert_eq!(dir, [Some("down"), Some("up")]);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn crossings(&self, threshold: f64) -> Result<DataFrame> {
-        if !threshold.is_finite() {
-            return Err(Error::NotFinite { value: threshold });
-        }
-        struct Row {
-            key: IdxSize,
-            period: i32,
-            value: f64,
-            up: bool,
-            from: i32,
-            last: Option<i32>,
-        }
-        let rows: Vec<Row> = with_period!(self.frequency, P => self.collect_events(|g| {
-            let s = self.build::<P>(g);
-            Ok(crossings(&s, threshold)?
-                .into_iter()
-                .map(|c| Row {
-                    key: g.key_row,
-                    period: c.period.index(),
-                    value: c.value,
-                    up: c.direction == Direction::Up,
-                    from: c.from.index(),
-                    last: c.last_on_side.map(Period::index),
-                })
-                .collect())
-        })?);
-        let mut cols = self.event_keys(rows.iter().map(|r| r.key))?;
-        cols.push(self.event_periods(
-            self.period.name().as_str(),
-            rows.iter().map(|r| Some(r.period)),
-        ));
-        cols.push(frame::opt_floats(
-            &self.name,
-            rows.iter().map(|r| Some(r.value)),
-        ));
-        cols.push(direction(rows.iter().map(|r| r.up)));
-        cols.push(self.event_periods("from", rows.iter().map(|r| Some(r.from))));
-        cols.push(self.event_periods("last_on_side", rows.iter().map(|r| r.last)));
-        Ok(DataFrame::new(rows.len(), cols)?)
-    }
-
-    /// Change points of every series
-    /// ([`ChangePoints::detect_series`]), one row per change: the key
-    /// columns and the period column (the first period of each new segment).
-    ///
-    /// # Errors
-    /// [`Error::InSeries`] naming the first series (in order of first
-    /// appearance) for which detection fails: a missing value under the
-    /// default [`Missing::Error`](crate::changepoint::Missing::Error), a zero
-    /// noise estimate, too few observations; [`Error::Polars`] if polars
-    /// rejects the frame.
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::changepoint::{ChangePoints, Cost, Penalty};
-    /// use econseries::panel::{Panel, PanelColumns};
-    /// use polars::prelude::df;
-    ///
-    /// let p: Vec<String> = (2000..2010).map(|y| y.to_string()).collect();
-    /// let df = df!("k" => ["a"; 10], "p" => p, "v" => [0.1, -0.2, 0.0, 0.2, -0.1, 5.0, 5.2, 4.9, 5.1, 4.8])?;
-    /// let panel = Panel::from_dataframe(df, &PanelColumns::new(["k"], "p", "v"))?;
-    /// let cp = ChangePoints::new(Cost::Mean).penalty(Penalty::Manual(1.0));
-    /// let changes = panel.changepoints(&cp)?;
-    /// let at: Vec<Option<&str>> = changes.column("p")?.str()?.iter().collect();
-    /// assert_eq!(at, [Some("2005")]);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn changepoints(&self, cp: &ChangePoints) -> Result<DataFrame> {
-        let rows: Vec<(IdxSize, i32)> = with_period!(self.frequency, P => self.collect_events(|g| {
-            let s = self.build::<P>(g);
-            Ok(cp
-                .detect_series(&s)?
-                .periods()
-                .iter()
-                .map(|p| (g.key_row, p.index()))
-                .collect())
+    pub fn detect(&self, detector: &dyn AnyDetector) -> Result<DataFrame> {
+        let change = self.change;
+        let rows: Vec<(IdxSize, Row)> = with_period!(self.frequency, P => self.collect_events(|g| {
+            let s: Series<P> = self.build::<P>(g);
+            let events = if change {
+                detector.detect(&s.into_unit::<Percent>())?
+            } else {
+                detector.detect(&s)?
+            };
+            Ok(events.into_iter().map(|e| (g.key_row, index_event(&e))).collect())
         })?);
         let mut cols = self.event_keys(rows.iter().map(|r| r.0))?;
-        cols.push(self.event_periods(self.period.name().as_str(), rows.iter().map(|r| Some(r.1))));
+        cols.push(self.event_periods(
+            self.period.name().as_str(),
+            rows.iter().map(|r| Some(r.1.period)),
+        ));
+        cols.push(frame::labels("kind", rows.iter().map(|r| r.1.kind)));
+        cols.push(frame::opt_floats(
+            &self.name,
+            rows.iter().map(|r| Some(r.1.value)),
+        ));
+        cols.push(self.event_periods("compared_with", rows.iter().map(|r| r.1.compared_with)));
+        let mut names: Vec<&'static str> = Vec::new();
+        for (_, e) in &rows {
+            for (n, _) in &e.fields {
+                if !names.contains(n) {
+                    names.push(n);
+                }
+            }
+        }
+        for name in names {
+            let field = |e: &Row| e.fields.iter().find(|(n, _)| *n == name).map(|f| f.1);
+            let first = rows.iter().find_map(|(_, e)| field(e));
+            let values = rows.iter().map(|(_, e)| field(e));
+            cols.push(match first {
+                Some(FieldValue::Flag(_)) => BooleanChunked::from_iter_options(
+                    name.into(),
+                    values.map(|v| match v {
+                        Some(FieldValue::Flag(b)) => Some(b),
+                        _ => None,
+                    }),
+                )
+                .into_series()
+                .into_column(),
+                Some(FieldValue::Count(_)) => Int64Chunked::from_iter_options(
+                    name.into(),
+                    values.map(|v| match v {
+                        Some(FieldValue::Count(n)) => i64::try_from(n).ok(),
+                        _ => None,
+                    }),
+                )
+                .into_series()
+                .into_column(),
+                Some(FieldValue::Text(_)) => StringChunked::from_iter_options(
+                    name.into(),
+                    values.map(|v| match v {
+                        Some(FieldValue::Text(t)) => Some(t),
+                        _ => None,
+                    }),
+                )
+                .into_series()
+                .into_column(),
+                _ => Float64Chunked::from_iter_options(
+                    name.into(),
+                    values.map(|v| match v {
+                        Some(FieldValue::Number(x)) => Some(x),
+                        _ => None,
+                    }),
+                )
+                .into_series()
+                .into_column(),
+            });
+        }
         Ok(DataFrame::new(rows.len(), cols)?)
     }
 
@@ -300,15 +183,21 @@ impl Panel {
     }
 }
 
-fn direction(up: impl Iterator<Item = bool>) -> Column {
-    frame::labels(
-        "direction",
-        up.map(|u| {
-            if u {
-                Direction::Up.name()
-            } else {
-                Direction::Down.name()
-            }
-        }),
-    )
+/// An event with its periods as indices, ready for columns.
+struct Row {
+    period: i32,
+    kind: &'static str,
+    value: f64,
+    compared_with: Option<i32>,
+    fields: Vec<(&'static str, FieldValue)>,
+}
+
+fn index_event<P: Period>(e: &Event<P>) -> Row {
+    Row {
+        period: e.period.index(),
+        kind: e.kind.name(),
+        value: e.value,
+        compared_with: e.compared_with.map(Period::index),
+        fields: e.kind.fields(),
+    }
 }

@@ -1,8 +1,8 @@
 //! Output columns: values, periods (as `Date` or text), flags and labels.
 
 use ::polars::prelude::{
-    BooleanChunked, ChunkFullNull, Column, Float64Chunked, Int32Chunked, IntoColumn, IntoSeries,
-    NewChunkedArray, StringChunked,
+    ChunkFullNull, Column, Float64Chunked, Int32Chunked, IntoColumn, IntoSeries, NewChunkedArray,
+    StringChunked,
 };
 
 use std::sync::Arc;
@@ -51,64 +51,10 @@ pub(crate) fn opt_floats(name: &str, v: impl Iterator<Item = Option<f64>>) -> Co
     ca.with_name(name.into()).into_series().into_column()
 }
 
-/// A nullable `Boolean` column.
-pub(crate) fn bools(name: &str, v: impl Iterator<Item = Option<bool>>) -> Column {
-    let ca: BooleanChunked = v.collect();
-    ca.with_name(name.into()).into_series().into_column()
-}
-
 /// A `String` column.
 pub(crate) fn labels<'a>(name: &str, v: impl Iterator<Item = &'a str>) -> Column {
     let v: Vec<&str> = v.collect();
     StringChunked::from_slice(name.into(), &v)
-        .into_series()
-        .into_column()
-}
-
-/// An `Int64` column.
-pub(crate) fn ints(name: &str, v: Vec<i64>) -> Column {
-    Column::new(name.into(), v)
-}
-
-/// Like [`periods`], consuming the indices (codes for which `null` holds
-/// are nulls): a `Date` column reuses their memory.
-// Bounds: every index lies in lo..=hi, the range the table was built over.
-#[allow(clippy::indexing_slicing)]
-pub(crate) fn periods_owned(
-    name: &str,
-    frequency: Frequency,
-    dates: bool,
-    mut v: Vec<i32>,
-    null: impl Fn(i32) -> bool,
-) -> Column {
-    if !dates {
-        return periods(
-            name,
-            frequency,
-            dates,
-            v.iter().map(|&i| (!null(i)).then_some(i)),
-        );
-    }
-    let (lo, hi) = v
-        .iter()
-        .filter(|&&i| !null(i))
-        .fold((i32::MAX, i32::MIN), |(lo, hi), &i| (lo.min(i), hi.max(i)));
-    let table: Vec<i32> = if lo <= hi {
-        (lo..=hi).map(|i| period_days(frequency, i)).collect()
-    } else {
-        Vec::new()
-    };
-    let valid: Bitmap = v.iter().map(|&i| !null(i)).collect();
-    for i in &mut v {
-        *i = if null(*i) {
-            0
-        } else {
-            table[(*i - lo) as usize]
-        };
-    }
-    let validity = (valid.unset_bits() > 0).then_some(valid);
-    Int32Chunked::from_vec_validity(name.into(), v, validity)
-        .into_date()
         .into_series()
         .into_column()
 }

@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Error, ParseProblem, Result};
 use crate::input::{Classifier, Pos, fits, infer, period_index};
-use crate::period::{Frequency, MAX_YEAR, MIN_YEAR, Month, Period, Quarter, Year};
+use crate::period::{AnyPeriod, Frequency, MAX_YEAR, MIN_YEAR, Month, Period, Quarter, Year};
 
 /// Days from 0001-01-01 (chrono's day 1 of the common era) to 1970-01-01,
 /// the epoch of polars' `Date`.
@@ -42,7 +42,7 @@ fn null_period(row: usize, frequency: Frequency) -> Error {
         row,
         Error::ParsePeriod {
             frequency,
-            input: String::new(),
+            input: String::new().into(),
             problem: syntax("a period, not null"),
         },
     )
@@ -67,7 +67,7 @@ pub(crate) fn decode_periods(col: &Column, given: Option<Frequency>) -> Result<D
     match col.dtype() {
         DataType::Date => decode_dates(col, given),
         DataType::String => decode_text(col, given),
-        other => Err(Error::Polars(::polars::error::PolarsError::SchemaMismatch(
+        other => Err(Error::from(::polars::error::PolarsError::SchemaMismatch(
             format!(
                 "period column {:?} has type {other}, expected date or string",
                 col.name()
@@ -124,7 +124,7 @@ fn decode_dates(col: &Column, given: Option<Frequency>) -> Result<Decoded> {
             row,
             Error::ParsePeriod {
                 frequency: f,
-                input: date.to_string(),
+                input: date.to_string().into(),
                 problem: ParseProblem::NotFirstDay(date),
             },
         )
@@ -201,7 +201,7 @@ pub(crate) fn check_keys(df: &DataFrame, keys: &[String]) -> Result<()> {
     if keys.is_empty() {
         return Err(Error::InvalidArgument {
             name: "keys",
-            value: String::new(),
+            value: String::new().into(),
             expected: "at least one key column",
         });
     }
@@ -209,7 +209,7 @@ pub(crate) fn check_keys(df: &DataFrame, keys: &[String]) -> Result<()> {
         let col = df.column(k)?;
         let dtype = col.dtype();
         if !(dtype.is_integer() || matches!(dtype, DataType::String)) {
-            return Err(Error::Polars(::polars::error::PolarsError::SchemaMismatch(
+            return Err(Error::from(::polars::error::PolarsError::SchemaMismatch(
                 format!("key column {k:?} has type {dtype}, expected a string or an integer")
                     .into(),
             )));
@@ -225,7 +225,7 @@ pub(crate) fn check_keys(df: &DataFrame, keys: &[String]) -> Result<()> {
                 row,
                 Error::InvalidArgument {
                     name: "key",
-                    value: format!("null in column {k:?}"),
+                    value: format!("null in column {k:?}").into(),
                     expected: "a key in every row",
                 },
             ));
@@ -237,7 +237,7 @@ pub(crate) fn check_keys(df: &DataFrame, keys: &[String]) -> Result<()> {
 /// The values as `f64`, NaN for null; a NaN or infinite value is an error.
 pub(crate) fn decode_values(col: Column, index: &[i32], frequency: Frequency) -> Result<Vec<f64>> {
     if !col.dtype().is_primitive_numeric() {
-        return Err(Error::Polars(::polars::error::PolarsError::SchemaMismatch(
+        return Err(Error::from(::polars::error::PolarsError::SchemaMismatch(
             format!(
                 "value column {:?} has type {}, expected a number",
                 col.name(),
@@ -282,9 +282,8 @@ pub(crate) fn decode_values(col: Column, index: &[i32], frequency: Frequency) ->
 fn non_finite(row: usize, value: f64, index: &[i32], frequency: Frequency) -> Error {
     let period = index
         .get(row)
-        .map(|&i| period_text(frequency, i))
-        .unwrap_or_default();
-    row_error(row, Error::NonFinite { period, value })
+        .and_then(|&i| AnyPeriod::from_index(frequency, i64::from(i)).ok());
+    row_error(row, Error::NonFinite { value, period })
 }
 
 /// The canonical text of period `i` of `frequency`.

@@ -21,7 +21,7 @@
 //!   infinity is an error.
 //! - **Frequency**: one for the whole panel, given
 //!   ([`PanelColumns::frequency`]) or inferred as for a single series (see
-//!   [`AnySeries::read_csv`](crate::AnySeries::read_csv)): an explicit period
+//!   [`AnySeries::read`](crate::AnySeries::read)): an explicit period
 //!   form decides; dates alone read at the coarsest frequency whose periods
 //!   start on every date.
 //!
@@ -40,10 +40,10 @@
 //!   there anyway (a missing value makes every result that needs it missing).
 //! - [`Panel::aggregate`] converts frequency: one row per period of each
 //!   series' new span, grouped by series, gaps included.
-//! - [`Panel::records`] gives, per row, whether the value is a record and
-//!   since when it is the lowest (highest); [`Panel::streaks`],
-//!   [`Panel::crossings`] and [`Panel::changepoints`] give **one row per
-//!   event**, series in order of first appearance, events in period order.
+//! - [`Panel::detect`] runs any detector
+//!   ([`AnyDetector`](crate::detect::AnyDetector)) on every series: **one
+//!   row per event**, series in order of first appearance, events in period
+//!   order, with the kind's fields as columns.
 //! - Periods come back in the form they came in: a polars `Date` (the
 //!   period's first day) for a `Date` input, canonical period text
 //!   (`2025-05`, `2025-Q1`, `2025`) for a text input.
@@ -81,6 +81,7 @@ mod files;
 mod frame;
 mod load;
 mod transform;
+mod x11;
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -94,7 +95,7 @@ pub use transform::Transform;
 
 use crate::error::{Error, Result};
 use crate::io::AnySeries;
-use crate::period::{Frequency, Month, Period, Quarter, Year};
+use crate::period::{AnyPeriod, Frequency, Month, Period, Quarter, Year};
 use crate::series::Series;
 use load::Group;
 
@@ -192,6 +193,9 @@ pub struct Panel {
     dates: bool,
     /// The name of the value column in outputs.
     name: String,
+    /// Whether the values are changes (growth rates, differences), whose
+    /// declines are values below zero, rather than levels.
+    change: bool,
 }
 
 impl core::fmt::Debug for Panel {
@@ -277,6 +281,7 @@ impl Panel {
             frequency: decoded.frequency,
             dates: decoded.dates,
             name: cols.value.clone(),
+            change: false,
         };
         panel.check_duplicates()?;
         Ok(panel)
@@ -429,7 +434,7 @@ impl Panel {
     /// Wraps a per-series error with the series' key.
     fn in_series(&self, g: &Group, e: Error) -> Error {
         Error::InSeries {
-            key: load::key_text(&self.keys, g.key_row as usize),
+            key: load::key_text(&self.keys, g.key_row as usize).into(),
             source: Box::new(e),
         }
     }
@@ -445,7 +450,7 @@ impl Panel {
                     return Err(self.in_series(
                         g,
                         Error::DuplicatePeriod {
-                            period: load::period_text(self.frequency, i),
+                            period: AnyPeriod::from_index(self.frequency, i64::from(i))?,
                         },
                     ));
                 }
@@ -465,7 +470,7 @@ impl Panel {
     }
 
     /// A panel over the same rows with new values.
-    fn derived(&self, values: Vec<f64>, name: String) -> Panel {
+    fn derived(&self, values: Vec<f64>, name: String, change: bool) -> Panel {
         let values = Arc::new(values);
         Panel {
             keys: self.keys.clone(),
@@ -477,6 +482,7 @@ impl Panel {
             frequency: self.frequency,
             dates: self.dates,
             name,
+            change,
         }
     }
 }

@@ -62,6 +62,19 @@ impl Transform {
 
     /// Applies the transform to one series; `base` is the parsed period of
     /// [`Transform::RebaseToPeriod`].
+    /// Whether the result is a change (a growth rate, a difference) rather
+    /// than a level, given whether the input is one.
+    fn gives_changes(&self, input_is_change: bool) -> bool {
+        match self {
+            Transform::Units(Units::Lin) => input_is_change,
+            Transform::Units(Units::Log) => false,
+            Transform::Units(_) => true,
+            Transform::RebaseToPeriod(_) | Transform::RebaseToYear(_) => false,
+            Transform::YtdYoy => true,
+            _ => input_is_change,
+        }
+    }
+
     fn apply<P: Period>(&self, s: &Series<P>, base: Option<P>) -> Result<Series<P>> {
         Ok(match self {
             Transform::Units(u) => s.units(*u),
@@ -83,7 +96,7 @@ impl Transform {
         match self {
             Transform::RollingMean(0) | Transform::RollingSum(0) => Err(Error::InvalidArgument {
                 name: "window",
-                value: "0".to_owned(),
+                value: "0".to_owned().into(),
                 expected: "at least 1",
             }),
             _ => Ok(()),
@@ -111,7 +124,7 @@ impl Panel {
     /// let df = df!("k" => ["a", "a", "b"], "p" => ["2017", "2018", "2018"], "v" => [50.0, 60.0, 7.0])?;
     /// let panel = Panel::from_dataframe(df, &PanelColumns::new(["k"], "p", "v"))?;
     /// let err = panel.transform(Transform::RebaseToYear(2017)).unwrap_err();
-    /// assert_eq!(err.to_string(), "series b: rebase is undefined at 2017: the window is incomplete");
+    /// assert_eq!(err.to_string(), "series b: rebasing is undefined at 2017: the window is incomplete");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn transform(&self, t: Transform) -> Result<Panel> {
@@ -127,7 +140,7 @@ impl Panel {
                 Ok(())
             })?
         });
-        Ok(self.derived(values, t.name()))
+        Ok(self.derived(values, t.name(), t.gives_changes(self.change)))
     }
 
     /// Converts every series to the coarser frequency `to`, as
@@ -184,7 +197,7 @@ impl Panel {
         {
             return Err(Error::InvalidArgument {
                 name: "min_count",
-                value: n.to_string(),
+                value: n.to_string().into(),
                 expected: "between 1 and the number of sub-periods per period",
             });
         }
@@ -235,6 +248,7 @@ impl Panel {
             frequency: C::FREQUENCY,
             dates: self.dates,
             name: self.name.clone(),
+            change: self.change,
         })
     }
 

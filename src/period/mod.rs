@@ -48,6 +48,7 @@
 //! # Ok::<(), econseries::Error>(())
 //! ```
 
+mod any;
 mod month;
 mod parse;
 mod quarter;
@@ -59,6 +60,7 @@ use core::str::FromStr;
 
 use chrono::NaiveDate;
 
+pub use any::AnyPeriod;
 pub use month::Month;
 pub use quarter::Quarter;
 pub use year::Year;
@@ -135,7 +137,7 @@ impl FromStr for Frequency {
             "annual" | "yearly" | "a" | "y" | "year" => Ok(Frequency::Annual),
             _ => Err(Error::InvalidArgument {
                 name: "frequency",
-                value: s.to_owned(),
+                value: s.to_owned().into(),
                 expected: "monthly, quarterly or annual",
             }),
         }
@@ -174,6 +176,8 @@ pub trait Period:
     + Send
     + Sync
     + 'static
+    + Into<AnyPeriod>
+    + TryFrom<AnyPeriod, Error = Error>
     + sealed::Sealed
 {
     /// The frequency of this period type.
@@ -223,7 +227,7 @@ pub trait Period:
             .checked_add(n)
             .and_then(|i| Self::from_index(i).ok())
             .ok_or_else(|| Error::PeriodOverflow {
-                period: self.to_string(),
+                period: self.into(),
                 op: '+',
                 amount: n,
             })
@@ -238,7 +242,7 @@ pub trait Period:
             .checked_sub(n)
             .and_then(|i| Self::from_index(i).ok())
             .ok_or_else(|| Error::PeriodOverflow {
-                period: self.to_string(),
+                period: self.into(),
                 op: '-',
                 amount: n,
             })

@@ -195,7 +195,7 @@ impl FromStr for Month {
     fn from_str(s: &str) -> Result<Month> {
         let err = |problem| Error::ParsePeriod {
             frequency: Frequency::Monthly,
-            input: s.to_owned(),
+            input: s.to_owned().into(),
             problem,
         };
         let syntax = ParseProblem::Syntax {

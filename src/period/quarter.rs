@@ -184,7 +184,7 @@ impl FromStr for Quarter {
     fn from_str(s: &str) -> Result<Quarter> {
         let err = |problem| Error::ParsePeriod {
             frequency: Frequency::Quarterly,
-            input: s.to_owned(),
+            input: s.to_owned().into(),
             problem,
         };
         let syntax = ParseProblem::Syntax {

@@ -110,7 +110,7 @@ impl FromStr for Year {
     fn from_str(s: &str) -> Result<Year> {
         let err = |problem| Error::ParsePeriod {
             frequency: Frequency::Annual,
-            input: s.to_owned(),
+            input: s.to_owned().into(),
             problem,
         };
         let syntax = ParseProblem::Syntax {

@@ -42,11 +42,17 @@ pub(super) fn period_ticks<P: Period>(start: P, n: usize, max_labels: usize) -> 
 /// Nice value ticks (1, 2, 2.5 or 5 times a power of ten) inside `lo..=hi`,
 /// about `target` of them, and the step between them.
 pub(super) fn value_ticks(lo: f64, hi: f64, target: usize) -> (Vec<f64>, f64) {
-    let span = hi - lo;
-    if !(span.is_finite() && span > 0.0) {
+    // Halves first: the width of ±1e308 does not fit in an f64, its half does.
+    let half = hi / 2.0 - lo / 2.0;
+    if !(half.is_finite() && hi > lo) {
         return (vec![lo], 1.0);
     }
-    let raw = span / target.max(1) as f64;
+    let target = target.max(2) as f64;
+    let raw = if hi - lo < f64::MAX {
+        (hi - lo) / target
+    } else {
+        half / target * 2.0
+    };
     let magnitude = 10_f64.powf(raw.log10().floor());
     let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .into_iter()
@@ -63,6 +69,34 @@ pub(super) fn value_ticks(lo: f64, hi: f64, target: usize) -> (Vec<f64>, f64) {
         .map(|t| if t == 0.0 { 0.0 } else { t })
         .collect();
     (ticks, step)
+}
+
+/// The labels of value ticks `step` apart: [`format_number`] with the
+/// decimals of [`decimals_for`], or scientific notation with as many digits
+/// as tell the ticks apart where plain decimals would not (steps from 10¹⁵
+/// on, or below 10⁻⁴, which six decimals cannot show).
+pub(super) fn tick_labels(ticks: &[f64], step: f64) -> Vec<String> {
+    if (1e-4..1e15).contains(&step) {
+        let decimals = decimals_for(step);
+        return ticks.iter().map(|&t| format_number(t, decimals)).collect();
+    }
+    let top = ticks.iter().fold(0.0f64, |m, t| m.max(t.abs()));
+    // Digits after the point: from the largest tick's exponent down to the
+    // step's, and one more for a step of 2.5·10ᵏ.
+    let exponent = |x: f64| x.abs().log10().floor();
+    let mantissa = step / 10f64.powf(exponent(step));
+    let extra = usize::from((mantissa - mantissa.round()).abs() > 1e-6);
+    let digits = (exponent(top) - exponent(step)).clamp(0.0, 15.0) as usize + extra;
+    ticks
+        .iter()
+        .map(|&t| {
+            if t == 0.0 {
+                "0".to_owned()
+            } else {
+                format!("{t:.digits$e}")
+            }
+        })
+        .collect()
 }
 
 /// The number of decimals that shows every multiple of `step` exactly.
@@ -147,7 +181,7 @@ pub(super) fn metadata_units(meta: &Metadata) -> Option<String> {
         None if scale == Scale::Units => return None,
         None => scale.name().to_owned(),
     };
-    Some(if meta.is_annual_rate() {
+    Some(if meta.annual_rate() == Some(true) {
         format!("{amount}, annual rate")
     } else {
         amount
@@ -241,6 +275,30 @@ mod tests {
         assert_eq!(decimals_for(2.5), 1);
         assert_eq!(decimals_for(5000.0), 0);
         assert_eq!(value_ticks(3.0, 3.0, 5).0, [3.0]);
+    }
+
+    #[test]
+    fn extreme_ranges_get_ticks_and_distinct_labels() {
+        for (lo, hi) in [
+            (-f64::MAX, f64::MAX),
+            (-1e308, 1e308),
+            (1e-310, 3e-310),
+            (0.0, 5e-324 * 64.0),
+            (1.0e308, 1.0003e308),
+        ] {
+            let (ticks, step) = value_ticks(lo, hi, 6);
+            assert!(ticks.len() >= 2, "{lo}..{hi}: {ticks:?}");
+            assert!(step > 0.0 && step.is_finite());
+            assert!(ticks.iter().all(|t| (lo..=hi).contains(t)), "{ticks:?}");
+            let labels = tick_labels(&ticks, step);
+            let distinct: std::collections::BTreeSet<&String> = labels.iter().collect();
+            assert_eq!(distinct.len(), labels.len(), "{labels:?}");
+            for (t, l) in ticks.iter().zip(&labels) {
+                let back: f64 = l.parse().unwrap_or(f64::NAN);
+                assert!((back - t).abs() <= 0.5 * step, "{l} for {t}");
+            }
+        }
+        assert_eq!(tick_labels(&[-20.0, 0.0, 20.0], 20.0), ["-20", "0", "20"]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::axis::{decimals_for, format_number, value_ticks};
+use super::axis::{tick_labels, value_ticks};
 use super::{Palette, Rgb, Style};
 use crate::error::{Error, Result};
 
@@ -96,11 +96,15 @@ impl Ranged for Axis {
     type ValueType = f64;
 
     fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
-        let span = self.range.end - self.range.start;
-        let fraction = if span > 0.0 {
-            (value - self.range.start) / span
-        } else {
+        let (start, end) = (self.range.start, self.range.end);
+        let span = end - start;
+        let fraction = if end <= start {
             0.5
+        } else if span.is_finite() {
+            (value - start) / span
+        } else {
+            // Wider than f64::MAX (a range from −1e308 to 1e308): in halves.
+            (value / 2.0 - start / 2.0) / (end / 2.0 - start / 2.0)
         };
         let pixels = f64::from(limit.1 - limit.0);
         // The cast saturates, so values far outside the range stay finite.
@@ -126,9 +130,10 @@ impl ValueFormatter<f64> for Axis {
     }
 
     fn format_ext(&self, value: &f64) -> String {
+        // Relative to the tick itself, so that ticks 1e-310 apart stay apart.
         self.ticks
             .iter()
-            .find(|(t, _)| (t - value).abs() <= 1e-9 * t.abs().max(1.0))
+            .find(|(t, _)| t == value || (t - value).abs() <= 1e-9 * t.abs())
             .map_or_else(String::new, |(_, label)| label.clone())
     }
 }
@@ -139,7 +144,7 @@ fn color(c: Rgb) -> RGBColor {
 
 fn draw_error(e: impl std::fmt::Display) -> Error {
     Error::Draw {
-        message: e.to_string(),
+        message: e.to_string().into(),
     }
 }
 
@@ -186,8 +191,9 @@ fn value_range(plan: &Plan) -> (f64, f64) {
         lo = lo.min(v);
         hi = hi.max(v);
     }
+    // 7% of the range, computed on its half so that ±1e308 do not overflow.
     let pad = if hi > lo {
-        (hi - lo) * 0.07
+        (hi / 2.0 - lo / 2.0) * 0.14
     } else {
         (hi.abs() * 0.05).max(1.0)
     };
@@ -199,7 +205,11 @@ fn value_range(plan: &Plan) -> (f64, f64) {
             0.0
         }
     };
-    (lo - pad - label_room(true), hi + pad + label_room(false))
+    // The margins cannot reach beyond the largest f64.
+    (
+        (lo - pad - label_room(true)).max(-f64::MAX),
+        (hi + pad + label_room(false)).min(f64::MAX),
+    )
 }
 
 fn draw(root: &DrawingArea<SVGBackend<'_>, Shift>, plan: &Plan) -> Result<()> {
@@ -214,11 +224,7 @@ fn draw(root: &DrawingArea<SVGBackend<'_>, Shift>, plan: &Plan) -> Result<()> {
 
     let (lo, hi) = value_range(plan);
     let (y_ticks, step) = value_ticks(lo, hi, 6);
-    let decimals = decimals_for(step);
-    let y_labels: Vec<String> = y_ticks
-        .iter()
-        .map(|&t| format_number(t, decimals))
-        .collect();
+    let y_labels = tick_labels(&y_ticks, step);
     let widest = y_labels
         .iter()
         .map(|l| text_width(l, LABEL_PX))

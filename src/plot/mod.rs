@@ -11,7 +11,7 @@
 //! | streaks | shaded span | [`Chart::mark`] with [`EventKind::Streak`] |
 //! | crossings, Sahm-rule signals, anomalies | labelled point | [`Chart::mark`] |
 //! | any span, such as NBER recessions | shaded span | [`Chart::span`] |
-//! | change-point segments | alternately shaded spans, each with its mean as a horizontal segment | [`Chart::segments`] |
+//! | change points ([`EventKind::Shift`]) | alternately shaded segments, each with its mean (or fitted line) across it | [`Chart::mark`] |
 //! | an index's neutral level | dashed line | [`Chart::neutral`] |
 //!
 //! The x axis is labelled with period names (`2020-01`, `2020-Q1`, `2020`)
@@ -32,17 +32,14 @@
 //! # Example
 //! ```
 //! use econseries::{Month, Series};
-//! use econseries::detect::{records, Extreme};
+//! use econseries::detect::{Detector, Records};
 //! use econseries::plot::Chart;
 //!
 //! let jan = Month::new(2024, 1)?;
 //! let yoy = Series::from_values(jan, [2.0, 1.5, -0.5, -3.0, -1.0, 0.5])?;
 //! // The record lows after the first month: 1.5, -0.5 and -3.0.
-//! let lows: Vec<_> = records(&yoy, Extreme::Low)
-//!     .iter()
-//!     .filter(|r| r.is_record() && r.period > jan)
-//!     .map(|r| r.event(&yoy, Extreme::Low))
-//!     .collect();
+//! let mut lows = Records::low().detect(&yoy)?;
+//! lows.retain(|e| e.is_record() && e.period > jan);
 //! assert_eq!(lows.len(), 3);
 //! let svg = Chart::new(&yoy)
 //!     .title("Imports, % change from a year earlier")
@@ -64,8 +61,7 @@ use std::path::Path;
 
 pub use palette::{Palette, Rgb};
 
-use crate::changepoint::SeriesChanges;
-use crate::detect::{Direction, Event, EventKind};
+use crate::detect::{Direction, Event, EventKind, run_ends};
 use crate::error::{Error, Result};
 use crate::indicator::{Metadata, Neutral};
 use crate::period::Period;
@@ -127,12 +123,11 @@ pub struct Chart<P: Period> {
     neutral: Option<(f64, String)>,
     events: Vec<Event<P>>,
     spans: Vec<(P, P, String)>,
-    segments: Vec<SegmentMark<P>>,
     size: (u32, u32),
     palette: Palette,
 }
 
-/// One change-point segment as given to [`Chart::segments`].
+/// One change-point segment, from the [`Shift`](EventKind::Shift) events.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct SegmentMark<P: Period> {
     first: P,
@@ -166,7 +161,6 @@ impl<P: Period> Chart<P> {
             neutral: None,
             events: Vec::new(),
             spans: Vec::new(),
-            segments: Vec::new(),
             size: (960, 480),
             palette: Palette::default(),
         }
@@ -327,23 +321,31 @@ impl<P: Period> Chart<P> {
         self
     }
 
-    /// Marks detector findings (see the module table for how each kind is
-    /// drawn). Every event given is drawn: pass the records you want
-    /// labelled, not every "lowest since". Points sit on the charted value
-    /// of their period; a [`Peak`](EventKind::Peak) followed by a
-    /// [`Trough`](EventKind::Trough) shades the phase between them;
-    /// Sahm-rule readings are marked only where they signal.
+    /// Marks the events of a [`Detector`](crate::detect::Detector) (see the
+    /// module table for how each kind is drawn). Every event given is drawn:
+    /// pass the records you want labelled, not every "lowest since". Points
+    /// sit on the charted value of their period; a streak or a technical
+    /// recession is shaded over its whole run; a [`Peak`](EventKind::Peak)
+    /// followed by a [`Trough`](EventKind::Trough) shades the phase between
+    /// them; Sahm-rule readings are marked only where they signal; the
+    /// [`Shift`](EventKind::Shift) events of a change-point search shade the
+    /// segments between them, alternately lighter and darker, with each
+    /// segment's mean (for a change in trend, its fitted line) across it.
     ///
     /// # Example
     /// ```
-    /// use econseries::{Quarter, Series};
-    /// use econseries::detect::technical_recessions;
+    /// use econseries::{Quarter, Series, Year};
+    /// use econseries::changepoint::{ChangePoints, Cost, Penalty};
+    /// use econseries::detect::{Detector, TechnicalRecessions};
     /// use econseries::plot::Chart;
     ///
     /// let gdp = Series::from_values(Quarter::new(2022, 1)?, [100.0, 99.5, 99.0, 99.8, 100.5])?;
-    /// let events: Vec<_> = technical_recessions(&gdp).iter().map(|r| r.event(&gdp)).collect();
-    /// let svg = Chart::new(&gdp).mark(&events).to_svg_string()?;
+    /// let svg = Chart::new(&gdp).mark(&TechnicalRecessions.detect(&gdp)?).to_svg_string()?;
     /// assert!(svg.contains("technical recession"));
+    ///
+    /// let s = Series::from_values(Year::new(2000)?, [1.0, 1.2, 0.9, 5.0, 5.1, 4.9])?;
+    /// let shifts = ChangePoints::new(Cost::Mean).penalty(Penalty::Manual(1.0)).detect(&s)?;
+    /// assert!(Chart::new(&s).mark(&shifts).to_svg_string()?.contains("segment mean"));
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn mark(mut self, events: &[Event<P>]) -> Chart<P> {
@@ -366,39 +368,6 @@ impl<P: Period> Chart<P> {
     /// ```
     pub fn span(mut self, first: P, last: P, label: impl Into<String>) -> Chart<P> {
         self.spans.push((first, last, label.into()));
-        self
-    }
-
-    /// Shades the segments of a change-point segmentation of the charted
-    /// series, alternately lighter and darker, and draws each segment's
-    /// mean (for [`Cost::Trend`](crate::changepoint::Cost::Trend), its
-    /// fitted line) across it.
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{Year, Series};
-    /// use econseries::changepoint::{ChangePoints, Cost, Penalty};
-    /// use econseries::plot::Chart;
-    ///
-    /// let s = Series::from_values(Year::new(2000)?, [1.0, 1.2, 0.9, 5.0, 5.1, 4.9])?;
-    /// let changes = ChangePoints::new(Cost::Mean).penalty(Penalty::Manual(1.0)).detect_series(&s)?;
-    /// let svg = Chart::new(&s).segments(&changes).to_svg_string()?;
-    /// assert!(svg.contains("segment mean"));
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn segments(mut self, changes: &SeriesChanges<P>) -> Chart<P> {
-        let fits = changes.segmentation().segments();
-        self.segments = changes
-            .segment_periods()
-            .into_iter()
-            .zip(fits)
-            .map(|((first, last), fit)| SegmentMark {
-                first,
-                last,
-                mean: fit.mean,
-                slope: fit.slope,
-            })
-            .collect();
         self
     }
 
@@ -490,7 +459,7 @@ impl<P: Period> Chart<P> {
             .filter(|&i| i < self.values.len())
             .ok_or_else(|| Error::InvalidArgument {
                 name: "mark",
-                value: p.to_string(),
+                value: p.to_string().into(),
                 expected: "a period within the charted series",
             })
     }
@@ -502,7 +471,7 @@ impl<P: Period> Chart<P> {
             Some(&v) if !v.is_nan() => Ok((i, v)),
             _ => Err(Error::InvalidArgument {
                 name: "mark",
-                value: p.to_string(),
+                value: p.to_string().into(),
                 expected: "a period with a value in the charted series",
             }),
         }
@@ -517,7 +486,7 @@ impl<P: Period> Chart<P> {
         if w < MIN_SIZE.0 || h < MIN_SIZE.1 || w > MAX_SIZE || h > MAX_SIZE {
             return Err(Error::InvalidArgument {
                 name: "size",
-                value: format!("{w}x{h}"),
+                value: format!("{w}x{h}").into(),
                 expected: "at least 320x200 and at most 20000x20000 pixels",
             });
         }
@@ -526,7 +495,7 @@ impl<P: Period> Chart<P> {
         {
             return Err(Error::InvalidArgument {
                 name: "reference",
-                value: level.to_string(),
+                value: level.to_string().into(),
                 expected: "a finite level",
             });
         }
@@ -545,7 +514,18 @@ impl<P: Period> Chart<P> {
             });
         }
         let mut open_peak: Option<P> = None;
+        let mut shifts: Vec<&Event<P>> = Vec::new();
+        // A run (a streak, a recession) has an event at each of its periods,
+        // counting so far: its last event spans it all.
+        let run_ends: Vec<&Event<P>> = run_ends(&self.events).collect();
         for e in &self.events {
+            let spanning = matches!(
+                e.kind,
+                EventKind::Streak { .. } | EventKind::TechnicalRecession { .. }
+            );
+            if spanning && !run_ends.iter().any(|r| core::ptr::eq(*r, e)) {
+                continue;
+            }
             match e.kind {
                 EventKind::Low { record } | EventKind::High { record } => {
                     let low = matches!(e.kind, EventKind::Low { .. });
@@ -580,15 +560,16 @@ impl<P: Period> Chart<P> {
                         label: format!("streak of {which}"),
                     });
                 }
-                EventKind::Contraction => {
+                EventKind::Decline => {
                     let i = self.index(e.period)?;
                     spans.push(draw::Span {
                         from: i,
                         to: i,
                         kind: draw::SpanKind::Contraction,
-                        label: "contraction".to_owned(),
+                        label: "decline".to_owned(),
                     });
                 }
+                EventKind::Shift { .. } => shifts.push(e),
                 EventKind::TechnicalRecession { .. } => {
                     let first = e.compared_with.unwrap_or(e.period);
                     let (a, b) = (self.index(first)?, self.index(e.period)?);
@@ -645,10 +626,13 @@ impl<P: Period> Chart<P> {
             points.push(self.point(p, "peak", &value_text)?);
         }
         let mut segments = Vec::new();
-        for (k, s) in self.segments.iter().enumerate() {
+        for (k, s) in self.segment_marks(&shifts)?.iter().enumerate() {
             let (a, b) = (self.index(s.first)?, self.index(s.last)?);
             if !s.mean.is_finite() {
-                return Err(Error::NotFinite { value: s.mean });
+                return Err(Error::NonFinite {
+                    value: s.mean,
+                    period: None,
+                });
             }
             // The trend cost's line passes through the mean at the middle of
             // the segment, with `slope` per period; it is drawn over the
@@ -696,6 +680,48 @@ impl<P: Period> Chart<P> {
         })
     }
 
+    /// The segments between consecutive change points: the first from the
+    /// series' first observation with the fit before the first change, each
+    /// other from its change with the fit after it, to the period before
+    /// the next change (the last to the last observation).
+    fn segment_marks(&self, shifts: &[&Event<P>]) -> Result<Vec<SegmentMark<P>>> {
+        let mut shifts = shifts.to_vec();
+        shifts.sort_by_key(|e| e.period);
+        let first_observed = self.values.iter().position(|v| !v.is_nan());
+        let last_observed = self.values.iter().rposition(|v| !v.is_nan());
+        let (Some(first), Some(last), Some(head)) = (first_observed, last_observed, shifts.first())
+        else {
+            return Ok(Vec::new());
+        };
+        let at = |i: usize| self.start.checked_add(i as i64);
+        let mut out = Vec::new();
+        let mut from = at(first)?;
+        let EventKind::Shift { before, .. } = head.kind else {
+            return Ok(Vec::new());
+        };
+        let mut fit = before;
+        for e in &shifts {
+            let EventKind::Shift { after, .. } = e.kind else {
+                continue;
+            };
+            out.push(SegmentMark {
+                first: from,
+                last: e.period.checked_sub(1)?,
+                mean: fit.mean,
+                slope: fit.slope,
+            });
+            from = e.period;
+            fit = after;
+        }
+        out.push(SegmentMark {
+            first: from,
+            last: at(last)?,
+            mean: fit.mean,
+            slope: fit.slope,
+        });
+        Ok(out)
+    }
+
     /// A labelled point (not a record) on the charted value at `p`.
     fn point(&self, p: P, what: &str, value_text: &dyn Fn(f64) -> String) -> Result<draw::Point> {
         let (i, v) = self.observed(p)?;
@@ -713,7 +739,7 @@ impl<P: Period> Chart<P> {
 mod tests {
     use super::*;
     use crate::changepoint::{ChangePoints, Cost, Penalty};
-    use crate::detect::Event;
+    use crate::detect::{Detector, Event};
     use crate::period::{Month, Quarter};
 
     fn spans(plan: &draw::Plan) -> Vec<(usize, usize, draw::SpanKind, &str)> {
@@ -758,10 +784,11 @@ mod tests {
                 EventKind::Streak {
                     direction: Direction::Up,
                     length: 3,
+                    change: Some(0.6),
                 },
                 Some(m + 1),
             ),
-            Event::new(m + 4, 4.5, EventKind::Contraction, None),
+            Event::new(m + 4, 4.5, EventKind::Decline, None),
             Event::new(
                 m + 2,
                 0.2,
@@ -786,7 +813,7 @@ mod tests {
             spans(&plan),
             [
                 (1, 3, draw::SpanKind::Streak, "streak of rises"),
-                (4, 4, draw::SpanKind::Contraction, "contraction")
+                (4, 4, draw::SpanKind::Contraction, "decline")
             ]
         );
         // Only the signalling reading is marked, on the charted value.
@@ -805,10 +832,10 @@ mod tests {
             .chain((0..8).map(|i| 20.0 - 2.0 * f64::from(i)))
             .collect();
         let s = Series::from_values(y, values)?;
-        let changes = ChangePoints::new(Cost::Trend)
+        let shifts = ChangePoints::new(Cost::Trend)
             .penalty(Penalty::Manual(1.0))
-            .detect_series(&s)?;
-        let plan = Chart::new(&s).segments(&changes).plan()?;
+            .detect(&s)?;
+        let plan = Chart::new(&s).mark(&shifts).plan()?;
         assert_eq!(plan.segments.len(), 2);
         let first = &plan.segments[0];
         // At x = -0.5 and 7.5 the first line is at -0.5 and 7.5.

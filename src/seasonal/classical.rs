@@ -1,7 +1,7 @@
 //! Classical decomposition by centred moving averages (statsmodels'
 //! `seasonal_decompose`).
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Operation, Result};
 use crate::period::Period;
 use crate::seasonal::decomposition::{Decomposition, Missing, Model, prepare};
 use crate::series::Series;
@@ -83,7 +83,7 @@ impl Classical {
     ///   without an explicit period.
     /// - [`Error::TooShort`] for fewer than two full cycles.
     pub fn fit<P: Period>(&self, series: &Series<P>) -> Result<Decomposition<P>> {
-        let (x, filled) = prepare(series, self.missing, "classical")?;
+        let (x, filled) = prepare(series, self.missing, Operation::Classical)?;
         let period = match self.period {
             Some(p) => p,
             None => P::PER_YEAR as usize,
@@ -91,7 +91,7 @@ impl Classical {
         if period < 2 {
             return Err(Error::InvalidArgument {
                 name: "period",
-                value: period.to_string(),
+                value: period.to_string().into(),
                 expected: "at least 2 (an annual series needs an explicit period)",
             });
         }
@@ -104,10 +104,10 @@ impl Classical {
         }
         let multiplicative = self.model == Model::Multiplicative;
         if multiplicative && let Some(i) = x.iter().position(|&v| v <= 0.0) {
-            let period = series.period(i).to_string();
+            let period = series.period(i).into();
             return Err(Error::Undefined {
-                transform: "classical",
-                period: period.clone(),
+                operation: Operation::Classical,
+                period,
                 reason: crate::error::UndefinedReason::NonPositiveLog(period),
             });
         }
@@ -159,21 +159,41 @@ fn centred_mean(x: &[f64], period: usize) -> Vec<f64> {
     let half = period / 2;
     let mut out = vec![f64::NAN; n];
     let p = period as f64;
-    for (t, slot) in out.iter_mut().enumerate().take(n - half).skip(half) {
-        let window = x.get(t - half..=t + half).unwrap_or_default();
-        *slot = if period.is_multiple_of(2) {
+    // The weighted mean of a window of values times `scale`.
+    let mean = |window: &[f64], scale: f64| -> f64 {
+        if period.is_multiple_of(2) {
             // `period + 1` values: half weights on the two ends.
             let (Some(&first), Some(&last)) = (window.first(), window.last()) else {
-                continue;
+                return f64::NAN;
             };
-            let inner: f64 = window.get(1..period).unwrap_or_default().iter().sum();
-            (0.5 * first + inner + 0.5 * last) / p
+            let inner: f64 = window
+                .get(1..period)
+                .unwrap_or_default()
+                .iter()
+                .map(|v| v * scale)
+                .sum();
+            (0.5 * (first * scale) + inner + 0.5 * (last * scale)) / p
         } else {
-            window.iter().sum::<f64>() / p
+            window.iter().map(|v| v * scale).sum::<f64>() / p
+        }
+    };
+    for (t, slot) in out.iter_mut().enumerate().take(n - half).skip(half) {
+        let window = x.get(t - half..=t + half).unwrap_or_default();
+        let m = mean(window, 1.0);
+        // A mean of finite values is finite even where their sum is not:
+        // then the values are scaled by 2⁻⁶⁴ (exact) for the sum.
+        *slot = if m.is_finite() {
+            m
+        } else {
+            (mean(window, DOWN) * UP).clamp(-f64::MAX, f64::MAX)
         };
     }
     out
 }
+
+/// 2⁻⁶⁴ and 2⁶⁴ (see `transform::kernel::DOWN`).
+const DOWN: f64 = 5.421_010_862_427_522e-20;
+const UP: f64 = 18_446_744_073_709_551_616.0;
 
 #[cfg(test)]
 mod tests {
@@ -189,5 +209,12 @@ mod tests {
         }
         let t = centred_mean(&x, 3);
         assert!(t[0].is_nan() && t[9].is_nan() && (t[1] - 1.0).abs() < 1e-12);
+        // Means of values whose sum overflows are still the means.
+        for period in [3, 4] {
+            let t = centred_mean(&[1e308; 7], period);
+            assert!(t[3] == 1e308, "{t:?}");
+            let t = centred_mean(&[f64::MAX; 7], period);
+            assert!(t[3] == f64::MAX, "{t:?}");
+        }
     }
 }

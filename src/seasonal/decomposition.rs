@@ -1,11 +1,13 @@
 //! What the decompositions and filters return, and how they treat missing values.
 
-use crate::error::{Error, Result, UndefinedReason};
+use crate::error::{Error, Operation, Result, UndefinedReason};
 use crate::period::Period;
 use crate::series::Series;
 
 /// How the seasonal component combines with the rest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Model {
     /// `observed = trend + seasonal + remainder`; the seasonal component is in
@@ -42,15 +44,15 @@ pub enum Missing {
 pub(crate) fn prepare<P: Period>(
     series: &Series<P>,
     missing: Missing,
-    transform: &'static str,
+    operation: Operation,
 ) -> Result<(Vec<f64>, Vec<usize>)> {
     let x = series.raw();
     if x.is_empty() {
         return Err(Error::NoObservations);
     }
     let undefined = |i: usize| Error::Undefined {
-        transform,
-        period: series.period(i).to_string(),
+        operation,
+        period: series.period(i).into(),
         reason: UndefinedReason::MissingValue,
     };
     let Some(first_gap) = x.iter().position(|v| v.is_nan()) else {
@@ -87,14 +89,14 @@ pub(crate) fn prepare<P: Period>(
 pub(crate) fn logs<P: Period>(
     series: &Series<P>,
     x: &mut [f64],
-    transform: &'static str,
+    operation: Operation,
 ) -> Result<()> {
     for (i, v) in x.iter_mut().enumerate() {
         if *v <= 0.0 {
-            let period = series.period(i).to_string();
+            let period = series.period(i).into();
             return Err(Error::Undefined {
-                transform,
-                period: period.clone(),
+                operation,
+                period,
                 reason: UndefinedReason::NonPositiveLog(period),
             });
         }
@@ -115,6 +117,15 @@ pub(crate) fn logs<P: Period>(
 /// only where the method leaves it undefined (the ends of a classical moving
 /// average trend); STL defines all of them.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        deny_unknown_fields,
+        try_from = "serde_check::Decomposition<P>",
+        bound(deserialize = "P: serde::Deserialize<'de>")
+    )
+)]
 pub struct Decomposition<P: Period> {
     model: Model,
     observed: Series<P>,
@@ -290,6 +301,15 @@ fn strength(model: Model, component: &[f64], remainder: &[f64]) -> f64 {
 /// observed = trend + cycle
 /// ```
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        deny_unknown_fields,
+        try_from = "serde_check::TrendCycle<P>",
+        bound(deserialize = "")
+    )
+)]
 pub struct TrendCycle<P: Period> {
     trend: Series<P>,
     cycle: Series<P>,
@@ -314,6 +334,83 @@ impl<P: Period> TrendCycle<P> {
     }
 }
 
+/// The serde forms of the decompositions, checked on the way in: every
+/// component spans the observed periods.
+#[cfg(feature = "serde")]
+mod serde_check {
+    use super::{Model, Period, Series};
+    use crate::error::Error;
+
+    fn invalid() -> Error {
+        Error::InvalidArgument {
+            name: "decomposition",
+            value: "components of other spans".to_owned().into(),
+            expected: "every component over the observed periods",
+        }
+    }
+
+    fn same_span<P: Period>(a: &Series<P>, b: &Series<P>) -> bool {
+        a.start() == b.start() && a.len() == b.len()
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields, bound(deserialize = "P: serde::Deserialize<'de>"))]
+    pub(super) struct Decomposition<P: Period> {
+        model: Model,
+        observed: Series<P>,
+        trend: Series<P>,
+        seasonal: Series<P>,
+        remainder: Series<P>,
+        weights: Option<Series<P>>,
+        filled: Vec<P>,
+    }
+
+    impl<P: Period> TryFrom<Decomposition<P>> for super::Decomposition<P> {
+        type Error = Error;
+
+        fn try_from(r: Decomposition<P>) -> Result<super::Decomposition<P>, Error> {
+            let o = &r.observed;
+            let spans = [&r.trend, &r.seasonal, &r.remainder]
+                .into_iter()
+                .chain(&r.weights)
+                .all(|c| same_span(o, c));
+            if !spans || !r.filled.iter().all(|p| o.get(*p).is_some()) {
+                return Err(invalid());
+            }
+            Ok(super::Decomposition {
+                model: r.model,
+                observed: r.observed,
+                trend: r.trend,
+                seasonal: r.seasonal,
+                remainder: r.remainder,
+                weights: r.weights,
+                filled: r.filled,
+            })
+        }
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields, bound(deserialize = ""))]
+    pub(super) struct TrendCycle<P: Period> {
+        trend: Series<P>,
+        cycle: Series<P>,
+    }
+
+    impl<P: Period> TryFrom<TrendCycle<P>> for super::TrendCycle<P> {
+        type Error = Error;
+
+        fn try_from(r: TrendCycle<P>) -> Result<super::TrendCycle<P>, Error> {
+            if !same_span(&r.trend, &r.cycle) {
+                return Err(invalid());
+            }
+            Ok(super::TrendCycle {
+                trend: r.trend,
+                cycle: r.cycle,
+            })
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,24 +421,24 @@ mod tests {
         let m = Month::new(2025, 1).unwrap();
         let s = Series::<Month>::from_options(m, [Some(1.0), None, None, Some(4.0), Some(5.0)])
             .unwrap();
-        let e = prepare(&s, Missing::Reject, "stl").unwrap_err();
+        let e = prepare(&s, Missing::Reject, Operation::Stl).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "stl is undefined at 2025-02: the value is missing"
+            "STL is undefined at 2025-02: the value is missing"
         );
-        let (x, filled) = prepare(&s, Missing::Interpolate, "stl").unwrap();
+        let (x, filled) = prepare(&s, Missing::Interpolate, Operation::Stl).unwrap();
         assert_eq!(filled, [1, 2]);
         for (a, b) in x.iter().zip([1.0, 2.0, 3.0, 4.0, 5.0]) {
             assert!((a - b).abs() < 1e-15);
         }
         let edge = Series::<Month>::from_options(m, [Some(1.0), Some(2.0), None]).unwrap();
-        let e = prepare(&edge, Missing::Interpolate, "hp").unwrap_err();
+        let e = prepare(&edge, Missing::Interpolate, Operation::Hp).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "hp is undefined at 2025-03: the value is missing"
+            "the HP filter is undefined at 2025-03: the value is missing"
         );
         assert!(matches!(
-            prepare(&Series::<Month>::empty(m), Missing::Reject, "hp"),
+            prepare(&Series::<Month>::empty(m), Missing::Reject, Operation::Hp),
             Err(Error::NoObservations)
         ));
     }

@@ -1,6 +1,6 @@
 //! Hamilton's (2018) regression filter.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Operation, Result};
 use crate::period::{Frequency, Period};
 use crate::seasonal::decomposition::{Missing, TrendCycle, prepare};
 use crate::series::Series;
@@ -97,7 +97,7 @@ impl Hamilton {
     ///   regression needs more rows than coefficients).
     /// - [`Error::Overflow`] for values so large that the regression overflows.
     pub fn apply<P: Period>(&self, series: &Series<P>) -> Result<TrendCycle<P>> {
-        let (x, _) = prepare(series, self.missing, "hamilton")?;
+        let (x, _) = prepare(series, self.missing, Operation::Hamilton)?;
         let (dh, dp) = Hamilton::defaults(P::FREQUENCY);
         let (h, p) = (self.horizon.unwrap_or(dh), self.lags.unwrap_or(dp));
         let cycle = hamilton_cycle(&x, h, p)?;
@@ -111,32 +111,47 @@ impl Hamilton {
         }
         Ok(TrendCycle::new(series.start(), trend, full))
     }
+
+    /// The cycle of Hamilton's filter on a plain slice, which has no
+    /// frequency to choose `h` and `p` by: both must be set. Element `i`
+    /// belongs to `x[i + h + p − 1]` (the trend is `x` minus the cycle).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] if `h` or `p` is unset or 0, or for a
+    /// non-finite value; [`Error::TooShort`] with fewer than `h + 2p + 1`
+    /// values; [`Error::Overflow`] for values so large that the regression
+    /// overflows.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::seasonal::Hamilton;
+    /// // A straight line is perfectly predictable: no cycle.
+    /// let x: Vec<f64> = (0..40).map(|i| 2.0 * i as f64).collect();
+    /// let c = Hamilton::new().horizon(8).lags(4).cycle_slice(&x)?;
+    /// assert_eq!(c.len(), 40 - 11);
+    /// assert!(c.iter().all(|v| v.abs() < 1e-9));
+    /// assert!(Hamilton::new().cycle_slice(&x).is_err()); // h and p unset
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn cycle_slice(&self, x: &[f64]) -> Result<Vec<f64>> {
+        let unset = |name| Error::InvalidArgument {
+            name,
+            value: "unset".to_owned().into(),
+            expected: "set for a slice, which has no frequency to choose it by",
+        };
+        let h = self.horizon.ok_or_else(|| unset("h"))?;
+        let p = self.lags.ok_or_else(|| unset("p"))?;
+        hamilton_cycle(x, h, p)
+    }
 }
 
-/// The cycle of Hamilton's filter on a slice: element `i` belongs to
-/// `x[i + h + p − 1]` (the trend is `x` minus the cycle).
-///
-/// # Errors
-/// [`Error::InvalidArgument`] for `h` or `p` of 0 or a non-finite value;
-/// [`Error::TooShort`] with fewer than `h + 2p + 1` values;
-/// [`Error::Overflow`] for values so large that the regression overflows.
-///
-/// # Example
-/// ```
-/// use econseries::seasonal::hamilton_cycle;
-/// // A straight line is perfectly predictable: no cycle.
-/// let x: Vec<f64> = (0..40).map(|i| 2.0 * i as f64).collect();
-/// let c = hamilton_cycle(&x, 8, 4)?;
-/// assert_eq!(c.len(), 40 - 11);
-/// assert!(c.iter().all(|v| v.abs() < 1e-9));
-/// # Ok::<(), econseries::Error>(())
-/// ```
-pub fn hamilton_cycle(x: &[f64], h: usize, p: usize) -> Result<Vec<f64>> {
+/// The cycle of Hamilton's filter on a slice (see [`Hamilton::cycle_slice`]).
+pub(crate) fn hamilton_cycle(x: &[f64], h: usize, p: usize) -> Result<Vec<f64>> {
     for (name, v) in [("h", h), ("p", p)] {
         if v == 0 {
             return Err(Error::InvalidArgument {
                 name,
-                value: v.to_string(),
+                value: v.to_string().into(),
                 expected: "at least 1",
             });
         }
@@ -144,7 +159,7 @@ pub fn hamilton_cycle(x: &[f64], h: usize, p: usize) -> Result<Vec<f64>> {
     if let Some(v) = x.iter().find(|v| !v.is_finite()) {
         return Err(Error::InvalidArgument {
             name: "x",
-            value: v.to_string(),
+            value: v.to_string().into(),
             expected: "finite values",
         });
     }
@@ -170,7 +185,7 @@ pub fn hamilton_cycle(x: &[f64], h: usize, p: usize) -> Result<Vec<f64>> {
     let cycle = residual(&mut cols, &mut y);
     if cycle.iter().any(|c| !c.is_finite()) {
         return Err(Error::Overflow {
-            computation: "hamilton_cycle",
+            operation: Operation::Hamilton,
         });
     }
     Ok(cycle)

@@ -123,49 +123,58 @@ struct Kernel {
 
 impl Kernel {
     fn new(len: usize, rel: i64, deg: Degree, n: usize) -> Kernel {
+        let mut k = Kernel {
+            skip: 0,
+            t: Vec::new(),
+            tu: Vec::new(),
+            tuu: Vec::new(),
+            coef: Vec::new(),
+            line: false,
+            min_spread: 0.0,
+        };
+        k.fill(len, rel, deg, n);
+        k
+    }
+
+    /// Recomputes the kernel in place for another position, reusing its
+    /// buffers (no allocation once they have grown to the window's length).
+    fn fill(&mut self, len: usize, rel: i64, deg: Degree, n: usize) {
         let h = rel.max(len as i64 - 1 - rel) as f64;
         let min_spread = 0.001 * (n as f64 - 1.0);
         let line = h > 0.0 && deg > 0;
         let u = |k: usize| k as f64 - rel as f64;
-        let weights: Vec<f64> = (0..len).map(|k| tricube(u(k).abs(), h)).collect();
-        let first = weights.iter().position(|&w| w > 0.0).unwrap_or(0);
-        let last = weights.iter().rposition(|&w| w > 0.0).map_or(0, |i| i + 1);
+        let weight = |k: usize| tricube(u(k).abs(), h);
+        let first = (0..len).find(|&k| weight(k) > 0.0).unwrap_or(0);
+        let last = (0..len)
+            .rev()
+            .find(|&k| weight(k) > 0.0)
+            .map_or(0, |i| i + 1);
         // The non-zero weights, with their positions in the window.
-        let kept = weights
-            .iter()
-            .copied()
-            .enumerate()
-            .take(last.max(first))
-            .skip(first);
-        let t: Vec<f64> = kept.clone().map(|(_, w)| w).collect();
-        let tu: Vec<f64> = kept.clone().map(|(k, w)| w * u(k)).collect();
-        let tuu: Vec<f64> = kept.clone().map(|(k, w)| w * u(k) * u(k)).collect();
-        let s0: f64 = t.iter().sum();
-        let coef = if s0 > 0.0 {
-            let a = tu.iter().sum::<f64>() / s0;
-            let c = tuu.iter().sum::<f64>() / s0 - a * a;
+        let kept = (first..last.max(first)).map(|k| (k, weight(k)));
+        self.t.clear();
+        self.t.extend(kept.clone().map(|(_, w)| w));
+        self.tu.clear();
+        self.tu.extend(kept.clone().map(|(k, w)| w * u(k)));
+        self.tuu.clear();
+        self.tuu.extend(kept.clone().map(|(k, w)| w * u(k) * u(k)));
+        let s0: f64 = self.t.iter().sum();
+        self.coef.clear();
+        if s0 > 0.0 {
+            let a = self.tu.iter().sum::<f64>() / s0;
+            let c = self.tuu.iter().sum::<f64>() / s0 - a * a;
             let linear = line && c > min_spread * min_spread;
-            kept.map(|(k, w)| {
+            self.coef.extend(kept.map(|(k, w)| {
                 let w = w / s0;
                 if linear {
                     w * (1.0 + (-a / c) * (u(k) - a))
                 } else {
                     w
                 }
-            })
-            .collect()
-        } else {
-            Vec::new()
-        };
-        Kernel {
-            skip: first,
-            t,
-            tu,
-            tuu,
-            coef,
-            line,
-            min_spread,
+            }));
         }
+        self.skip = first;
+        self.line = line;
+        self.min_spread = min_spread;
     }
 
     /// The fit from the window starting at `lo` (0-based); `None` if every
@@ -263,32 +272,59 @@ pub(crate) struct Smoother {
     pub(crate) jump: usize,
 }
 
+/// Above this many weights (`len·(len + 2)`, the kernels of every window
+/// position) or `8·n`, whichever is larger, only the interior kernel is
+/// kept and those of the other positions are computed when needed, into one
+/// reused buffer: memory stays O(n + len) whatever the period (a period of
+/// 10,000 has a trend window of 19,091 and would need 11.7 GB of kernels),
+/// at the price of recomputing the boundary kernels in every pass.
+const KERNEL_BUDGET: usize = 1 << 16;
+
 impl Smoother {
     /// The smoother for series of length `n`, with its kernels computed.
     pub(crate) fn prepare(self, n: usize) -> Prepared {
-        let kernels = if self.len <= n {
-            (-1..=self.len as i64)
-                .map(|rel| Kernel::new(self.len, rel, self.deg, n))
+        self.prepare_within(n, KERNEL_BUDGET.max(n.saturating_mul(8)))
+    }
+
+    /// [`prepare`](Smoother::prepare) keeping every kernel only if they hold
+    /// at most `budget` weights.
+    fn prepare_within(self, n: usize, budget: usize) -> Prepared {
+        let len = self.len;
+        let every = len <= n && len.saturating_mul(len + 2) <= budget;
+        let kernels = if every {
+            (-1..=len as i64)
+                .map(|rel| Kernel::new(len, rel, self.deg, n))
                 .collect()
         } else {
             Vec::new()
         };
+        // The position of the point in a window that slides, as an index
+        // `rel + 1` (see `smooth`).
+        let centre = (len + 2) / 2;
+        let interior = (!every && len <= n)
+            .then(|| (centre, Kernel::new(len, centre as i64 - 1, self.deg, n)));
         Prepared {
             sm: self,
             n,
             kernels,
+            interior,
+            scratch: Kernel::new(0, 0, self.deg, n),
             ry: Vec::with_capacity(n),
         }
     }
 }
 
-/// A [`Smoother`] for one series length, with the kernels of every window
-/// position (when the window is no longer than the series) and a buffer.
+/// A [`Smoother`] for one series length, with the kernels of the window
+/// positions (when the window is no longer than the series) and buffers.
 pub(crate) struct Prepared {
     sm: Smoother,
     n: usize,
-    /// Indexed by `rel + 1`, `rel = −1 ..= len`.
+    /// Indexed by `rel + 1`, `rel = −1 ..= len`; empty when over the budget.
     kernels: Vec<Kernel>,
+    /// Over the budget: the kernel of the sliding window's centre, with its index.
+    interior: Option<(usize, Kernel)>,
+    /// Over the budget: the kernel of the last other position asked for.
+    scratch: Kernel,
     ry: Vec<f64>,
 }
 
@@ -298,10 +334,41 @@ impl Prepared {
         self.sm.len
     }
 
+    /// The number of kernel weights held, for the memory tests.
+    #[cfg(test)]
+    fn weights_held(&self) -> usize {
+        let size =
+            |k: &Kernel| k.t.capacity() + k.tu.capacity() + k.tuu.capacity() + k.coef.capacity();
+        self.kernels.iter().map(size).sum::<usize>()
+            + self.interior.as_ref().map_or(0, |(_, k)| size(k))
+            + size(&self.scratch)
+    }
+
+    /// The kernel of window position `index = rel + 1` (`0 ..= len + 1`) for
+    /// a window of the full length, `None` if the window is longer than the
+    /// series or the index out of range.
+    fn kernel(&mut self, index: usize) -> Option<&Kernel> {
+        let len = self.sm.len;
+        if len > self.n || index > len + 1 {
+            return None;
+        }
+        if !self.kernels.is_empty() {
+            return self.kernels.get(index);
+        }
+        if let Some((i, k)) = &self.interior
+            && *i == index
+        {
+            return Some(k);
+        }
+        self.scratch
+            .fill(len, index as i64 - 1, self.sm.deg, self.n);
+        Some(&self.scratch)
+    }
+
     /// The local fit at 1-based `xs` (0 and n + 1 extrapolate) from
     /// `nleft..=nright`, `None` if every weight is zero.
     pub(crate) fn est(
-        &self,
+        &mut self,
         y: &[f64],
         robust: Option<(&[f64], &[f64])>,
         xs: i64,
@@ -310,9 +377,7 @@ impl Prepared {
     ) -> Option<f64> {
         let rel = xs - nleft as i64;
         if nright + 1 - nleft == self.sm.len
-            && let Some(k) = usize::try_from(rel + 1)
-                .ok()
-                .and_then(|i| self.kernels.get(i))
+            && let Some(k) = usize::try_from(rel + 1).ok().and_then(|i| self.kernel(i))
         {
             return k.fit(y, robust, nleft - 1);
         }
@@ -354,8 +419,8 @@ impl Prepared {
             ry.extend(rw.iter().zip(y).map(|(r, y)| r * y));
         }
         let robust = rw.map(|rw| (rw, &ry[..]));
-        let fit = |xs: usize, nleft: usize, nright: usize| -> f64 {
-            self.est(y, robust, xs as i64, nleft, nright)
+        let fit = |this: &mut Prepared, xs: usize, nleft: usize, nright: usize| -> f64 {
+            this.est(y, robust, xs as i64, nleft, nright)
                 .unwrap_or(y[xs - 1])
         };
         let newnj = self.sm.jump.min(n - 1).max(1);
@@ -363,7 +428,7 @@ impl Prepared {
         if len >= n {
             let mut i = 0;
             while i < n {
-                ys[i] = fit(i + 1, nleft, nright);
+                ys[i] = fit(self, i + 1, nleft, nright);
                 i += newnj;
             }
         } else if newnj == 1 {
@@ -376,9 +441,9 @@ impl Prepared {
                 }
                 // Every window here has length len: straight to the kernel of
                 // the point's position in it (rel + 1 = i + 2 − nleft).
-                ys[i] = match self.kernels.get(i + 2 - nleft) {
+                ys[i] = match self.kernel(i + 2 - nleft) {
                     Some(k) => k.fit(y, robust, nleft - 1).unwrap_or(y[i]),
-                    None => fit(i + 1, nleft, nright),
+                    None => fit(self, i + 1, nleft, nright),
                 };
             }
         } else {
@@ -395,7 +460,7 @@ impl Prepared {
                     nleft = i + 2 - nsh;
                     nright = len + i + 1 - nsh;
                 }
-                ys[i] = fit(i + 1, nleft, nright);
+                ys[i] = fit(self, i + 1, nleft, nright);
                 i += newnj;
             }
         }
@@ -414,7 +479,7 @@ impl Prepared {
             if k != n {
                 // The original fits the last point with the window of the
                 // last evaluated point, whatever it was.
-                ys[n - 1] = fit(n, nleft, nright);
+                ys[n - 1] = fit(self, n, nleft, nright);
                 if k != n - 1 {
                     let delta = (ys[n - 1] - ys[k - 1]) / (n - k) as f64;
                     let base = ys[k - 1];
@@ -471,6 +536,53 @@ mod tests {
         // Extrapolation one step beyond either end stays on the line.
         let left = est(&y, 7, 1, 0, 1, 7, None).unwrap_or(f64::NAN);
         assert!((left - 2.5).abs() < 1e-12, "{left}");
+    }
+
+    /// Kernels computed when needed give the same fits, bit for bit, as
+    /// kernels kept for every position, and hold O(len) weights where those
+    /// hold len² (a period of 10,000 has a trend window of 19,091).
+    #[test]
+    fn kernels_on_demand_equal_kept_kernels() {
+        let n = 400;
+        let y: Vec<f64> = (0..n)
+            .map(|i| (f64::from(i) * 0.37).sin() * 10.0 + f64::from(i % 7))
+            .collect();
+        let rw: Vec<f64> = (0..n).map(|i| 0.5 + 0.5 * f64::from(i % 3) / 2.0).collect();
+        for (len, deg, jump) in [(301, 1, 1), (301, 0, 1), (151, 1, 3), (399, 1, 1)] {
+            let sm = Smoother { len, deg, jump };
+            let mut kept = sm.prepare_within(n as usize, usize::MAX);
+            let mut lazy = sm.prepare_within(n as usize, 0);
+            assert!(lazy.weights_held() < 10 * len && kept.weights_held() > len * len);
+            for w in [None, Some(&rw[..])] {
+                let (mut a, mut b) = (vec![0.0; n as usize], vec![0.0; n as usize]);
+                kept.smooth(&y, w, &mut a);
+                lazy.smooth(&y, w, &mut b);
+                assert_eq!(
+                    a,
+                    b,
+                    "len {len} deg {deg} jump {jump} robust {}",
+                    w.is_some()
+                );
+                // Extrapolation one step beyond the ends goes through the kernels too.
+                for (xs, l, r) in [
+                    (0, 1, len),
+                    (i64::from(n) + 1, n as usize - len + 1, n as usize),
+                ] {
+                    let robust = w.map(|w| (w, w));
+                    assert_eq!(
+                        kept.est(&y, robust, xs, l, r),
+                        lazy.est(&y, robust, xs, l, r)
+                    );
+                }
+            }
+        }
+        let big = Smoother {
+            len: 19_091,
+            deg: 1,
+            jump: 1,
+        }
+        .prepare(20_000);
+        assert!(big.weights_held() < 16 * 19_091, "{}", big.weights_held());
     }
 
     #[test]

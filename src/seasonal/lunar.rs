@@ -1,12 +1,11 @@
 //! The Lunar New Year problem: January and February as one observation.
 
 use core::fmt;
-use core::marker::PhantomData;
 
 use crate::error::Result;
 use crate::period::{Month, Period};
 use crate::series::Series;
-use crate::unit::{Percent, Sealed, Value};
+use crate::unit::{Percent, Value};
 
 /// A period of the calendar China's customs and statistics bureau publish in:
 /// January and February together as one period, then March to December.
@@ -105,7 +104,11 @@ impl fmt::Display for JanFebPeriod {
 ///
 /// Regular over [`JanFebPeriod`]s (eleven a year), with missing values
 /// explicit; the year-on-year change compares each period with the same
-/// period a year earlier, Jan–Feb with Jan–Feb.
+/// period a year earlier, Jan–Feb with Jan–Feb. The values live in an
+/// ordinary monthly [`Series`], each period at its last month (Jan–Feb at
+/// February, January never holding a value), so every calendar rule of
+/// `Series` applies unchanged: a year earlier is twelve months back for
+/// every period.
 ///
 /// # Example
 /// ```
@@ -120,10 +123,11 @@ impl fmt::Display for JanFebPeriod {
 /// assert_eq!(c.yoy().get(jf).map(|p| p.get()), Some(0.0));
 /// # Ok::<(), econseries::Error>(())
 /// ```
+#[derive(Clone, PartialEq)]
 pub struct JanFebSeries<U: Value = f64> {
-    start: JanFebPeriod,
-    values: Vec<f64>,
-    unit: PhantomData<U>,
+    /// Each period's value at its last month, from the first period's last
+    /// month to the last period's; January slots are missing.
+    months: Series<Month, U>,
 }
 
 impl JanFebSeries {
@@ -131,11 +135,8 @@ impl JanFebSeries {
     /// February (missing unless both are present, including when the series
     /// starts in February or ends in January), March to December are copied.
     pub fn from_monthly(series: &Series<Month>) -> JanFebSeries {
-        let Some(end) = series.end() else {
-            return JanFebSeries::empty(JanFebPeriod::containing(series.start()));
-        };
         let value = |m: Month| series.get(m).unwrap_or(f64::NAN);
-        JanFebSeries::build(series.start(), end, |p| {
+        JanFebSeries::build(series, |p| {
             let (a, b) = p.months();
             if p.is_jan_feb() {
                 value(a) + value(b)
@@ -168,11 +169,8 @@ impl JanFebSeries {
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn from_ytd(ytd: &Series<Month>) -> JanFebSeries {
-        let Some(end) = ytd.end() else {
-            return JanFebSeries::empty(JanFebPeriod::containing(ytd.start()));
-        };
         let value = |m: Month| ytd.get(m).unwrap_or(f64::NAN);
-        JanFebSeries::build(ytd.start(), end, |p| {
+        JanFebSeries::build(ytd, |p| {
             let (_, last) = p.months();
             if p.is_jan_feb() {
                 value(last)
@@ -182,46 +180,39 @@ impl JanFebSeries {
         })
     }
 
-    fn build(start: Month, end: Month, f: impl Fn(JanFebPeriod) -> f64) -> JanFebSeries {
-        let (first, last) = (
-            JanFebPeriod::containing(start),
-            JanFebPeriod::containing(end),
-        );
-        let values = (first.index()..=last.index())
-            .map(|i| f(JanFebPeriod::from_index(i)))
-            .map(|v| if v.is_finite() { v } else { f64::NAN })
+    /// The periods spanned by `source`'s months, valued by `f`.
+    fn build(source: &Series<Month>, f: impl Fn(JanFebPeriod) -> f64) -> JanFebSeries {
+        let first = JanFebPeriod::containing(source.start());
+        let Some(end) = source.end() else {
+            return JanFebSeries::empty(first);
+        };
+        let last = JanFebPeriod::containing(end);
+        let (start, stop) = (first.months().1, last.months().1);
+        let values = (0..=stop.periods_since(start))
+            .map(|i| {
+                let m = start + i;
+                if m.month() == 1 {
+                    f64::NAN
+                } else {
+                    f(JanFebPeriod::containing(m))
+                }
+            })
             .collect();
         JanFebSeries {
-            start: first,
-            values,
-            unit: PhantomData,
+            months: Series::from_raw(start, values),
         }
     }
 
     /// Year-on-year percent change against the same period a year earlier
-    /// (eleven periods back); missing unless both values are present and the
-    /// earlier one is positive.
+    /// (eleven periods, twelve months, back); missing unless both values are
+    /// present and the earlier one is positive.
     ///
     /// ```text
     /// yoy(t) = (x(t) / x(t − 11) − 1) · 100
     /// ```
     pub fn yoy(&self) -> JanFebSeries<Percent> {
-        let v = &self.values;
-        let out = (0..v.len())
-            .map(
-                |i| match i.checked_sub(11).and_then(|j| v.get(j)).zip(v.get(i)) {
-                    Some((&then, &now)) if then > 0.0 => {
-                        let r = (now / then - 1.0) * 100.0;
-                        if r.is_finite() { r } else { f64::NAN }
-                    }
-                    _ => f64::NAN,
-                },
-            )
-            .collect();
         JanFebSeries {
-            start: self.start,
-            values: out,
-            unit: PhantomData,
+            months: self.months.pc1(),
         }
     }
 }
@@ -229,85 +220,62 @@ impl JanFebSeries {
 impl<U: Value> JanFebSeries<U> {
     fn empty(start: JanFebPeriod) -> JanFebSeries<U> {
         JanFebSeries {
-            start,
-            values: Vec::new(),
-            unit: PhantomData,
+            months: Series::empty(start.months().1),
         }
     }
 
     /// The first period.
     pub fn start(&self) -> JanFebPeriod {
-        self.start
+        JanFebPeriod::containing(self.months.start())
     }
 
     /// The last period, `None` if the series is empty.
     pub fn end(&self) -> Option<JanFebPeriod> {
-        (!self.values.is_empty())
-            .then(|| JanFebPeriod::from_index(self.start.index() + self.values.len() as i64 - 1))
+        self.months.end().map(JanFebPeriod::containing)
     }
 
     /// The number of periods spanned, missing ones included.
     pub fn len(&self) -> usize {
-        self.values.len()
+        self.end()
+            .map_or(0, |e| (e.index() - self.start().index() + 1) as usize)
     }
 
     /// Whether the series spans no periods.
     pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
+        self.months.is_empty()
     }
 
     /// The value at `p`: `None` if missing or outside the series.
     pub fn get(&self, p: JanFebPeriod) -> Option<U> {
-        let i = usize::try_from(p.index() - self.start.index()).ok()?;
-        self.values.get(i).and_then(|&v| wrap(v))
+        self.months.get(p.months().1)
     }
 
     /// The values in order, `None` for missing.
     pub fn values(&self) -> impl ExactSizeIterator<Item = Option<U>> + '_ {
-        self.values.iter().map(|&v| wrap(v))
+        self.iter().map(|(_, v)| v)
     }
 
     /// Every period with its value, in order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (JanFebPeriod, Option<U>)> + '_ {
-        let start = self.start.index();
-        self.values
-            .iter()
-            .enumerate()
-            .map(move |(i, &v)| (JanFebPeriod::from_index(start + i as i64), wrap(v)))
+        let start = self.start().index();
+        (0..self.len()).map(move |i| {
+            let p = JanFebPeriod::from_index(start + i as i64);
+            (p, self.get(p))
+        })
     }
-}
 
-fn wrap<U: Value>(v: f64) -> Option<U> {
-    (!v.is_nan()).then(|| <U as Sealed>::wrap(v))
-}
-
-impl<U: Value> Clone for JanFebSeries<U> {
-    fn clone(&self) -> Self {
-        JanFebSeries {
-            start: self.start,
-            values: self.values.clone(),
-            unit: PhantomData,
-        }
-    }
-}
-
-impl<U: Value> PartialEq for JanFebSeries<U> {
-    /// Same start, same span, every slot equal (missing equals missing).
-    fn eq(&self, other: &Self) -> bool {
-        self.start == other.start
-            && self.values.len() == other.values.len()
-            && self
-                .values
-                .iter()
-                .zip(&other.values)
-                .all(|(a, b)| a == b || (a.is_nan() && b.is_nan()))
+    /// The values at the last month of each period, as a monthly series
+    /// (Jan–Feb at February, January missing): for charts and for the
+    /// monthly tools.
+    pub fn as_monthly(&self) -> &Series<Month, U> {
+        &self.months
     }
 }
 
 impl<U: Value> fmt::Debug for JanFebSeries<U> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("JanFebSeries")
-            .field("start", &self.start)
+            .field("start", &self.start())
             .field("unit", &U::LABEL)
             .field(
                 "values",

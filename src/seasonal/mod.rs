@@ -1,5 +1,6 @@
-//! Seasonal adjustment and trend filters: STL, classical decomposition, HP and
-//! Hamilton filters, Lunar New Year handling.
+//! Seasonal adjustment and trend filters: X-11 as the Census X-13ARIMA-SEATS
+//! program computes it, STL, classical decomposition, HP and Hamilton
+//! filters, Lunar New Year handling.
 //!
 //! Many series that matter come raw: US imports from China (Census, not
 //! seasonally adjusted) and China's customs figures. Their month-on-month
@@ -12,16 +13,17 @@
 //! | classical decomposition (2×12, 2×4 moving averages) | [`Classical`] → [`Decomposition`] | statsmodels `seasonal_decompose` |
 //! | seasonally adjusted series | [`Decomposition::adjusted`] | |
 //! | strength of seasonality and trend | [`Decomposition::seasonal_strength`], [`Decomposition::trend_strength`] | Wang, Smith and Hyndman (2006) |
-//! | Hodrick–Prescott filter, O(n), λ by frequency; one-sided | [`HpFilter`], [`hp_trend`], [`hp_trend_one_sided`] | statsmodels `hpfilter`; dense solves |
-//! | Hamilton's regression filter | [`Hamilton`], [`hamilton_cycle`] | `numpy.linalg.lstsq` |
+//! | Hodrick–Prescott filter, O(n), λ by frequency; one-sided | [`HpFilter`] | statsmodels `hpfilter`; dense solves |
+//! | Hamilton's regression filter | [`Hamilton`] | `numpy.linalg.lstsq` |
+//! | X-11 (all modes and filters, tables B1–E3, M1–M11, Q) | [`X11`] → [`X11Adjustment`] | the Census X-13ARIMA-SEATS program (D10–D13 within 1e-8) |
 //! | January and February combined (Lunar New Year) | [`JanFebSeries`], [`JanFebPeriod`] | pandas |
 //!
 //! Missing values are never turned silently into all-missing output (as
 //! statsmodels' STL does): every method rejects them with an error naming the
 //! period, unless the caller opts into [`Missing::Interpolate`].
 //!
-//! Slice-level functions ([`Stl::fit_slice`], [`hp_trend`],
-//! [`hp_trend_one_sided`], [`hamilton_cycle`]) work on plain `&[f64]`, for
+//! Slice-level methods ([`Stl::fit_slice`], [`HpFilter::trend_slice`],
+//! [`Hamilton::cycle_slice`]) work on plain `&[f64]`, for
 //! data that is not a calendar series or longer than one can be (an HP filter
 //! over a million points).
 //!
@@ -50,13 +52,17 @@ mod hp;
 mod loess;
 mod lunar;
 mod stl;
+mod x11;
 
 pub use classical::Classical;
 pub use decomposition::{Decomposition, Missing, Model, TrendCycle};
-pub use hamilton::{Hamilton, hamilton_cycle};
-pub use hp::{HpFilter, hp_trend, hp_trend_one_sided};
+pub use hamilton::Hamilton;
+pub use hp::HpFilter;
 pub use lunar::{JanFebPeriod, JanFebSeries};
 pub use stl::{Stl, StlComponents};
+pub use x11::{
+    CalendarSigma, SeasonalFilter, Table, X11, X11Adjustment, X11Diagnostics, X11Fit, X11Mode,
+};
 
 use crate::error::Result;
 use crate::period::Period;

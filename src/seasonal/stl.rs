@@ -1,7 +1,7 @@
 //! STL: Seasonal-Trend decomposition using LOESS (Cleveland, Cleveland,
 //! McRae and Terpenning 1990), with statsmodels' parameters and defaults.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Operation, Result};
 use crate::period::Period;
 use crate::seasonal::decomposition::{Decomposition, Missing, Model, logs, prepare};
 use crate::seasonal::loess::{Degree, Prepared, Smoother};
@@ -33,7 +33,13 @@ use crate::series::Series;
 /// that computed the reference beside its fixtures). The LOESS routines follow the original Fortran as
 /// statsmodels ports it; a fit without robustness weights is computed as a
 /// fixed linear filter per window position, which is where most of the speed
-/// over statsmodels comes from.
+/// over statsmodels comes from. Those filters are kept for every position
+/// only while they are small (the windows of periods up to about 130);
+/// beyond, only the centred one is kept and the others are recomputed when
+/// needed, so memory stays O(n) whatever the period (`--period 10000` on
+/// 20,000 months: 8 MB peak instead of an 11.7 GB allocation failure) and
+/// the results are the same bit for bit. Time is O(n·w) for windows of
+/// length w, as in the original.
 ///
 /// # Example
 /// ```
@@ -222,7 +228,7 @@ impl Stl {
     /// v[20] = None; // 2023-09
     /// let x = Series::from_options(jan, v)?;
     /// match Stl::new().fit(&x) {
-    ///     Err(Error::Undefined { period, .. }) => assert_eq!(period, "2023-09"),
+    ///     Err(Error::Undefined { period, .. }) => assert_eq!(period, Month::new(2023, 9)?),
     ///     other => panic!("{other:?}"),
     /// }
     /// let fit = Stl::new().missing(Missing::Interpolate).fit(&x)?;
@@ -230,13 +236,13 @@ impl Stl {
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn fit<P: Period>(&self, series: &Series<P>) -> Result<Decomposition<P>> {
-        let (mut y, filled) = prepare(series, self.missing, "stl")?;
+        let (mut y, filled) = prepare(series, self.missing, Operation::Stl)?;
         let period = match (self.period, P::PER_YEAR) {
             (Some(p), _) => p,
             (None, 1) => {
                 return Err(Error::InvalidArgument {
                     name: "period",
-                    value: "none".to_owned(),
+                    value: "none".to_owned().into(),
                     expected: "an explicit period for an annual series",
                 });
             }
@@ -244,7 +250,7 @@ impl Stl {
         };
         let observed = y.clone();
         if self.model == Model::Multiplicative {
-            logs(series, &mut y, "stl")?;
+            logs(series, &mut y, Operation::Stl)?;
         }
         let config = self.config(period, y.len())?;
         let c = run(&y, &config);
@@ -263,7 +269,9 @@ impl Stl {
             }
         }
         if parts.iter().flatten().any(|v| !v.is_finite()) {
-            return Err(Error::Overflow { computation: "stl" });
+            return Err(Error::Overflow {
+                operation: Operation::Stl,
+            });
         }
         let weights = self.robust_fit(&config).then_some(c.weights);
         Ok(Decomposition::new(
@@ -294,14 +302,14 @@ impl Stl {
         let Some(period) = self.period else {
             return Err(Error::InvalidArgument {
                 name: "period",
-                value: "none".to_owned(),
+                value: "none".to_owned().into(),
                 expected: "a period for a slice",
             });
         };
         if let Some(v) = y.iter().find(|v| !v.is_finite()) {
             return Err(Error::InvalidArgument {
                 name: "y",
-                value: v.to_string(),
+                value: v.to_string().into(),
                 expected: "finite values",
             });
         }
@@ -315,7 +323,9 @@ impl Stl {
             .collect();
         let parts = [&c.trend, &c.seasonal, &remainder];
         if parts.iter().any(|p| p.iter().any(|v| !v.is_finite())) {
-            return Err(Error::Overflow { computation: "stl" });
+            return Err(Error::Overflow {
+                operation: Operation::Stl,
+            });
         }
         Ok(StlComponents {
             trend: c.trend,
@@ -334,7 +344,7 @@ impl Stl {
         let bad = |name: &'static str, value: usize, expected: &'static str| {
             Err(Error::InvalidArgument {
                 name,
-                value: value.to_string(),
+                value: value.to_string().into(),
                 expected,
             })
         };

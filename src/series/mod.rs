@@ -6,7 +6,9 @@ use core::ops::{Bound, RangeBounds};
 
 use crate::error::{Error, Result};
 use crate::period::{Frequency, Period};
-use crate::unit::Value;
+use crate::unit::{Slot, Value};
+
+mod arith;
 
 /// A regular calendar series: a start period and one value slot for every
 /// period after it, with missing values explicit.
@@ -104,7 +106,7 @@ impl<P: Period, U: Value> Series<P, U> {
         for (i, v) in values.into_iter().enumerate() {
             if i as i64 >= room {
                 return Err(Error::PeriodOverflow {
-                    period: start.to_string(),
+                    period: start.into(),
                     op: '+',
                     amount: i as i64,
                 });
@@ -115,7 +117,7 @@ impl<P: Period, U: Value> Series<P, U> {
                     let x = v.get();
                     if !x.is_finite() {
                         return Err(Error::NonFinite {
-                            period: period_at(start, i).to_string(),
+                            period: Some(period_at(start, i).into()),
                             value: x,
                         });
                     }
@@ -131,8 +133,10 @@ impl<P: Period, U: Value> Series<P, U> {
     }
 
     /// A series from (period, value) pairs in any order. Periods between the
-    /// first and the last that are not given become missing values; a value of
-    /// `None` is an explicit missing value.
+    /// first and the last that are not given become missing values. A value
+    /// may be given plain (`2.5`) or as an option (`Some(2.5)`, `None` for an
+    /// explicit missing value); either way the unit is inferred, so
+    /// `[(may, Some(2.5)), (june, None)]` needs no annotation.
     ///
     /// # Errors
     /// [`Error::NoObservations`] if `pairs` is empty; [`Error::DuplicatePeriod`]
@@ -144,21 +148,25 @@ impl<P: Period, U: Value> Series<P, U> {
     /// use econseries::{Error, Month, Series};
     /// let may = Month::new(2025, 5)?;
     /// let dup = Series::from_pairs([(may, 1.0), (may, 2.0)]);
-    /// assert!(matches!(dup, Err(Error::DuplicatePeriod { period }) if period == "2025-05"));
+    /// assert!(matches!(dup, Err(Error::DuplicatePeriod { period }) if period.to_string() == "2025-05"));
+    ///
+    /// // Explicit missing values: the unit is inferred from `Some(2.5)`.
+    /// let s = Series::from_pairs([(may, Some(2.5)), (may + 1, None)])?;
+    /// assert_eq!(s.last(), Some((may, 2.5)));
     /// # Ok::<(), econseries::Error>(())
     /// ```
-    pub fn from_pairs<V: Into<Option<U>>>(
+    pub fn from_pairs<V: Slot<Unit = U>>(
         pairs: impl IntoIterator<Item = (P, V)>,
     ) -> Result<Series<P, U>> {
         let mut rows: Vec<(P, f64)> = Vec::new();
         for (p, v) in pairs {
-            let x = match v.into() {
+            let x = match v.into_option() {
                 None => f64::NAN,
                 Some(v) => {
                     let x = v.get();
                     if !x.is_finite() {
                         return Err(Error::NonFinite {
-                            period: p.to_string(),
+                            period: Some(p.into()),
                             value: x,
                         });
                     }
@@ -177,9 +185,7 @@ impl<P: Period, U: Value> Series<P, U> {
             [a, b] if a.0 == b.0 => Some(*a),
             _ => None,
         }) {
-            return Err(Error::DuplicatePeriod {
-                period: p.to_string(),
-            });
+            return Err(Error::DuplicatePeriod { period: p.into() });
         }
         // Periods lie in `MIN..=MAX`, so the span is at most the maximum span
         // (119,988 months): the allocation is bounded whatever the input.
@@ -464,6 +470,39 @@ impl<P: Period, U: Value> Series<P, U> {
             .map(|i| self.period(i))
     }
 
+    /// The first observation: its period and value, `None` if every value
+    /// is missing.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    ///
+    /// let imports = Series::from_options(Month::new(2025, 3)?, [None, Some(25_378.1), Some(20_493.9), None])?;
+    /// assert_eq!(imports.first(), Some((Month::new(2025, 4)?, 25_378.1)));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn first(&self) -> Option<(P, U)> {
+        let i = self.values.iter().position(|x| !x.is_nan())?;
+        Some((self.period(i), slot(*self.values.get(i)?)?))
+    }
+
+    /// The latest observation: its period and value, `None` if every value
+    /// is missing. Trailing missing values (a month not yet published) are
+    /// skipped.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    ///
+    /// let unrate = Series::from_options(Month::new(2025, 8)?, [Some(4.3), Some(4.4), None])?;
+    /// assert_eq!(unrate.last(), Some((Month::new(2025, 9)?, 4.4)));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn last(&self) -> Option<(P, U)> {
+        let i = self.values.iter().rposition(|x| !x.is_nan())?;
+        Some((self.period(i), slot(*self.values.get(i)?)?))
+    }
+
     /// The part of the series within `range`, clipped to the series' span.
     ///
     /// # Example
@@ -580,7 +619,7 @@ impl<P: Period, U: Value> Series<P, U> {
     }
 
     /// Applies `f` to every present value, mapping non-finite results to missing.
-    pub(crate) fn map_raw<V: Value>(&self, f: impl Fn(f64) -> f64) -> Series<P, V> {
+    pub(crate) fn map_raw<V: Value>(&self, mut f: impl FnMut(f64) -> f64) -> Series<P, V> {
         Series::from_raw(
             self.start,
             self.values
@@ -662,7 +701,7 @@ mod tests {
                 .unwrap_err();
         assert_eq!(e.to_string(), "duplicate period 2025-03");
         let e = Series::<Month>::from_pairs([(m(2025, 3), f64::NAN)]).unwrap_err();
-        assert_eq!(e.to_string(), "non-finite value NaN at 2025-03");
+        assert_eq!(e.to_string(), "value NaN at 2025-03 is not finite");
         let e = Series::<Month>::from_pairs(Vec::<(Month, f64)>::new()).unwrap_err();
         assert!(matches!(e, Error::NoObservations));
         let e = Series::<Month>::from_pairs([(m(2025, 3), f64::INFINITY)]).unwrap_err();

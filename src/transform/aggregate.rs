@@ -1,7 +1,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use super::kernel::Sum;
+use super::kernel::{self, Sum};
 use crate::error::{Error, Result};
 use crate::period::{Period, Within};
 use crate::series::Series;
@@ -71,14 +71,7 @@ impl Aggregation {
     fn apply(self, xs: &[f64]) -> f64 {
         let mut present = xs.iter().copied().filter(|v| !v.is_nan());
         match self {
-            Aggregation::Mean => {
-                let (mut sum, mut count) = (Sum::default(), 0u32);
-                for v in present {
-                    sum.add(v);
-                    count += 1;
-                }
-                sum.total() / f64::from(count)
-            }
+            Aggregation::Mean => kernel::mean(xs),
             Aggregation::Sum => {
                 let mut sum = Sum::default();
                 present.for_each(|v| sum.add(v));
@@ -112,7 +105,7 @@ impl FromStr for Aggregation {
             "max" => Ok(Aggregation::Max),
             _ => Err(Error::InvalidArgument {
                 name: "method",
-                value: s.to_owned(),
+                value: s.to_owned().into(),
                 expected: "one of mean, sum, first, last, min, max",
             }),
         }
@@ -180,7 +173,7 @@ impl<P: Period, U: Value> Series<P, U> {
         if !(1..=P::PER_PARENT).contains(&min_count) {
             return Err(Error::InvalidArgument {
                 name: "min_count",
-                value: min_count.to_string(),
+                value: min_count.to_string().into(),
                 expected: "between 1 and the number of sub-periods per period",
             });
         }

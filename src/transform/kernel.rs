@@ -36,6 +36,7 @@ impl Sum {
         self.sum + self.compensation
     }
 
+    #[cfg(test)]
     pub(super) fn of(xs: &[f64]) -> f64 {
         let mut s = Sum::default();
         for &x in xs {
@@ -43,6 +44,43 @@ impl Sum {
         }
         s.total()
     }
+}
+
+/// 2⁻⁶⁴ and 2⁶⁴. A sum of fewer than 2⁶⁰ values of magnitude at most
+/// `f64::MAX` fits once each is multiplied by 2⁻⁶⁴, which is exact (bar
+/// values below 2⁻⁹⁶⁰, whose lost bits cannot matter next to one that made
+/// the plain sum overflow).
+pub(crate) const DOWN: f64 = 5.421_010_862_427_522e-20;
+/// See [`DOWN`].
+pub(crate) const UP: f64 = 18_446_744_073_709_551_616.0;
+
+/// `sum / count` for a sum taken on values scaled by [`DOWN`]: the mean,
+/// scaled back, kept within `±f64::MAX` (a mean of finite values is at most
+/// their largest magnitude, so only rounding could take it past).
+#[inline]
+pub(crate) fn unscaled_mean(scaled_sum: f64, count: f64) -> f64 {
+    (scaled_sum / count * UP).clamp(-f64::MAX, f64::MAX)
+}
+
+/// The mean of the present values of `xs` (NaN = missing); NaN if none is.
+/// Finite whenever the values are, also when their sum is not (three values
+/// of 1e308): the sum is then taken again on the values times 2⁻⁶⁴, exactly,
+/// so results are unchanged wherever the plain sum fits.
+pub(crate) fn mean(xs: &[f64]) -> f64 {
+    let (mut sum, mut count) = (Sum::default(), 0usize);
+    for &v in xs.iter().filter(|v| !v.is_nan()) {
+        sum.add(v);
+        count += 1;
+    }
+    let m = sum.total() / count as f64;
+    if m.is_finite() || count == 0 {
+        return m;
+    }
+    let mut scaled = Sum::default();
+    for &v in xs.iter().filter(|v| !v.is_nan()) {
+        scaled.add(v * DOWN);
+    }
+    unscaled_mean(scaled.total(), count as f64)
 }
 
 /// `r` if finite, else missing (NaN).
@@ -210,6 +248,18 @@ mod tests {
         let s = rolling_sum(&x, 2);
         assert!(s[0].is_nan() && s[1].is_nan() && s[2] == 1e308);
         assert_eq!(&s[3..], &[3.0, 5.0]);
+    }
+
+    #[test]
+    fn means_of_huge_values_are_finite() {
+        assert_eq!(mean(&[1e308, 1e308, 1e308]), 1e308);
+        assert_eq!(mean(&[f64::MAX, f64::MAX]), f64::MAX);
+        assert_eq!(mean(&[-f64::MAX, f64::NAN, -f64::MAX]), -f64::MAX);
+        assert_eq!(mean(&[f64::MAX, -f64::MAX, 0.0]), 0.0);
+        assert_eq!(mean(&[1.5e308, 1.5e308, 3.0]), 1e308);
+        // Unchanged where the sum fits, and missing values are skipped.
+        assert_eq!(mean(&[1.0, f64::NAN, 2.0]), 1.5);
+        assert!(mean(&[f64::NAN]).is_nan() && mean(&[]).is_nan());
     }
 
     #[test]

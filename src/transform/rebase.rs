@@ -1,10 +1,12 @@
-use super::kernel::Sum;
-use crate::error::{Error, Result, UndefinedReason};
-use crate::period::Period;
+use super::kernel;
+use crate::error::{Comparison, Error, Operation, Result, UndefinedReason};
+use crate::period::{Period, Year};
 use crate::series::Series;
 use crate::unit::{Percent, Value};
 
-impl<P: Period, U: Value> Series<P, U> {
+/// Rebasing, deflating and compound growth are for levels: a percentage
+/// rebased to 100 or deflated means nothing.
+impl<P: Period> Series<P> {
     /// Rebased so that the value at `base` is 100.
     ///
     /// ```text
@@ -31,8 +33,8 @@ impl<P: Period, U: Value> Series<P, U> {
     /// ```
     pub fn rebase_to_period(&self, base: P) -> Result<Series<P>> {
         let undefined = |reason| Error::Undefined {
-            transform: "rebase",
-            period: base.to_string(),
+            operation: Operation::Rebase,
+            period: base.into(),
             reason,
         };
         let b = self
@@ -41,9 +43,7 @@ impl<P: Period, U: Value> Series<P, U> {
             .filter(|b| !b.is_nan())
             .ok_or_else(|| undefined(UndefinedReason::MissingValue))?;
         if b <= 0.0 {
-            return Err(undefined(UndefinedReason::NonPositiveBase(
-                base.to_string(),
-            )));
+            return Err(undefined(UndefinedReason::NonPositiveBase(base.into())));
         }
         Ok(self.map_raw(|x| 100.0 * x / b))
     }
@@ -72,9 +72,10 @@ impl<P: Period, U: Value> Series<P, U> {
     /// # Ok::<(), econseries::Error>(())
     /// ```
     pub fn rebase_to_year(&self, year: i32) -> Result<Series<P>> {
+        let base = Year::new(year)?;
         let undefined = |reason| Error::Undefined {
-            transform: "rebase",
-            period: year.to_string(),
+            operation: Operation::Rebase,
+            period: base.into(),
             reason,
         };
         let n = P::PER_YEAR as usize;
@@ -87,14 +88,12 @@ impl<P: Period, U: Value> Series<P, U> {
         if window.iter().any(|v| v.is_nan()) {
             return Err(undefined(UndefinedReason::IncompleteWindow));
         }
-        let mean = Sum::of(window) / n as f64;
+        let mean = kernel::mean(window);
         if !mean.is_finite() {
             return Err(undefined(UndefinedReason::Overflow));
         }
         if mean <= 0.0 {
-            return Err(undefined(UndefinedReason::NonPositiveBase(
-                year.to_string(),
-            )));
+            return Err(undefined(UndefinedReason::NonPositiveBase(base.into())));
         }
         Ok(self.map_raw(|x| 100.0 * x / mean))
     }
@@ -152,7 +151,7 @@ impl<P: Period, U: Value> Series<P, U> {
     /// - [`Error::InvalidArgument`] unless `from < to`.
     /// - [`Error::Undefined`] naming `to`, as for `pc1` at `to`:
     ///   [`MissingValue`](UndefinedReason::MissingValue) if `x(to)` is missing
-    ///   or outside the series, [`MissingLag`](UndefinedReason::MissingLag) if
+    ///   or outside the series, [`MissingComparison`](UndefinedReason::MissingComparison) if
     ///   `x(from)` is, [`NonPositiveBase`](UndefinedReason::NonPositiveBase)
     ///   naming whichever of the two is not positive (`from` first), or
     ///   [`Overflow`](UndefinedReason::Overflow).
@@ -171,22 +170,26 @@ impl<P: Period, U: Value> Series<P, U> {
         if from >= to {
             return Err(Error::InvalidArgument {
                 name: "to",
-                value: to.to_string(),
+                value: to.to_string().into(),
                 expected: "a period after `from`",
             });
         }
         let undefined = |reason| Error::Undefined {
-            transform: "cagr",
-            period: to.to_string(),
+            operation: Operation::Cagr,
+            period: to.into(),
             reason,
         };
         let value = |p: P| self.get(p).map(Value::get);
         let end = value(to).ok_or_else(|| undefined(UndefinedReason::MissingValue))?;
-        let start =
-            value(from).ok_or_else(|| undefined(UndefinedReason::MissingLag(from.to_string())))?;
+        let start = value(from).ok_or_else(|| {
+            undefined(UndefinedReason::MissingComparison {
+                period: from.into(),
+                comparison: Comparison::Base,
+            })
+        })?;
         for (p, v) in [(from, start), (to, end)] {
             if v <= 0.0 {
-                return Err(undefined(UndefinedReason::NonPositiveBase(p.to_string())));
+                return Err(undefined(UndefinedReason::NonPositiveBase(p.into())));
             }
         }
         let k = f64::from(to.periods_since(from));
@@ -204,9 +207,13 @@ mod tests {
         Month::new(y, mo).unwrap()
     }
 
+    fn ap(s: &str) -> crate::AnyPeriod {
+        s.parse().unwrap()
+    }
+
     fn reason<T: core::fmt::Debug>(r: Result<T>) -> (String, UndefinedReason) {
         match r {
-            Err(Error::Undefined { period, reason, .. }) => (period, reason),
+            Err(Error::Undefined { period, reason, .. }) => (period.to_string(), reason),
             other => panic!("expected Undefined, got {other:?}"),
         }
     }
@@ -234,11 +241,11 @@ mod tests {
         );
         assert_eq!(
             reason(x.rebase_to_period(m(2020, 3))),
-            ("2020-03".into(), NonPositiveBase("2020-03".into()))
+            ("2020-03".into(), NonPositiveBase(ap("2020-03")))
         );
         assert_eq!(
             reason(x.rebase_to_period(m(2020, 4))),
-            ("2020-04".into(), NonPositiveBase("2020-04".into()))
+            ("2020-04".into(), NonPositiveBase(ap("2020-04")))
         );
     }
 
@@ -274,14 +281,14 @@ mod tests {
             reason(x.rebase_to_year(2030)),
             ("2030".into(), IncompleteWindow)
         );
-        assert_eq!(
-            reason(x.rebase_to_year(-5)),
-            ("-5".into(), IncompleteWindow)
-        );
+        assert!(matches!(
+            x.rebase_to_year(-5),
+            Err(Error::YearOutOfRange { year: -5 })
+        ));
         let neg = Series::<Year>::from_values(Year::new(2017).unwrap(), [-3.0]).unwrap();
         assert_eq!(
             reason(neg.rebase_to_year(2017)),
-            ("2017".into(), NonPositiveBase("2017".into()))
+            ("2017".into(), NonPositiveBase(ap("2017")))
         );
     }
 
@@ -320,11 +327,17 @@ mod tests {
         );
         assert_eq!(
             reason(x.cagr(y(1999), y(2002))),
-            ("2002".into(), MissingLag("1999".into()))
+            (
+                "2002".into(),
+                MissingComparison {
+                    period: ap("1999"),
+                    comparison: Comparison::Base
+                }
+            )
         );
         assert_eq!(
             reason(x.cagr(y(2000), y(2003))),
-            ("2003".into(), NonPositiveBase("2003".into()))
+            ("2003".into(), NonPositiveBase(ap("2003")))
         );
         let big = Series::<Year>::from_values(y(2000), [1e-300, 1e300]).unwrap();
         assert_eq!(

@@ -2,7 +2,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use super::kernel::{finite, lagged, ln, pct};
-use crate::error::{Error, Result, UndefinedReason};
+use crate::error::{Comparison, Error, Operation, Result, UndefinedReason};
 use crate::period::{Frequency, Period};
 use crate::series::Series;
 use crate::unit::{Percent, Value};
@@ -67,6 +67,22 @@ pub enum Units {
     Cca,
     /// Natural log, `log`.
     Log,
+}
+
+impl From<Units> for Operation {
+    fn from(units: Units) -> Operation {
+        match units {
+            Units::Lin => Operation::Lin,
+            Units::Chg => Operation::Chg,
+            Units::Ch1 => Operation::Ch1,
+            Units::Pch => Operation::Pch,
+            Units::Pc1 => Operation::Pc1,
+            Units::Pca => Operation::Pca,
+            Units::Cch => Operation::Cch,
+            Units::Cca => Operation::Cca,
+            Units::Log => Operation::Log,
+        }
+    }
 }
 
 impl Units {
@@ -143,7 +159,7 @@ impl FromStr for Units {
             .find(|u| u.code().eq_ignore_ascii_case(s))
             .ok_or_else(|| Error::InvalidArgument {
                 name: "units",
-                value: s.to_owned(),
+                value: s.to_owned().into(),
                 expected: "one of lin, chg, ch1, pch, pc1, pca, cch, cca, log",
             })
     }
@@ -178,7 +194,52 @@ fn log_raw(x: &[f64]) -> Vec<f64> {
     x.iter().map(|&v| ln(v)).collect()
 }
 
-impl<P: Period, U: Value> Series<P, U> {
+/// FRED's units apply to levels only: a growth rate of a growth rate, or a
+/// percent change of a percentage, is not a number anyone should publish.
+/// The changes of other units are [`Series::chg`] and [`Series::ch1`] below,
+/// in the unit's [`Value::Change`].
+///
+/// A growth rate of a growth rate does not compile, whichever growth:
+/// ```compile_fail,E0599
+/// use econseries::{Month, Series};
+/// let yoy = Series::from_values(Month::new(2025, 1)?, [100.0, 90.0])?.pch();
+/// let nonsense = yoy.pc1();
+/// # Ok::<(), econseries::Error>(())
+/// ```
+/// ```compile_fail,E0599
+/// # use econseries::{Month, Series};
+/// # let yoy = Series::from_values(Month::new(2025, 1)?, [100.0, 90.0])?.pch();
+/// let nonsense = yoy.pch();
+/// # Ok::<(), econseries::Error>(())
+/// ```
+/// ```compile_fail,E0599
+/// # use econseries::{Month, Series};
+/// # let yoy = Series::from_values(Month::new(2025, 1)?, [100.0, 90.0])?.pch();
+/// let nonsense = yoy.pca();
+/// # Ok::<(), econseries::Error>(())
+/// ```
+/// ```compile_fail,E0599
+/// # use econseries::{Month, Series, Units};
+/// # let yoy = Series::from_values(Month::new(2025, 1)?, [100.0, 90.0])?.pch();
+/// let nonsense = yoy.units(Units::Pc1);
+/// # Ok::<(), econseries::Error>(())
+/// ```
+/// nor does rebasing a percentage to 100:
+/// ```compile_fail,E0599
+/// # use econseries::{Month, Series};
+/// # let yoy = Series::from_values(Month::new(2025, 1)?, [100.0, 90.0])?.pch();
+/// let nonsense = yoy.rebase_to_year(2025);
+/// # Ok::<(), econseries::Error>(())
+/// ```
+/// The change of a percentage is in percentage points:
+/// ```
+/// use econseries::{Month, PercentagePoints, Series};
+/// let yoy = Series::from_values(Month::new(2024, 1)?, [100.0, 90.0, 99.0])?.pch();
+/// let change: Series<Month, PercentagePoints> = yoy.chg();
+/// assert!((change.get(Month::new(2024, 3)?).ok_or("missing")?.get() - 20.0).abs() < 1e-9);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl<P: Period> Series<P> {
     /// Applies one of FRED's units (see [`Units`] for the formulas and the
     /// domain rules); undefined results are missing values. The result spans
     /// the same periods as `self`; the first periods, whose lag precedes the
@@ -217,7 +278,7 @@ impl<P: Period, U: Value> Series<P, U> {
     /// - [`Error::Undefined`] naming the first period from `start + lag` on
     ///   whose result is undefined, with the reason:
     ///   [`MissingValue`](UndefinedReason::MissingValue) (`x(t)` is missing),
-    ///   [`MissingLag`](UndefinedReason::MissingLag) (`x(t−lag)` is missing),
+    ///   [`MissingComparison`](UndefinedReason::MissingComparison) (`x(t−lag)` is missing),
     ///   [`NonPositiveBase`](UndefinedReason::NonPositiveBase) (a `pch`/`pc1`
     ///   base, or either `pca` value, is `<= 0`),
     ///   [`NonPositiveLog`](UndefinedReason::NonPositiveLog) (a logged value is
@@ -228,7 +289,7 @@ impl<P: Period, U: Value> Series<P, U> {
     ///
     /// # Example
     /// ```
-    /// use econseries::{Error, Month, Series, UndefinedReason, Units};
+    /// use econseries::{Error, Month, Operation, Series, UndefinedReason, Units};
     ///
     /// let x = Series::from_options(
     ///     Month::new(2024, 1)?,
@@ -239,8 +300,9 @@ impl<P: Period, U: Value> Series<P, U> {
     /// assert_eq!(chg.values().collect::<Vec<_>>(), [Some(10.0)]);
     ///
     /// match x.units_strict(Units::Pch) {
-    ///     Err(Error::Undefined { transform, period, reason }) => {
-    ///         assert_eq!((transform, period.as_str()), ("pch", "2024-03"));
+    ///     Err(Error::Undefined { operation, period, reason }) => {
+    ///         assert_eq!(operation, Operation::Pch);
+    ///         assert_eq!(period, Month::new(2024, 3)?);
     ///         assert_eq!(reason, UndefinedReason::MissingValue);
     ///     }
     ///     other => panic!("{other:?}"),
@@ -263,8 +325,8 @@ impl<P: Period, U: Value> Series<P, U> {
         {
             let t = lag + i;
             return Err(Error::Undefined {
-                transform: units.code(),
-                period: self.period(t).to_string(),
+                operation: units.into(),
+                period: self.period(t).into(),
                 reason: self.why_undefined(units, t, lag),
             });
         }
@@ -276,14 +338,21 @@ impl<P: Period, U: Value> Series<P, U> {
     /// domain rules of [`Units`] in the order the error documents.
     fn why_undefined(&self, units: Units, t: usize, lag: usize) -> UndefinedReason {
         let x = self.raw();
-        let at = |i: usize| self.period(i).to_string();
+        let at = |i: usize| self.period(i).into();
         let value = |i: Option<usize>| i.and_then(|i| x.get(i)).copied().unwrap_or(f64::NAN);
         let (now, then) = (value(Some(t)), value(t.checked_sub(lag)));
         if now.is_nan() {
             return UndefinedReason::MissingValue;
         }
         if then.is_nan() {
-            return UndefinedReason::MissingLag(at(t - lag));
+            let comparison = match units {
+                Units::Ch1 | Units::Pc1 => Comparison::YearEarlier,
+                _ => Comparison::Previous,
+            };
+            return UndefinedReason::MissingComparison {
+                period: at(t - lag),
+                comparison,
+            };
         }
         match units {
             Units::Pch | Units::Pc1 | Units::Pca if then <= 0.0 => {
@@ -296,41 +365,6 @@ impl<P: Period, U: Value> Series<P, U> {
             }
             _ => UndefinedReason::Overflow,
         }
-    }
-
-    /// `chg`: change from the previous period, in the series' own unit.
-    ///
-    /// ```text
-    /// chg(t) = x(t) − x(t−1)
-    /// ```
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{Month, Series};
-    /// let rate = Series::from_values(Month::new(2025, 8)?, [4.25, 4.5])?;
-    /// assert_eq!(rate.chg().get(Month::new(2025, 9)?), Some(0.25));
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn chg(&self) -> Series<P> {
-        self.units(Units::Chg)
-    }
-
-    /// `ch1`: change from a year ago, in the series' own unit.
-    ///
-    /// ```text
-    /// ch1(t) = x(t) − x(t−n)      n = periods per year
-    /// ```
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{Quarter, Series};
-    /// let q = Quarter::new(2024, 1)?;
-    /// let x = Series::from_values(q, [1.0, 2.0, 3.0, 4.0, 6.5])?;
-    /// assert_eq!(x.ch1().get(q + 4), Some(5.5));
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn ch1(&self) -> Series<P> {
-        self.units(Units::Ch1)
     }
 
     /// `pch`: percent change from the previous period; missing unless the
@@ -455,10 +489,58 @@ impl<P: Period, U: Value> Series<P, U> {
     }
 }
 
+/// Changes exist for every unit, in the unit's [`Value::Change`].
+impl<P: Period, U: Value> Series<P, U> {
+    /// `chg`: change from the previous period, in the unit's
+    /// [`Value::Change`]: a level's own unit, percentage points for a
+    /// percentage.
+    ///
+    /// ```text
+    /// chg(t) = x(t) − x(t−1)
+    /// ```
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    /// let rate = Series::from_values(Month::new(2025, 8)?, [4.25, 4.5])?;
+    /// assert_eq!(rate.chg().get(Month::new(2025, 9)?), Some(0.25));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn chg(&self) -> Series<P, U::Change> {
+        Series::from_kernel(
+            self.start(),
+            units_raw(self.raw(), Units::Chg, P::PER_YEAR as usize),
+        )
+    }
+
+    /// `ch1`: change from a year ago, in the unit's [`Value::Change`]
+    /// (percentage points for a percentage: the unemployment rate is 0.4
+    /// points higher than a year ago).
+    ///
+    /// ```text
+    /// ch1(t) = x(t) − x(t−n)      n = periods per year
+    /// ```
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Quarter, Series};
+    /// let q = Quarter::new(2024, 1)?;
+    /// let x = Series::from_values(q, [1.0, 2.0, 3.0, 4.0, 6.5])?;
+    /// assert_eq!(x.ch1().get(q + 4), Some(5.5));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn ch1(&self) -> Series<P, U::Change> {
+        Series::from_kernel(
+            self.start(),
+            units_raw(self.raw(), Units::Ch1, P::PER_YEAR as usize),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Month, Quarter, Year};
+    use crate::{AnyPeriod, Month, Quarter, Year};
 
     fn q(s: &str) -> Quarter {
         s.parse().unwrap()
@@ -545,13 +627,13 @@ mod tests {
         assert_eq!(y.chg().count(), 0);
     }
 
-    fn undefined(r: Result<Series<Quarter>>) -> (&'static str, String, UndefinedReason) {
+    fn undefined(r: Result<Series<Quarter>>) -> (Operation, AnyPeriod, UndefinedReason) {
         match r {
             Err(Error::Undefined {
-                transform,
+                operation,
                 period,
                 reason,
-            }) => (transform, period, reason),
+            }) => (operation, period, reason),
             other => panic!("expected Undefined, got {other:?}"),
         }
     }
@@ -574,49 +656,56 @@ mod tests {
             ],
         )
         .unwrap();
-        let s = |p: &str| p.to_owned();
+        let s = |p: &str| p.parse::<AnyPeriod>().unwrap();
         assert_eq!(
             undefined(x.units_strict(Units::Pch)),
-            ("pch", s("2020-Q3"), NonPositiveBase(s("2020-Q2")))
+            (Operation::Pch, s("2020-Q3"), NonPositiveBase(s("2020-Q2")))
         );
         assert_eq!(
             undefined(x.units_strict(Units::Pca)),
-            ("pca", s("2020-Q2"), NonPositiveBase(s("2020-Q2")))
+            (Operation::Pca, s("2020-Q2"), NonPositiveBase(s("2020-Q2")))
         );
         assert_eq!(
             undefined(x.units_strict(Units::Cch)),
-            ("cch", s("2020-Q2"), NonPositiveLog(s("2020-Q2")))
+            (Operation::Cch, s("2020-Q2"), NonPositiveLog(s("2020-Q2")))
         );
         assert_eq!(
             undefined(x.units_strict(Units::Log)),
-            ("log", s("2020-Q2"), NonPositiveLog(s("2020-Q2")))
+            (Operation::Log, s("2020-Q2"), NonPositiveLog(s("2020-Q2")))
         );
         assert_eq!(
             undefined(x.units_strict(Units::Chg)),
-            ("chg", s("2020-Q4"), MissingValue)
+            (Operation::Chg, s("2020-Q4"), MissingValue)
         );
         assert_eq!(
             undefined(x.units_strict(Units::Lin)),
-            ("lin", s("2020-Q4"), MissingValue)
+            (Operation::Lin, s("2020-Q4"), MissingValue)
         );
         // ch1 starts at 2021-Q1, whose lag 2020-Q1 is fine; 2021-Q4 lags the missing 2020-Q4.
         assert_eq!(
             undefined(x.units_strict(Units::Pc1)),
-            ("pc1", s("2021-Q2"), NonPositiveBase(s("2020-Q2")))
+            (Operation::Pc1, s("2021-Q2"), NonPositiveBase(s("2020-Q2")))
         );
         let y = x.slice(q("2020-Q3")..);
         assert_eq!(
             undefined(y.units_strict(Units::Chg)),
-            ("chg", s("2020-Q4"), MissingValue)
+            (Operation::Chg, s("2020-Q4"), MissingValue)
         );
         assert_eq!(
             undefined(y.units_strict(Units::Ch1)),
-            ("ch1", s("2021-Q4"), MissingLag(s("2020-Q4")))
+            (
+                Operation::Ch1,
+                s("2021-Q4"),
+                MissingComparison {
+                    period: s("2020-Q4"),
+                    comparison: Comparison::YearEarlier
+                }
+            )
         );
         let big = Series::<Quarter>::from_values(q("2020-Q1"), [1e-200, 1e200]).unwrap();
         assert_eq!(
             undefined(big.units_strict(Units::Pch)),
-            ("pch", s("2020-Q2"), Overflow)
+            (Operation::Pch, s("2020-Q2"), Overflow)
         );
     }
 

@@ -1,5 +1,5 @@
 use super::kernel::{self, lagged, pct};
-use crate::error::{Error, Result, UndefinedReason};
+use crate::error::{Error, Operation, Result, UndefinedReason};
 use crate::period::Period;
 use crate::series::Series;
 use crate::unit::{Percent, Value};
@@ -14,7 +14,9 @@ impl<P: Period, U: Value> Series<P, U> {
     /// ```
     ///
     /// O(n) whatever `k`, and free of the drift of a running sum: see
-    /// [`rolling_sum`](Series::rolling_sum).
+    /// [`rolling_sum`](Series::rolling_sum). The mean of finite values is
+    /// finite even where their sum is not (three values of 1e308 average to
+    /// 1e308).
     ///
     /// # Errors
     /// [`Error::InvalidArgument`] if `k == 0`.
@@ -32,9 +34,22 @@ impl<P: Period, U: Value> Series<P, U> {
     pub fn rolling_mean(&self, k: usize) -> Result<Series<P, U>> {
         let k = check_window(k)?;
         let kf = k as f64;
-        let mut out = kernel::rolling_sum(self.raw(), k);
+        let x = self.raw();
+        let mut out = kernel::rolling_sum(x, k);
         for v in &mut out {
             *v /= kf;
+        }
+        // A window sum can overflow (and read as missing) only if a value
+        // exceeds f64::MAX / k; such windows' means are taken again on the
+        // values times 2⁻⁶⁴ (exact), where the sum fits.
+        if x.iter().any(|v| v.abs() > f64::MAX / kf) {
+            let scaled: Vec<f64> = x.iter().map(|v| v * kernel::DOWN).collect();
+            let sums = kernel::rolling_sum(&scaled, k);
+            for (v, s) in out.iter_mut().zip(sums) {
+                if v.is_nan() && !s.is_nan() {
+                    *v = kernel::unscaled_mean(s, kf);
+                }
+            }
         }
         Ok(Series::from_kernel(self.start(), out))
     }
@@ -82,8 +97,7 @@ impl<P: Period, U: Value> Series<P, U> {
     /// - [`Error::Undefined`] naming the first period whose window is not
     ///   complete: [`MissingValue`](UndefinedReason::MissingValue) if its own
     ///   value is missing, [`IncompleteWindow`](UndefinedReason::IncompleteWindow)
-    ///   if an earlier one is, [`Overflow`](UndefinedReason::Overflow) if the
-    ///   sum is too large for an `f64`.
+    ///   if an earlier one is (a mean never overflows).
     ///
     /// # Example
     /// ```
@@ -94,7 +108,7 @@ impl<P: Period, U: Value> Series<P, U> {
     /// assert_eq!(head.start(), m + 1);
     /// match unrate.rolling_mean_strict(2) {
     ///     Err(Error::Undefined { period, reason, .. }) => {
-    ///         assert_eq!(period, "2025-10");
+    ///         assert_eq!(period, m + 2);
     ///         assert_eq!(reason, UndefinedReason::MissingValue);
     ///     }
     ///     other => panic!("{other:?}"),
@@ -103,7 +117,7 @@ impl<P: Period, U: Value> Series<P, U> {
     /// ```
     pub fn rolling_mean_strict(&self, k: usize) -> Result<Series<P, U>> {
         let out = self.rolling_mean(k)?;
-        self.window_strict("rolling_mean", out, k)
+        self.window_strict(Operation::RollingMean, out, k)
     }
 
     /// Like [`rolling_sum`](Series::rolling_sum), but starting at the first
@@ -121,7 +135,7 @@ impl<P: Period, U: Value> Series<P, U> {
     /// assert_eq!(x.slice(q + 1..).rolling_sum_strict(3)?.values().collect::<Vec<_>>(), [Some(6.0)]);
     /// match x.rolling_sum_strict(2) {
     ///     Err(Error::Undefined { period, reason, .. }) => {
-    ///         assert_eq!(period, "2024-Q2");
+    ///         assert_eq!(period, q + 1);
     ///         assert_eq!(reason, UndefinedReason::IncompleteWindow);
     ///     }
     ///     other => panic!("{other:?}"),
@@ -130,13 +144,13 @@ impl<P: Period, U: Value> Series<P, U> {
     /// ```
     pub fn rolling_sum_strict(&self, k: usize) -> Result<Series<P, U>> {
         let out = self.rolling_sum(k)?;
-        self.window_strict("rolling_sum", out, k)
+        self.window_strict(Operation::RollingSum, out, k)
     }
 
     /// The strict form of a rolling result `out` (same span as `self`).
     fn window_strict(
         &self,
-        transform: &'static str,
+        operation: Operation,
         out: Series<P, U>,
         k: usize,
     ) -> Result<Series<P, U>> {
@@ -160,8 +174,8 @@ impl<P: Period, U: Value> Series<P, U> {
                 UndefinedReason::Overflow
             };
             return Err(Error::Undefined {
-                transform,
-                period: self.period(t).to_string(),
+                operation,
+                period: self.period(t).into(),
                 reason,
             });
         }
@@ -241,36 +255,12 @@ impl<P: Period, U: Value> Series<P, U> {
                 UndefinedReason::Overflow
             };
             return Err(Error::Undefined {
-                transform: "ytd_sum",
-                period: self.period(t).to_string(),
+                operation: Operation::YtdSum,
+                period: self.period(t).into(),
                 reason,
             });
         }
         Ok(Series::from_kernel(self.period(first), tail.to_vec()))
-    }
-
-    /// Year-on-year percent change of the year-to-date sum, as China's customs
-    /// and statistics bureau publish it ("exports rose 5.6% in January to
-    /// October"); missing unless both sums exist and last year's is positive.
-    ///
-    /// ```text
-    /// ytd_yoy(t) = (ytd(t)/ytd(t−n) − 1)·100      n = periods per year
-    /// ```
-    ///
-    /// # Example
-    /// ```
-    /// use econseries::{Quarter, Series};
-    /// let q = Quarter::new(2024, 1)?;
-    /// let x = Series::from_values(q, [1.0, 1.0, 1.0, 1.0, 1.0, 2.0])?;
-    /// // H1 2025 = 3 against H1 2024 = 2.
-    /// assert_eq!(x.ytd_yoy().get(q + 5).map(|p| p.get()), Some(50.0));
-    /// # Ok::<(), econseries::Error>(())
-    /// ```
-    pub fn ytd_yoy(&self) -> Series<P, Percent> {
-        Series::from_kernel(
-            self.start(),
-            lagged(&self.ytd_raw(), P::PER_YEAR as usize, pct),
-        )
     }
 
     /// Single periods recovered from a year-to-date series (the inverse of
@@ -305,11 +295,38 @@ fn check_window(k: usize) -> Result<usize> {
     if k == 0 {
         Err(Error::InvalidArgument {
             name: "k",
-            value: k.to_string(),
+            value: k.to_string().into(),
             expected: "a window of at least 1 period",
         })
     } else {
         Ok(k)
+    }
+}
+
+/// Growth of year-to-date sums exists for levels only, like every growth rate.
+impl<P: Period> Series<P> {
+    /// Year-on-year percent change of the year-to-date sum, as China's customs
+    /// and statistics bureau publish it ("exports rose 5.6% in January to
+    /// October"); missing unless both sums exist and last year's is positive.
+    ///
+    /// ```text
+    /// ytd_yoy(t) = (ytd(t)/ytd(t−n) − 1)·100      n = periods per year
+    /// ```
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Quarter, Series};
+    /// let q = Quarter::new(2024, 1)?;
+    /// let x = Series::from_values(q, [1.0, 1.0, 1.0, 1.0, 1.0, 2.0])?;
+    /// // H1 2025 = 3 against H1 2024 = 2.
+    /// assert_eq!(x.ytd_yoy().get(q + 5).map(|p| p.get()), Some(50.0));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn ytd_yoy(&self) -> Series<P, Percent> {
+        Series::from_kernel(
+            self.start(),
+            lagged(&self.ytd_raw(), P::PER_YEAR as usize, pct),
+        )
     }
 }
 
@@ -373,12 +390,12 @@ mod tests {
         .unwrap();
         let e = x.rolling_sum_strict(3).unwrap_err();
         assert!(
-            matches!(&e, Error::Undefined { transform: "rolling_sum", period, reason: UndefinedReason::IncompleteWindow } if period == "2025-03"),
+            matches!(&e, Error::Undefined { operation: Operation::RollingSum, period, reason: UndefinedReason::IncompleteWindow } if period.to_string() == "2025-03"),
             "{e:?}"
         );
         let e = x.rolling_mean_strict(1).unwrap_err();
         assert!(
-            matches!(&e, Error::Undefined { period, reason: UndefinedReason::MissingValue, .. } if period == "2025-02"),
+            matches!(&e, Error::Undefined { period, reason: UndefinedReason::MissingValue, .. } if period.to_string() == "2025-02"),
             "{e:?}"
         );
         let tail = x.slice(m(2025, 3)..).rolling_mean_strict(2).unwrap();
@@ -399,6 +416,31 @@ mod tests {
                 ..
             })
         ));
+        // The mean of the same values is representable (issue 15).
+        assert_eq!(vals(&big.rolling_mean_strict(2).unwrap()), [Some(f64::MAX)]);
+        let huge = Series::<Year>::from_options(
+            Year::new(2000).unwrap(),
+            [
+                Some(1e308),
+                Some(1e308),
+                Some(1e308),
+                None,
+                Some(-1e308),
+                Some(1.0),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            vals(&huge.rolling_mean(2).unwrap()),
+            [
+                None,
+                Some(1e308),
+                Some(1e308),
+                None,
+                None,
+                Some(-5e307 + 0.5)
+            ]
+        );
     }
 
     #[test]
@@ -452,7 +494,7 @@ mod tests {
         .unwrap();
         let e = x.ytd_sum_strict().unwrap_err();
         assert!(
-            matches!(&e, Error::Undefined { transform: "ytd_sum", period, reason: UndefinedReason::MissingValue } if period == "2025-03"),
+            matches!(&e, Error::Undefined { operation: Operation::YtdSum, period, reason: UndefinedReason::MissingValue } if period.to_string() == "2025-03"),
             "{e:?}"
         );
         let ok = x.slice(..m(2025, 3)).ytd_sum_strict().unwrap();

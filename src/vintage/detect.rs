@@ -4,34 +4,29 @@ use chrono::NaiveDate;
 
 use super::interval::RealtimeInterval;
 use super::series::VintagedSeries;
-use crate::detect::{
-    Anomaly, Bbq, BryBoschan, Contraction, Crossing, Extreme, Recession, Record, RobustZ, Sahm,
-    SahmReading, Streak, StreakBasis, TurningPoint, contractions, crossings, record_at, records,
-    streak_at, streaks, technical_recessions,
-};
+use crate::detect::{Detector, Event};
 use crate::error::Result;
-use crate::period::{Month, Period};
+use crate::period::Period;
 use crate::series::Series;
 use crate::unit::Value;
 
 /// A vintaged series as it was known on one date, ready for any detector.
 ///
 /// Built by [`VintagedSeries::known_on`]. It holds the series as known that
-/// day ([`VintagedSeries::as_of`]) and runs the headline detectors on it,
-/// so every finding is one a reader could have made on that day: a record
-/// is a record among the values published by then, "the first contraction
-/// since …" looks back over the history as it was then published, and
-/// nothing published later leaks in.
+/// day ([`VintagedSeries::as_of`]) and runs any [`Detector`] on it, so every
+/// finding is one a reader could have made on that day: a record is a
+/// record among the values published by then, "the first contraction since
+/// …" looks back over the history as it was then published, and nothing
+/// published later leaks in.
 ///
-/// [`detect`](KnownOn::detect) runs any detector (any function of a
-/// [`Series`]); the other methods are the headline detectors of
-/// [`detect`](crate::detect) by name. A transform is applied with
-/// [`map`](KnownOn::map), within the vintage: the growth of a quarter as
-/// known on a date compares levels as both were known on that date.
+/// A transform is applied with [`map`](KnownOn::map), within the vintage:
+/// the growth of a quarter as known on a date compares levels as both were
+/// known on that date.
 ///
 /// # Example
 /// ```
 /// use econseries::{Quarter, Series, vintage::VintagedSeries};
+/// use econseries::detect::Declines;
 ///
 /// let q4: Quarter = "2024-Q4".parse()?;
 /// // US real GDP (GDPC1), two real vintages: 30 April and 23 December 2025.
@@ -40,12 +35,12 @@ use crate::unit::Value;
 ///     ("2025-12-23".parse()?, Series::from_values(q4, [23586.542, 23548.21, 23770.976])?),
 /// ])?;
 /// let may = gdp.known_on("2025-05-01".parse()?);
-/// assert_eq!(may.contractions().len(), 1); // 2025-Q1, as first reported
+/// assert_eq!(may.detect(&Declines)?.len(), 1); // 2025-Q1, as first reported
 /// assert_eq!(may.vintage(), Some("2025-04-30".parse()?));
 /// let growth = may.map(|s| s.pca());
-/// assert_eq!(growth.detect(|s| s.get(q4 + 1)).map(|g| format!("{g:.1}")), Some("-0.3%".into()));
+/// assert_eq!(growth.series().get(q4 + 1).map(|g| format!("{g:.1}")), Some("-0.3%".into()));
 /// // Before the first release nothing was known, so nothing is found.
-/// assert!(gdp.known_on("2025-04-29".parse()?).contractions().is_empty());
+/// assert!(gdp.known_on("2025-04-29".parse()?).detect(&Declines)?.is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
@@ -56,8 +51,7 @@ pub struct KnownOn<P: Period, U: Value = f64> {
 }
 
 impl<P: Period, U: Value> VintagedSeries<P, U> {
-    /// The series as known on `date`, with the headline detectors; see
-    /// [`KnownOn`].
+    /// The series as known on `date`, for detectors; see [`KnownOn`].
     pub fn known_on(&self, date: NaiveDate) -> KnownOn<P, U> {
         KnownOn {
             date,
@@ -68,19 +62,19 @@ impl<P: Period, U: Value> VintagedSeries<P, U> {
 
     /// Runs `detector` on the series as known on every day, once per
     /// stretch of days over which the known series does not change, and
-    /// returns each stretch with its result, in order of time: what the
+    /// returns each stretch with its events, in order of time: what the
     /// detector would have said on any day. Stretches on which nothing was
     /// known are left out; consecutive stretches may give equal results (a
     /// revision elsewhere in the series changes nothing for this detector).
     ///
-    /// Costs one [`as_of`](Self::as_of) and one run of `detector` per
-    /// stretch (at most one per vintage date and per end of a real-time
-    /// interval).
+    /// Costs one run of `detector` per stretch (at most one per vintage date
+    /// and per end of a real-time interval) and a copy of the series known
+    /// then, updated from one stretch to the next rather than rebuilt.
     ///
     /// # Example
     /// ```
     /// use econseries::{Quarter, Series, vintage::VintagedSeries};
-    /// use econseries::detect::technical_recessions;
+    /// use econseries::detect::TechnicalRecessions;
     ///
     /// let q: Quarter = "2025-Q1".parse()?;
     /// let v = VintagedSeries::from_vintages([
@@ -88,8 +82,8 @@ impl<P: Period, U: Value> VintagedSeries<P, U> {
     ///     ("2025-07-30".parse()?, Series::from_values(q, [100.0, 99.0, 98.5])?),
     ///     ("2025-08-28".parse()?, Series::from_values(q, [100.0, 99.0, 99.2])?),
     /// ])?;
-    /// let said = v.detect_each_vintage(|s| technical_recessions(s).len());
-    /// let days: Vec<_> = said.iter().map(|(days, n)| (days.to_string(), *n)).collect();
+    /// let said = v.detect_each_vintage(&TechnicalRecessions)?;
+    /// let days: Vec<_> = said.iter().map(|(days, e)| (days.to_string(), e.len())).collect();
     /// // A technical recession for a month, revised away.
     /// assert_eq!(days, [
     ///     ("2025-04-30..=2025-07-29".to_owned(), 0),
@@ -98,15 +92,15 @@ impl<P: Period, U: Value> VintagedSeries<P, U> {
     /// ]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn detect_each_vintage<T>(
+    ///
+    /// # Errors
+    /// The first error of `detector`.
+    pub fn detect_each_vintage<D: Detector<P, U> + ?Sized>(
         &self,
-        mut detector: impl FnMut(&Series<P, U>) -> T,
-    ) -> Vec<(RealtimeInterval, T)> {
+        detector: &D,
+    ) -> Result<Vec<(RealtimeInterval, Vec<Event<P>>)>> {
         self.stretches()
-            .map(|(days, known)| {
-                let found = detector(&known);
-                (days, found)
-            })
+            .map(|(days, known)| Ok((days, detector.detect(&known)?)))
             .collect()
     }
 }
@@ -134,8 +128,10 @@ impl<P: Period, U: Value> KnownOn<P, U> {
         self.series
     }
 
-    /// Runs any detector (any function of the series) on the series as
-    /// known on the date.
+    /// Runs `detector` on the series as known on the date.
+    ///
+    /// # Errors
+    /// As the detector's [`detect`](Detector::detect).
     ///
     /// # Example
     /// ```
@@ -147,102 +143,24 @@ impl<P: Period, U: Value> KnownOn<P, U> {
     ///     ("2025-02-07".parse()?, Series::from_values(jan, [4.0])?),
     ///     ("2025-03-07".parse()?, Series::from_values(jan, [4.0, 4.1])?),
     /// ])?;
-    /// let z = RobustZ::new(12)?;
-    /// let found = v.known_on("2025-02-20".parse()?).detect(|s| z.anomalies(s));
+    /// let found = v.known_on("2025-02-20".parse()?).detect(&RobustZ::new(12)?)?;
     /// assert!(found.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn detect<T>(&self, detector: impl FnOnce(&Series<P, U>) -> T) -> T {
-        detector(&self.series)
+    pub fn detect<D: Detector<P, U> + ?Sized>(&self, detector: &D) -> Result<Vec<Event<P>>> {
+        detector.detect(&self.series)
     }
 
-    /// A transform of the series as known on the date (growth, a moving
-    /// average …), still as known on that date.
-    pub fn map<V: Value>(&self, f: impl FnOnce(&Series<P, U>) -> Series<P, V>) -> KnownOn<P, V> {
-        KnownOn {
-            date: self.date,
-            vintage: self.vintage,
-            series: f(&self.series),
-        }
-    }
-
-    /// [`records`](crate::detect::records) as known on the date.
-    pub fn records(&self, extreme: Extreme) -> Vec<Record<P, U>> {
-        records(&self.series, extreme)
-    }
-
-    /// [`record_at`](crate::detect::record_at) as known on the date: `None`
+    /// Runs `detector` at `at` on the series as known on the date: nothing
     /// if `at` was not published (or was missing) then.
-    pub fn record_at(&self, extreme: Extreme, at: P) -> Option<Record<P, U>> {
-        record_at(&self.series, extreme, at)
-    }
-
-    /// [`streaks`](crate::detect::streaks) as known on the date.
-    pub fn streaks(&self, basis: StreakBasis) -> Vec<Streak<P>> {
-        streaks(&self.series, basis)
-    }
-
-    /// [`streak_at`](crate::detect::streak_at) as known on the date.
-    pub fn streak_at(&self, basis: StreakBasis, at: P) -> Option<Streak<P>> {
-        streak_at(&self.series, basis, at)
-    }
-
-    /// [`crossings`](crate::detect::crossings) of `threshold` as known on
-    /// the date.
     ///
     /// # Errors
-    /// [`Error::NotFinite`](crate::Error::NotFinite) if `threshold` is NaN
-    /// or infinite.
-    pub fn crossings(&self, threshold: f64) -> Result<Vec<Crossing<P>>> {
-        crossings(&self.series, threshold)
-    }
-
-    /// [`RobustZ::anomalies`] as known on the date.
-    pub fn anomalies(&self, rule: &RobustZ) -> Vec<Anomaly<P>> {
-        rule.anomalies(&self.series)
-    }
-}
-
-impl<P: Period> KnownOn<P> {
-    /// [`contractions`](crate::detect::contractions) of a level as known on
-    /// the date: each with the previous contraction as then published, so
-    /// "the first contraction since …" as a reader saw it that day.
-    pub fn contractions(&self) -> Vec<Contraction<P>> {
-        contractions(&self.series)
-    }
-
-    /// [`technical_recessions`](crate::detect::technical_recessions) of a
-    /// level as known on the date.
-    pub fn technical_recessions(&self) -> Vec<Recession<P>> {
-        technical_recessions(&self.series)
-    }
-
-    /// Harding–Pagan [`Bbq`] turning points as known on the date.
-    ///
-    /// # Errors
-    /// As [`Bbq::date`].
-    pub fn bbq(&self, rule: &Bbq) -> Result<Vec<TurningPoint<P>>> {
-        rule.date(&self.series)
-    }
-
-    /// [`BryBoschan`] turning points as known on the date.
-    ///
-    /// # Errors
-    /// As [`BryBoschan::date`].
-    pub fn bry_boschan(&self, rule: &BryBoschan) -> Result<Vec<TurningPoint<P>>> {
-        rule.date(&self.series)
-    }
-}
-
-impl KnownOn<Month> {
-    /// The [`Sahm`] rule on an unemployment rate as known on the date: the
-    /// real-time Sahm rule (FRED's `SAHMCURRENT` is this, on the vintage
-    /// current when it is computed).
+    /// As the detector's [`detect_at`](Detector::detect_at).
     ///
     /// # Example
     /// ```
     /// use econseries::{Month, Series, vintage::VintagedSeries};
-    /// use econseries::detect::Sahm;
+    /// use econseries::detect::{EventKind, Sahm};
     ///
     /// let jan = Month::new(2024, 1)?;
     /// let mut first = vec![4.0; 15];
@@ -255,16 +173,31 @@ impl KnownOn<Month> {
     ///     ("2025-06-06".parse()?, Series::from_values(jan, revised)?),
     /// ])?;
     /// let april = jan + 15;
-    /// let reading = |date: &str| -> Result<Option<f64>, Box<dyn std::error::Error>> {
-    ///     let r = unrate.known_on(date.parse()?).sahm(&Sahm::new());
-    ///     Ok(r.iter().find(|r| r.period == april).and_then(|r| r.value).map(|v| v.get()))
+    /// // The real-time Sahm rule (FRED's SAHMCURRENT is this, on the vintage current when computed).
+    /// let reading = |date: &str| -> Result<f64, Box<dyn std::error::Error>> {
+    ///     let e = unrate.known_on(date.parse()?).detect_at(&Sahm::new(), april)?;
+    ///     Ok(e.first().ok_or("no reading")?.value)
     /// };
-    /// assert!((reading("2025-05-10")?.ok_or("missing")? - 0.2).abs() < 1e-12);
-    /// assert!((reading("2025-06-10")?.ok_or("missing")? - 0.4 / 3.0).abs() < 1e-12);
+    /// assert!((reading("2025-05-10")? - 0.2).abs() < 1e-12);
+    /// assert!((reading("2025-06-10")? - 0.4 / 3.0).abs() < 1e-12);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn sahm(&self, rule: &Sahm) -> Vec<SahmReading> {
-        rule.compute(&self.series)
+    pub fn detect_at<D: Detector<P, U> + ?Sized>(
+        &self,
+        detector: &D,
+        at: P,
+    ) -> Result<Vec<Event<P>>> {
+        detector.detect_at(&self.series, at)
+    }
+
+    /// A transform of the series as known on the date (growth, a moving
+    /// average …), still as known on that date.
+    pub fn map<V: Value>(&self, f: impl FnOnce(&Series<P, U>) -> Series<P, V>) -> KnownOn<P, V> {
+        KnownOn {
+            date: self.date,
+            vintage: self.vintage,
+            series: f(&self.series),
+        }
     }
 }
 
@@ -272,6 +205,7 @@ impl KnownOn<Month> {
 mod tests {
     use super::*;
     use crate::Quarter;
+    use crate::detect::{Bbq, Declines};
     use crate::vintage::VintageObservation;
 
     fn d(s: &str) -> NaiveDate {
@@ -291,15 +225,18 @@ mod tests {
         .unwrap();
         let before = v.known_on(d("2025-04-01"));
         assert!(before.series().is_empty() && before.vintage().is_none());
-        assert!(before.contractions().is_empty());
-        assert!(before.bbq(&Bbq::new()).unwrap_or_default().is_empty());
+        assert!(before.detect(&Declines).unwrap().is_empty());
+        assert!(before.detect(&Bbq::new()).unwrap().is_empty());
         let gap = v.known_on(d("2025-05-20"));
         assert!(gap.series().is_empty());
         assert_eq!(gap.vintage(), Some(d("2025-04-30")));
-        let each = v.detect_each_vintage(|s| contractions(s).len());
+        let each = v.detect_each_vintage(&Declines).unwrap();
         assert_eq!(each.len(), 2); // the gap is not a stretch
-        assert_eq!((each[0].1, each[1].1), (1, 0));
+        assert_eq!((each[0].1.len(), each[1].1.len()), (1, 0));
         assert_eq!(each[1].0.start(), d("2025-06-01"));
-        assert_eq!(v.known_on(d("2025-05-01")).contractions()[0].period, q + 1);
+        assert_eq!(
+            v.known_on(d("2025-05-01")).detect(&Declines).unwrap()[0].period,
+            q + 1
+        );
     }
 }

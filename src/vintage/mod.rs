@@ -76,6 +76,7 @@
 
 mod any;
 mod detect;
+mod headline;
 mod interval;
 mod read;
 mod reported;

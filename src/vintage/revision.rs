@@ -2,7 +2,7 @@
 
 use core::ops::RangeBounds;
 
-use crate::error::{Error, Result, UndefinedReason};
+use crate::error::{Error, Operation, Result, UndefinedReason};
 use crate::period::Period;
 use crate::series::Series;
 use crate::unit::Value;
@@ -124,8 +124,8 @@ impl<P: Period, U: Value> Revisions<P, U> {
             let r = a - b;
             if !r.is_finite() {
                 return Err(Error::Undefined {
-                    transform: "revision",
-                    period: first.period(i).to_string(),
+                    operation: Operation::Revision,
+                    period: first.period(i).into(),
                     reason: UndefinedReason::Overflow,
                 });
             }

@@ -118,11 +118,11 @@ fn header_only_lib() {
 fn duplicate_period_lib() {
     let (line, e) = at_line(read("period,value\n2025-01,1\n2025-02,2\n2025-01,3\n").unwrap_err());
     assert_eq!(line, 4);
-    assert!(matches!(e, Error::DuplicatePeriod { period } if period == "2025-01"));
+    assert!(matches!(e, Error::DuplicatePeriod { period } if period.to_string() == "2025-01"));
     // The same period written two ways is still a duplicate.
     let (line, e) = at_line(read("d,v\n2025-Q1,1\n2025q1,2\n").unwrap_err());
     assert_eq!(line, 3);
-    assert!(matches!(e, Error::DuplicatePeriod { period } if period == "2025-Q1"));
+    assert!(matches!(e, Error::DuplicatePeriod { period } if period.to_string() == "2025-Q1"));
 }
 
 // ---- unsorted rows ----
@@ -253,10 +253,12 @@ fn zero_or_negative_base_lib() {
     assert_eq!(s.ln().count(), 2);
     match s.units_strict(Units::Pch) {
         Err(Error::Undefined { period, reason, .. }) => {
-            assert_eq!(period, "2025-02");
+            assert_eq!(period.to_string(), "2025-02");
             assert_eq!(
                 reason,
-                econseries::UndefinedReason::NonPositiveBase("2025-01".to_owned())
+                econseries::UndefinedReason::NonPositiveBase(
+                    Month::new(2025, 1).expect("valid").into()
+                )
             );
         }
         other => panic!("{other:?}"),
@@ -291,7 +293,11 @@ fn single_observation_lib() {
         s.rolling_mean_strict(3),
         Err(Error::TooShort { .. })
     ));
-    assert!(econseries::detect::streaks(&s, econseries::detect::StreakBasis::Change).is_empty());
+    assert!(
+        econseries::detect::Detector::detect(&econseries::detect::Streaks::changes(), &s)
+            .expect("streaks")
+            .is_empty()
+    );
     assert!(matches!(s.stl(), Err(Error::TooShort { .. })));
 }
 
@@ -317,12 +323,26 @@ fn extreme_magnitudes_lib() {
     let (line, e) = at_line(read("period,value\n2025-01,1e309\n").unwrap_err());
     assert_eq!(line, 2);
     assert!(
-        matches!(e, Error::ValueTooLarge { ref text } if text == "1e309"),
+        matches!(e, Error::ValueTooLarge { ref text } if &**text == "1e309"),
         "{e}"
     );
     assert_eq!(
         e.to_string(),
-        "\"1e309\" is too large for an f64 (the largest is about 1.8e308)"
+        "1e309 is too large for a 64-bit float (the largest is about 1.8e308)"
+    );
+    // So is a number too small for an f64, which would read as 0 (issue 15);
+    // zeros written any way and subnormals that do not round to 0 are values.
+    let (line, e) = at_line(read("period,value\n2025-01,1\n2025-02,1e-400\n").unwrap_err());
+    assert_eq!(line, 3);
+    assert!(
+        matches!(e, Error::Underflow { ref text } if &**text == "1e-400"),
+        "{e:?}"
+    );
+    let zeros =
+        monthly("period,value\n2025-01,0\n2025-02,0.0\n2025-03,-0\n2025-04,0e5\n2025-05,3e-324\n");
+    assert_eq!(
+        zeros.values().collect::<Vec<_>>(),
+        [Some(0.0), Some(0.0), Some(-0.0), Some(0.0), Some(5e-324)]
     );
     // Results that overflow are missing (strict: an error), never infinite.
     let chg = s.chg();
@@ -335,8 +355,37 @@ fn extreme_magnitudes_lib() {
             ..
         })
     ));
+    // Means of values whose sum overflows are representable (issue 15:
+    // they used to come out missing): aggregation, rolling means, rebasing.
+    let huge =
+        Series::from_values(Month::new(2025, 1).expect("valid"), [1e308; 6]).expect("finite");
+    let q = huge.aggregate::<econseries::Quarter>(econseries::Aggregation::Mean);
+    assert_eq!(q.values().collect::<Vec<_>>(), [Some(1e308), Some(1e308)]);
+    assert_eq!(
+        huge.rolling_mean(3)
+            .expect("k >= 1")
+            .get(Month::new(2025, 6).expect("valid")),
+        Some(1e308)
+    );
+    let sum = huge.aggregate::<econseries::Quarter>(econseries::Aggregation::Sum);
+    assert_eq!(sum.count(), 0, "a sum that does not fit stays missing");
+    // Any finite λ gives the true trend (issue 15: λ = 1e300 used to
+    // overflow); at that λ it is the least-squares line, 1.5·t + 5/6.
+    let t = econseries::seasonal::HpFilter::new()
+        .lambda(1e300)
+        .trend_slice(&[1.0, 2.0, 4.0])
+        .expect("finite trend");
+    for (i, v) in t.iter().enumerate() {
+        assert!((v - (1.5 * i as f64 + 5.0 / 6.0)).abs() < 1e-12, "{t:?}");
+    }
+    // A cycle that does not fit in an f64 is an overflow: ±f64::MAX alternating.
+    let alt = Series::from_values(
+        Month::new(2025, 1).expect("valid"),
+        (0..12).map(|i| if i % 2 == 0 { f64::MAX } else { -f64::MAX }),
+    )
+    .expect("finite");
     assert!(matches!(
-        econseries::seasonal::hp_trend(&[1.0, 2.0, 4.0], 1e300),
+        econseries::seasonal::HpFilter::new().apply(&alt),
         Err(Error::Overflow { .. })
     ));
 }
@@ -352,7 +401,7 @@ fn bom_lib() {
     assert_eq!(s.len(), 1);
     // Errors quote the line without it.
     match read("\u{feff}2025-13,1\n") {
-        Err(Error::Read { line, text, .. }) => assert_eq!((line, text.as_str()), (1, "2025-13,1")),
+        Err(Error::Read { line, text, .. }) => assert_eq!((line, &*text), (1, "2025-13,1")),
         other => panic!("{other:?}"),
     }
 }
@@ -364,7 +413,7 @@ fn crlf_lib() {
     let s = monthly("period,value\r\n2025-01,1\r\n\r\n2025-02,\r\n2025-03,3\r\n");
     assert_eq!(s.values().collect::<Vec<_>>(), [Some(1.0), None, Some(3.0)]);
     match read("period,value\r\n2025-01,1\r\n\r\n2025-02,x\r\n") {
-        Err(Error::Read { line, text, .. }) => assert_eq!((line, text.as_str()), (4, "2025-02,x")),
+        Err(Error::Read { line, text, .. }) => assert_eq!((line, &*text), (4, "2025-02,x")),
         other => panic!("{other:?}"),
     }
 }
@@ -394,7 +443,7 @@ fn one_gb_file_lib_valid_rows() {
     let e = AnySeries::read(&mut input, &ReadOptions::new()).unwrap_err();
     let (line, e) = at_line(e);
     assert_eq!(line, 119_988 + 2);
-    assert!(matches!(e, Error::DuplicatePeriod { period } if period == "0001-01"));
+    assert!(matches!(e, Error::DuplicatePeriod { period } if period.to_string() == "0001-01"));
     assert!(input.pulled < 4 << 20, "pulled {} bytes", input.pulled);
     // A caller who wants less sets a row limit.
     let mut input = Generated::new(GIB, valid_rows);
@@ -461,7 +510,7 @@ fn one_gb_file_lib_long_vintages() {
     let e = AnyVintagedSeries::read(&mut input, &ReadOptions::new()).unwrap_err();
     let (line, e) = at_line(e);
     assert_eq!(line, 119_988 + 2);
-    assert!(matches!(e, Error::DuplicatePeriod { period } if period == "0001-01"));
+    assert!(matches!(e, Error::DuplicatePeriod { period } if period.to_string() == "0001-01"));
     assert!(input.pulled < 8 << 20, "pulled {} bytes", input.pulled);
 }
 
@@ -639,11 +688,11 @@ mod cli {
     fn inf_nan_text_cli() {
         refused(
             &econ("lin", b"period,value\n2025-01,NaN\n"),
-            "line 2: non-finite",
+            "line 2: value NaN at 2025-01 is not finite",
         );
         refused(
             &econ("lin", b"period,value\n2025-01,inf\n"),
-            "line 2: non-finite",
+            "line 2: value inf at 2025-01 is not finite",
         );
     }
 
@@ -716,8 +765,18 @@ mod cli {
         assert_eq!(rows(&o), ["period,value", "2025-01,", "2025-02,"]);
         refused(
             &econ("lin", b"period,value\n2025-01,1e309\n"),
-            "line 2: \"1e309\" is too large for an f64",
+            "line 2: 1e309 is too large for a 64-bit float",
         );
+        refused(
+            &econ("lin", b"period,value\n2025-01,1e-400\n"),
+            "line 2: 1e-400 is too small for a 64-bit float",
+        );
+        // The mean of three 1e308 is 1e308 (their sum overflows).
+        let o = crate::cli_support::econ(
+            &["aggregate", "--to", "quarterly", "--method", "mean"],
+            b"period,value\n2025-01,1e308\n2025-02,1e308\n2025-03,1e308\n",
+        );
+        assert_eq!(rows(&o), ["period,value", "2025-Q1,1e308"]);
     }
 
     #[test]
@@ -767,9 +826,10 @@ mod cli {
 
 mod changepoint {
     use econseries::changepoint::{
-        Bocpd, ChangePoints, Cost, Method, Missing, Noise, NormalGamma, Penalty, cusum,
+        Bocpd, ChangePoints, Cost, Cusum, Method, Missing, Noise, NormalGamma, Penalty,
         estimate_sigma,
     };
+    use econseries::detect::Detector;
     use econseries::{Error, Month, Series};
 
     const METHODS: [Method; 4] = [Method::Auto, Method::Optimal, Method::Pelt, Method::BinSeg];
@@ -788,7 +848,7 @@ mod changepoint {
             manual(Cost::Poisson, 1.0),
         ] {
             for m in METHODS {
-                let seg = cp.clone().method(m).detect(&y).expect("one segment");
+                let seg = cp.clone().method(m).segment_slice(&y).expect("one segment");
                 assert!(seg.changes().is_empty());
                 assert_eq!(seg.segments().len(), 1);
                 assert!(seg.cost().is_finite());
@@ -797,14 +857,14 @@ mod changepoint {
         // σ to estimate (or Hannan–Quinn) needs 3 values; the variance costs
         // need segments of 2, the trend of 3.
         assert!(matches!(
-            ChangePoints::new(Cost::Mean).detect(&y),
+            ChangePoints::new(Cost::Mean).segment_slice(&y),
             Err(Error::TooShort { need: 3, got: 1 })
         ));
         assert!(matches!(
             ChangePoints::new(Cost::MeanVariance)
                 .penalty(Penalty::HannanQuinn)
                 .min_size(2)
-                .detect(&[1.0, 2.0]),
+                .segment_slice(&[1.0, 2.0]),
             Err(Error::TooShort { need: 3, got: 2 })
         ));
         for (cost, need) in [
@@ -813,23 +873,23 @@ mod changepoint {
             (Cost::Trend, 3),
         ] {
             assert!(
-                matches!(manual(cost, 1.0).detect(&y), Err(Error::TooShort { need: n, got: 1 }) if n == need),
+                matches!(manual(cost, 1.0).segment_slice(&y), Err(Error::TooShort { need: n, got: 1 }) if n == need),
                 "{cost:?}"
             );
         }
         assert_eq!(
             manual(Cost::Mean, 1.0)
-                .detect(&y)
+                .segment_slice(&y)
                 .expect("one segment")
                 .cost(),
             0.0
         );
         let path = manual(Cost::Mean, 0.0)
-            .crops(&y, 0.0, 10.0)
+            .crops_slice(&y, 0.0, 10.0)
             .expect("one segmentation");
         assert_eq!(path.len(), 1);
         assert!(matches!(
-            cusum(&y, Noise::Sigma(1.0)),
+            Cusum::new().noise(Noise::Sigma(1.0)).test_slice(&y),
             Err(Error::TooShort { need: 3, got: 1 })
         ));
         assert!(matches!(
@@ -845,9 +905,7 @@ mod changepoint {
         // A series of one period.
         let s =
             Series::from_values(Month::new(2025, 5).expect("valid"), [20493.9]).expect("finite");
-        let found = manual(Cost::Mean, 1.0)
-            .detect_series(&s)
-            .expect("one segment");
+        let found = manual(Cost::Mean, 1.0).segment(&s).expect("one segment");
         assert!(found.periods().is_empty());
         assert_eq!(
             found.segment_periods(),
@@ -863,14 +921,17 @@ mod changepoint {
         let y = [2.0; 12];
         // σ estimated from all-equal values is 0: an error, not a zero penalty.
         assert!(matches!(
-            ChangePoints::new(Cost::Mean).detect(&y),
+            ChangePoints::new(Cost::Mean).segment_slice(&y),
             Err(Error::ZeroNoise)
         ));
         assert!(matches!(
-            ChangePoints::new(Cost::Trend).detect(&y),
+            ChangePoints::new(Cost::Trend).segment_slice(&y),
             Err(Error::ZeroNoise)
         ));
-        assert!(matches!(cusum(&y, Noise::Estimate), Err(Error::ZeroNoise)));
+        assert!(matches!(
+            Cusum::new().noise(Noise::Estimate).test_slice(&y),
+            Err(Error::ZeroNoise)
+        ));
         assert!(matches!(
             NormalGamma::from_history(&y),
             Err(Error::ZeroNoise)
@@ -885,7 +946,7 @@ mod changepoint {
                 ] {
                     let seg = cp
                         .method(m)
-                        .detect(&y)
+                        .segment_slice(&y)
                         .unwrap_or_else(|e| panic!("{cost:?} {m:?}: {e}"));
                     assert!(seg.changes().is_empty(), "{cost:?} {m:?}");
                     assert!(seg.cost().is_finite());
@@ -896,7 +957,10 @@ mod changepoint {
                 }
             }
         }
-        let c = cusum(&y, Noise::Sigma(1.0)).expect("σ given");
+        let c = Cusum::new()
+            .noise(Noise::Sigma(1.0))
+            .test_slice(&y)
+            .expect("σ given");
         assert_eq!((c.statistic, c.p_value), (0.0, 1.0));
     }
 
@@ -905,29 +969,38 @@ mod changepoint {
         let start = Month::new(2025, 1).expect("valid");
         let s: Series<Month> = Series::from_options(start, [None; 6]).expect("missing values");
         let cp = manual(Cost::Mean, 1.0);
+        // Missing values at the edges are trimmed (every growth rate starts
+        // with some): an all-missing series has no observations under
+        // either policy, and the detector finds nothing in it.
+        assert!(matches!(cp.segment(&s), Err(Error::NoObservations)));
+        assert!(cp.detect(&s).expect("nothing to find").is_empty());
+        let inside: Series<Month> =
+            Series::from_options(start, [Some(1.0), None, Some(2.0)]).expect("missing inside");
         assert!(matches!(
-            cp.detect_series(&s),
-            Err(Error::MissingValue { period }) if period == "2025-01"
+            cp.segment(&inside),
+            Err(Error::Undefined { period, reason: econseries::UndefinedReason::MissingValue, .. }) if period.to_string() == "2025-02"
         ));
         let skip = cp.clone().missing(Missing::Skip);
-        assert!(matches!(skip.detect_series(&s), Err(Error::NoObservations)));
+        assert!(matches!(skip.segment(&s), Err(Error::NoObservations)));
         assert!(matches!(
-            skip.crops_series(&s, 0.0, 1.0),
+            skip.crops(&s, 0.0, 1.0),
             Err(Error::NoObservations)
         ));
         // On a slice, a missing value is NaN: not finite; no value at all: no observations.
         assert!(matches!(
-            cp.detect(&[f64::NAN; 6]),
-            Err(Error::NotFinite { .. })
+            cp.segment_slice(&[f64::NAN; 6]),
+            Err(Error::NonFinite { .. })
         ));
-        assert!(matches!(cp.detect(&[]), Err(Error::NoObservations)));
+        assert!(matches!(cp.segment_slice(&[]), Err(Error::NoObservations)));
         assert!(matches!(
-            cusum(&[f64::NAN; 6], Noise::Sigma(1.0)),
-            Err(Error::NotFinite { .. })
+            Cusum::new()
+                .noise(Noise::Sigma(1.0))
+                .test_slice(&[f64::NAN; 6]),
+            Err(Error::NonFinite { .. })
         ));
         let mut det =
             Bocpd::new(50.0, NormalGamma::new(0.0, 1.0, 1.0, 1.0).expect("prior")).expect("λ");
-        assert!(matches!(det.update(f64::NAN), Err(Error::NotFinite { .. })));
+        assert!(matches!(det.update(f64::NAN), Err(Error::NonFinite { .. })));
         assert_eq!(det.observations(), 0);
     }
 
@@ -939,22 +1012,27 @@ mod changepoint {
             for m in METHODS {
                 assert!(
                     matches!(
-                        manual(cost, 1.0).method(m).detect(&wild),
+                        manual(cost, 1.0).method(m).segment_slice(&wild),
                         Err(Error::Overflow { .. })
                     ),
                     "{cost:?} {m:?}"
                 );
             }
             assert!(matches!(
-                manual(cost, 1.0).crops(&wild, 0.0, 1.0),
+                manual(cost, 1.0).crops_slice(&wild, 0.0, 1.0),
                 Err(Error::Overflow { .. })
             ));
         }
         // CUSUM's statistic is a ratio: 1e300 apart is fine, a subnormal σ overflows it.
-        let c = cusum(&wild, Noise::Sigma(1.0)).expect("finite");
+        let c = Cusum::new()
+            .noise(Noise::Sigma(1.0))
+            .test_slice(&wild)
+            .expect("finite");
         assert!(c.statistic.is_finite() && c.p_value == 0.0);
         assert!(matches!(
-            cusum(&[0.0, 0.0, 1.0, 1.0, 1.0], Noise::Sigma(1e-320)),
+            Cusum::new()
+                .noise(Noise::Sigma(1e-320))
+                .test_slice(&[0.0, 0.0, 1.0, 1.0, 1.0]),
             Err(Error::Overflow { .. })
         ));
         assert!(matches!(
@@ -963,12 +1041,16 @@ mod changepoint {
         ));
         // Counts of 1e300 are fine for the Poisson cost.
         let counts = [1e300, 1e300, 0.0, 0.0, 1e300];
-        let seg = manual(Cost::Poisson, 1.0).detect(&counts).expect("finite");
+        let seg = manual(Cost::Poisson, 1.0)
+            .segment_slice(&counts)
+            .expect("finite");
         assert_eq!(seg.changes(), [2, 4]);
         assert!(seg.cost().is_finite());
         // A constant series is fine at any magnitude, f64::MAX included.
         for v in [1e300, f64::MAX, -f64::MAX] {
-            let seg = manual(Cost::Mean, 1.0).detect(&[v; 7]).expect("constant");
+            let seg = manual(Cost::Mean, 1.0)
+                .segment_slice(&[v; 7])
+                .expect("constant");
             assert!(seg.changes().is_empty());
             assert_eq!((seg.segments()[0].mean, seg.cost()), (v, 0.0));
         }
@@ -982,11 +1064,14 @@ mod changepoint {
                 .noise(Noise::Sigma(sigma))
         };
         assert_eq!(
-            bic(1e148).detect(&shift(1e150)).expect("fits").changes(),
+            bic(1e148)
+                .segment_slice(&shift(1e150))
+                .expect("fits")
+                .changes(),
             [3]
         );
         assert!(matches!(
-            manual(Cost::Mean, 1.0).detect(&shift(1e153)),
+            manual(Cost::Mean, 1.0).segment_slice(&shift(1e153)),
             Err(Error::Overflow { .. })
         ));
         // Tiny values: the searches rescale them, so the change is still found.
@@ -994,7 +1079,7 @@ mod changepoint {
             let seg = ChangePoints::new(Cost::Mean)
                 .penalty(Penalty::Bic)
                 .noise(Noise::Sigma(d / 100.0))
-                .detect(&shift(d))
+                .segment_slice(&shift(d))
                 .expect("tiny");
             assert_eq!(seg.changes(), [3], "{d:e}");
         }
@@ -1014,33 +1099,42 @@ mod changepoint {
         let y = [1.0, 2.0, 3.0];
         for m in METHODS {
             assert!(matches!(
-                manual(Cost::Mean, 1.0).min_size(5).method(m).detect(&y),
+                manual(Cost::Mean, 1.0)
+                    .min_size(5)
+                    .method(m)
+                    .segment_slice(&y),
                 Err(Error::TooShort { need: 5, got: 3 })
             ));
         }
         assert!(matches!(
-            manual(Cost::Mean, 1.0).min_size(usize::MAX).detect(&y),
+            manual(Cost::Mean, 1.0)
+                .min_size(usize::MAX)
+                .segment_slice(&y),
             Err(Error::TooShort { got: 3, .. })
         ));
         assert!(matches!(
-            manual(Cost::Mean, 1.0).min_size(5).crops(&y, 0.0, 1.0),
+            manual(Cost::Mean, 1.0)
+                .min_size(5)
+                .crops_slice(&y, 0.0, 1.0),
             Err(Error::TooShort { need: 5, got: 3 })
         ));
         // Exactly n: one segment. Below the smallest allowed: an argument error.
         let seg = manual(Cost::Mean, 0.0)
             .min_size(3)
-            .detect(&y)
+            .segment_slice(&y)
             .expect("one segment");
         assert!(seg.changes().is_empty());
         assert!(matches!(
-            manual(Cost::Mean, 1.0).min_size(0).detect(&y),
+            manual(Cost::Mean, 1.0).min_size(0).segment_slice(&y),
             Err(Error::InvalidArgument {
                 name: "min_size",
                 ..
             })
         ));
         assert!(matches!(
-            manual(Cost::MeanVariance, 1.0).min_size(1).detect(&y),
+            manual(Cost::MeanVariance, 1.0)
+                .min_size(1)
+                .segment_slice(&y),
             Err(Error::InvalidArgument {
                 name: "min_size",
                 ..
@@ -1055,7 +1149,7 @@ mod changepoint {
             for m in METHODS {
                 assert!(
                     matches!(
-                        manual(Cost::Mean, beta).method(m).detect(&y),
+                        manual(Cost::Mean, beta).method(m).segment_slice(&y),
                         Err(Error::InvalidArgument {
                             name: "penalty",
                             ..
@@ -1065,7 +1159,7 @@ mod changepoint {
                 );
             }
             assert!(matches!(
-                manual(Cost::Mean, 1.0).crops(&y, beta, 5.0),
+                manual(Cost::Mean, 1.0).crops_slice(&y, beta, 5.0),
                 Err(Error::InvalidArgument {
                     name: "penalty range",
                     ..
@@ -1073,7 +1167,7 @@ mod changepoint {
             ));
         }
         assert!(matches!(
-            manual(Cost::Mean, 1.0).crops(&y, 5.0, 1.0),
+            manual(Cost::Mean, 1.0).crops_slice(&y, 5.0, 1.0),
             Err(Error::InvalidArgument {
                 name: "penalty range",
                 ..
@@ -1085,7 +1179,7 @@ mod changepoint {
         // −0 is a penalty of 0.
         assert_eq!(
             manual(Cost::Mean, -0.0)
-                .detect(&y)
+                .segment_slice(&y)
                 .expect("zero")
                 .changes()
                 .len(),
@@ -1096,16 +1190,18 @@ mod changepoint {
             assert!(matches!(
                 manual(Cost::Mean, 1.0)
                     .noise(Noise::Sigma(sigma))
-                    .detect(&y),
+                    .segment_slice(&y),
                 Err(Error::InvalidArgument { name: "sigma", .. })
             ));
             assert!(matches!(
-                cusum(&y, Noise::Sigma(sigma)),
+                Cusum::new().noise(Noise::Sigma(sigma)).test_slice(&y),
                 Err(Error::InvalidArgument { name: "sigma", .. })
             ));
         }
         assert!(matches!(
-            manual(Cost::Variance, 1.0).known_mean(f64::NAN).detect(&y),
+            manual(Cost::Variance, 1.0)
+                .known_mean(f64::NAN)
+                .segment_slice(&y),
             Err(Error::InvalidArgument {
                 name: "known mean",
                 ..
@@ -1125,12 +1221,16 @@ mod changepoint {
 
         use std::process::Output;
 
-        /// `econ changepoints <args>` on `stdin`.
+        /// `econ detect changepoints <args>` on `stdin`.
         fn econ(args: &[&str], stdin: &str) -> Output {
-            crate::cli_support::econ(&[&["changepoints"], args].concat(), stdin.as_bytes())
+            crate::cli_support::econ(
+                &[&["detect", "changepoints"], args].concat(),
+                stdin.as_bytes(),
+            )
         }
 
-        /// Exit 0 and the periods written (after the `period` header).
+        /// Exit 0 and the periods of the events written (the first column,
+        /// after the header).
         fn periods(o: &Output) -> Vec<String> {
             assert_eq!(
                 o.status.code(),
@@ -1140,8 +1240,14 @@ mod changepoint {
             );
             let out = String::from_utf8(o.stdout.clone()).expect("utf-8");
             let mut lines = out.lines();
-            assert_eq!(lines.next(), Some("period"));
-            lines.map(str::to_owned).collect()
+            assert!(
+                lines
+                    .next()
+                    .is_some_and(|h| h.starts_with("period,kind,value,compared_with"))
+            );
+            lines
+                .map(|l| l.split(',').next().unwrap_or_default().to_owned())
+                .collect()
         }
 
         /// Exit 2, nothing on stdout, `needle` on stderr (one line, from econ).
@@ -1214,7 +1320,12 @@ mod changepoint {
             let csv = "period,value\n2025-01,\n2025-02,\n2025-03,\n";
             refused(
                 &econ(&["--cost", "mean", "--penalty", "1"], csv),
-                "missing value at 2025-01",
+                "no observations",
+            );
+            let hole = "period,value\n2025-01,1\n2025-02,\n2025-03,2\n";
+            refused(
+                &econ(&["--cost", "mean", "--penalty", "1"], hole),
+                "change-point detection is undefined at 2025-02: the value is missing",
             );
             refused(
                 &econ(&["--cost", "mean", "--penalty", "1", "--skip-missing"], csv),
@@ -1227,7 +1338,7 @@ mod changepoint {
             let wild = "period,value\n2025-01,1e300\n2025-02,-1e300\n2025-03,1e300\n";
             refused(
                 &econ(&["--cost", "mean", "--penalty", "1"], wild),
-                "change-point cost overflows",
+                "change-point detection overflows",
             );
             let flat = "period,value\n2025-01,1.7976931348623157e308\n2025-02,1.7976931348623157e308\n2025-03,1.7976931348623157e308\n";
             assert!(periods(&econ(&["--cost", "mean", "--penalty", "1"], flat)).is_empty());

@@ -7,8 +7,8 @@
 //! wrong).
 
 use econseries::changepoint::{
-    Bocpd, ChangePoints, Cost, MbicVariant, Method, Missing, Noise, NormalGamma, Penalty,
-    Segmentation, cusum, estimate_sigma,
+    Bocpd, ChangePoints, Cost, Cusum, MbicVariant, Method, Missing, Noise, NormalGamma, Penalty,
+    Segmentation, estimate_sigma,
 };
 use econseries::{Error, Month, Quarter, Year};
 use proptest::prelude::*;
@@ -62,7 +62,7 @@ fn manual(values: &[f64], method: Method, beta: f64, min_size: usize) -> Segment
         .penalty(Penalty::Manual(beta))
         .method(method)
         .min_size(min_size)
-        .detect(values)
+        .segment_slice(values)
         .unwrap_or_else(|e| panic!("{method:?}: {e}"))
 }
 
@@ -224,7 +224,7 @@ fn bic_with_estimated_noise_matches_the_fixture_penalty() -> Result<(), Error> {
         let seg = ChangePoints::new(Cost::Mean)
             .penalty(Penalty::Bic)
             .min_size(l)
-            .detect(&y)?;
+            .segment_slice(&y)?;
         // Ties aside (the unemployment rate), the optimum is the fixture's.
         if series[i] != "unrate" {
             assert_eq!(seg.changes(), list(optimal[i]), "{}", series[i]);
@@ -271,7 +271,7 @@ fn named_penalties_and_costs_agree_with_r_changepoint() -> Result<(), Error> {
                 .noise(Noise::Sigma(1.0))
                 .min_size(min_size[i].parse().expect("min_size"))
                 .method(m)
-                .detect(&y)?;
+                .segment_slice(&y)?;
             let want_beta: f64 = beta[i].parse().expect("beta");
             assert!(
                 (seg.penalty() - want_beta).abs() <= 1e-12 * want_beta,
@@ -293,7 +293,7 @@ fn crops_agrees_with_r_changepoint() -> Result<(), Error> {
     let table = Table::fixture("changepoint/r_crops.csv");
     let mut want: Vec<Vec<usize>> = table.fields("cpts").map(list).collect();
     let y = series_values("gdp_growth");
-    let path = ChangePoints::new(Cost::Mean).crops(&y, 20.0, 400.0)?;
+    let path = ChangePoints::new(Cost::Mean).crops_slice(&y, 20.0, 400.0)?;
     let mut got: Vec<Vec<usize>> = path
         .iter()
         .map(|s| s.segmentation.changes().to_vec())
@@ -317,7 +317,7 @@ fn nile_changes_in_1899() -> Result<(), Error> {
     ] {
         let found = ChangePoints::new(Cost::Mean)
             .penalty(penalty)
-            .detect_series(&nile)?;
+            .segment(&nile)?;
         assert_eq!(found.periods(), [Year::new(1899)?], "{penalty:?}");
         assert_eq!(found.segmentation().r_cpts(), [28]);
         let segs = found.segment_periods();
@@ -332,11 +332,15 @@ fn nile_changes_in_1899() -> Result<(), Error> {
 fn missing_values_are_an_error_unless_skipped() -> Result<(), Error> {
     let s = data::<Month>("us_unemployment_rate_unrate_monthly");
     let cp = ChangePoints::new(Cost::Mean).penalty(Penalty::Bic);
-    match cp.detect_series(&s) {
-        Err(Error::MissingValue { period }) => assert_eq!(period, "2025-10"),
+    match cp.segment(&s) {
+        Err(Error::Undefined {
+            period,
+            reason: econseries::UndefinedReason::MissingValue,
+            ..
+        }) => assert_eq!(period.to_string(), "2025-10"),
         other => panic!("expected a missing-value error, got {other:?}"),
     }
-    let found = cp.clone().missing(Missing::Skip).detect_series(&s)?;
+    let found = cp.clone().missing(Missing::Skip).segment(&s)?;
     let observed: Vec<Month> = s.observations().map(|(p, _)| p).collect();
     let seg = found.segmentation();
     assert_eq!(seg.len(), observed.len());
@@ -345,7 +349,7 @@ fn missing_values_are_an_error_unless_skipped() -> Result<(), Error> {
     }
     // Skipping is detection on the observed values.
     let values: Vec<f64> = s.observations().map(|(_, v)| v).collect();
-    assert_eq!(cp.detect(&values)?.changes(), seg.changes());
+    assert_eq!(cp.segment_slice(&values)?.changes(), seg.changes());
     Ok(())
 }
 
@@ -362,7 +366,7 @@ fn cusum_matches_numpy_and_scipy() -> Result<(), Error> {
     );
     for i in 0..series.len() {
         let y = series_values(series[i]);
-        let c = cusum(&y, Noise::Estimate)?;
+        let c = Cusum::new().noise(Noise::Estimate).test_slice(&y)?;
         assert_eq!(c.change.to_string(), change[i], "{}", series[i]);
         let want: f64 = stat[i].parse().expect("stat");
         assert!((c.statistic - want).abs() <= 1e-10 * want, "{}", series[i]);
@@ -443,41 +447,41 @@ fn bocpd_follows_a_growing_series() -> Result<(), Error> {
 #[test]
 fn bad_input_is_a_typed_error() {
     let cp = ChangePoints::new(Cost::Mean);
-    assert!(matches!(cp.detect(&[]), Err(Error::NoObservations)));
+    assert!(matches!(cp.segment_slice(&[]), Err(Error::NoObservations)));
     assert!(matches!(
-        cp.detect(&[1.0, f64::NAN, 2.0]),
-        Err(Error::NotFinite { .. })
+        cp.segment_slice(&[1.0, f64::NAN, 2.0]),
+        Err(Error::NonFinite { .. })
     ));
     assert!(matches!(
-        cp.detect(&[1.0, 1.0, 1.0, 1.0]),
+        cp.segment_slice(&[1.0, 1.0, 1.0, 1.0]),
         Err(Error::ZeroNoise)
     ));
     assert!(matches!(
         ChangePoints::new(Cost::MeanVariance)
             .min_size(1)
-            .detect(&[1.0, 2.0, 3.0]),
+            .segment_slice(&[1.0, 2.0, 3.0]),
         Err(Error::InvalidArgument { .. })
     ));
     assert!(matches!(
-        ChangePoints::new(Cost::Poisson).detect(&[1.0, -2.0, 3.0]),
+        ChangePoints::new(Cost::Poisson).segment_slice(&[1.0, -2.0, 3.0]),
         Err(Error::InvalidArgument { .. })
     ));
     assert!(matches!(
         ChangePoints::new(Cost::Mean)
             .min_size(10)
-            .detect(&[1.0, 2.0]),
+            .segment_slice(&[1.0, 2.0]),
         Err(Error::TooShort { need: 10, got: 2 })
     ));
     assert!(matches!(
         cp.clone()
             .penalty(Penalty::Manual(-1.0))
-            .detect(&[1.0, 2.0, 3.0]),
+            .segment_slice(&[1.0, 2.0, 3.0]),
         Err(Error::InvalidArgument { .. })
     ));
     // A constant series with an explicit noise scale is fine: no change.
     let flat = ChangePoints::new(Cost::MeanVariance)
         .penalty(Penalty::Bic)
-        .detect(&[2.0; 20])
+        .segment_slice(&[2.0; 20])
         .expect("constant series");
     assert!(flat.changes().is_empty());
     assert!(flat.cost().is_finite());
@@ -489,7 +493,7 @@ fn bad_input_is_a_typed_error() {
 fn crops_path_is_the_optimum_along_the_range() -> Result<(), Error> {
     let y = series_values("gdp_growth");
     let cp = ChangePoints::new(Cost::Mean).min_size(2);
-    let path = cp.crops(&y, 20.0, 400.0)?;
+    let path = cp.crops_slice(&y, 20.0, 400.0)?;
     assert!(path.len() >= 5);
     assert_eq!(path[0].penalty_min, 20.0);
     assert_eq!(path.last().map(|s| s.penalty_max), Some(400.0));
@@ -503,7 +507,7 @@ fn crops_path_is_the_optimum_along_the_range() -> Result<(), Error> {
             .clone()
             .method(Method::Optimal)
             .penalty(Penalty::Manual(mid))
-            .detect(&y)?;
+            .segment_slice(&y)?;
         assert_eq!(op.changes(), s.segmentation.changes(), "beta {mid}");
     }
     Ok(())
@@ -521,7 +525,7 @@ fn method_cost(
         .noise(Noise::Sigma(0.7))
         .min_size(min_size)
         .method(method)
-        .detect(y)
+        .segment_slice(y)
         .unwrap_or_else(|e| panic!("{cost:?} {method:?}: {e}"))
 }
 

@@ -125,7 +125,7 @@ proptest! {
             cp = cp.noise(Noise::Sigma(s));
         }
         let needs_sigma = !matches!(penalty, Penalty::Manual(_)) && cost.is_squared_error() && sigma.is_none();
-        match cp.detect(&y) {
+        match cp.segment_slice(&y) {
             Ok(seg) => {
                 valid(&seg, n, l)?;
                 prop_assert!(method != Method::Fpop || cost == Cost::Mean);
@@ -168,10 +168,10 @@ proptest! {
             .penalty(penalty)
             .noise(Noise::Sigma(sigma * scale))
             .min_size(l);
-        let op = cp.clone().method(Method::Optimal).detect(&y)?;
+        let op = cp.clone().method(Method::Optimal).segment_slice(&y)?;
         valid(&op, y.len(), l)?;
         for method in [Method::Pelt, Method::Fpop, Method::Auto] {
-            let seg = cp.clone().method(method).detect(&y)?;
+            let seg = cp.clone().method(method).segment_slice(&y)?;
             valid(&seg, y.len(), l)?;
             let tol = 1e-9 * op.cost().abs().max(seg.cost().abs()).max(f64::MIN_POSITIVE);
             prop_assert!(
@@ -197,8 +197,8 @@ proptest! {
         let cp = ChangePoints::new(cost)
             .penalty(Penalty::Manual(beta))
             .method(Method::BinSeg);
-        let small = cp.clone().max_changes(cap).detect(&y)?;
-        let large = cp.clone().max_changes(cap + 1).detect(&y)?;
+        let small = cp.clone().max_changes(cap).segment_slice(&y)?;
+        let large = cp.clone().max_changes(cap + 1).segment_slice(&y)?;
         valid(&small, y.len(), l)?;
         valid(&large, y.len(), l)?;
         prop_assert!(small.changes().len() <= cap);
@@ -229,7 +229,7 @@ proptest! {
         };
         let (lo, hi) = (lo * unit, (lo + width) * unit);
         let cp = ChangePoints::new(cost).min_size(l);
-        let path = cp.crops(&y, lo, hi)?;
+        let path = cp.crops_slice(&y, lo, hi)?;
         prop_assert!(!path.is_empty());
         prop_assert_eq!(path.first().map(|s| s.penalty_min), Some(lo));
         prop_assert_eq!(path.last().map(|s| s.penalty_max), Some(hi));
@@ -243,7 +243,7 @@ proptest! {
         }
         for s in &path {
             let mid = (s.penalty_min + s.penalty_max) / 2.0;
-            let op = cp.clone().method(Method::Optimal).penalty(Penalty::Manual(mid)).detect(&y)?;
+            let op = cp.clone().method(Method::Optimal).penalty(Penalty::Manual(mid)).segment_slice(&y)?;
             let m = s.segmentation.changes().len() as f64;
             let here = s.segmentation.fit_cost() + mid * m;
             let tol = 1e-9 * op.cost().abs().max(here.abs()).max(1e-300) + 1e-12 * unit;
@@ -266,18 +266,18 @@ proptest! {
         let l = cost.default_min_size();
         prop_assume!(y.len() >= l);
         let cp = ChangePoints::new(cost).penalty(Penalty::Bic).method(method);
-        let Ok(base) = cp.detect(&y) else {
+        let Ok(base) = cp.segment_slice(&y) else {
             // A zero σ estimate, the same at any scale.
             let c = 2f64.powi(power);
             let scaled: Vec<f64> = y.iter().map(|v| v * c).collect();
-            prop_assert!(matches!(cp.detect(&scaled), Err(Error::ZeroNoise)));
+            prop_assert!(matches!(cp.segment_slice(&scaled), Err(Error::ZeroNoise)));
             return Ok(());
         };
         let c = 2f64.powi(power);
         let scaled: Vec<f64> = y.iter().map(|v| v * c).collect();
         // 2^-1000 takes the smallest values into subnormals, where scaling is no longer exact.
         prop_assume!(scaled.iter().zip(&y).all(|(s, v)| s / c == *v));
-        let seg = cp.detect(&scaled)?;
+        let seg = cp.segment_slice(&scaled)?;
         valid(&seg, y.len(), l)?;
         prop_assert_eq!(seg.changes(), base.changes(), "scaled by 2^{}", power);
     }
@@ -294,33 +294,44 @@ proptest! {
         let s = Series::from_options(start, slots.iter().copied())?;
         let observed: Vec<f64> = slots.iter().flatten().copied().collect();
         let cp = ChangePoints::new(Cost::Mean).penalty(Penalty::Manual(beta));
-        match cp.detect_series(&s) {
+        // Missing values at the edges are trimmed; the first one inside
+        // the observed span is the error.
+        let first_obs = slots.iter().position(Option::is_some);
+        let last_obs = slots.iter().rposition(Option::is_some);
+        match cp.segment(&s) {
             Ok(found) => {
-                prop_assert!(slots.iter().all(Option::is_some));
-                prop_assert_eq!(found.segmentation(), &cp.detect(&observed)?);
+                let (a, b) = (first_obs.expect("observed"), last_obs.expect("observed"));
+                prop_assert!(slots[a..=b].iter().all(Option::is_some));
+                prop_assert_eq!(found.segmentation(), &cp.segment_slice(&observed)?);
             }
-            Err(Error::MissingValue { period }) => {
-                let first = slots.iter().position(Option::is_none).map(|i| i as i64);
+            Err(Error::Undefined {
+                period,
+                reason: econseries::UndefinedReason::MissingValue,
+                ..
+            }) => {
+                let (a, b) = (first_obs.expect("observed"), last_obs.expect("observed"));
+                let first = (a..=b).find(|&i| slots[i].is_none()).map(|i| i as i64);
                 let want = first.map(|i| start.checked_add(i)).transpose()?;
-                prop_assert_eq!(Some(period), want.map(|p| p.to_string()));
+                prop_assert_eq!(Some(period), want.map(Into::into));
             }
+            Err(Error::NoObservations) => prop_assert!(first_obs.is_none()),
             Err(e) => prop_assert!(false, "unexpected error {e:?}"),
         }
         // As a slice, a missing value is NaN, which every method refuses.
         let with_nan: Vec<f64> = slots.iter().map(|v| v.unwrap_or(f64::NAN)).collect();
         if slots.iter().any(Option::is_none) {
             for method in METHODS {
-                let r = cp.clone().method(method).detect(&with_nan);
-                prop_assert!(matches!(r, Err(Error::NotFinite { .. })), "{:?}: {:?}", method, r);
+                let r = cp.clone().method(method).segment_slice(&with_nan);
+                prop_assert!(matches!(r, Err(Error::NonFinite { .. })), "{:?}: {:?}", method, r);
             }
-            let r = cp.crops(&with_nan, 0.0, 1.0);
-            prop_assert!(matches!(r, Err(Error::NotFinite { .. })), "crops: {:?}", r);
+            let r = cp.crops_slice(&with_nan, 0.0, 1.0);
+            prop_assert!(matches!(r, Err(Error::NonFinite { .. })), "crops: {:?}", r);
         }
         let skip = cp.clone().missing(Missing::Skip);
-        match skip.detect_series(&s) {
+        match skip.segment(&s) {
             Ok(found) => {
                 let seg = found.segmentation();
-                prop_assert_eq!(seg, &cp.detect(&observed)?);
+                prop_assert_eq!(seg, &cp.segment_slice(&observed)?);
                 valid(seg, observed.len(), 1)?;
                 prop_assert_eq!(found.periods().len(), seg.changes().len());
                 let periods: Vec<Month> = s.observations().map(|(p, _)| p).collect();

@@ -205,11 +205,11 @@ fn bad_input_exits_2_with_one_line_naming_the_line() {
         ),
         (
             "period,value\n2025-01,inf\n",
-            "line 2: non-finite value inf",
+            "line 2: value inf at 2025-01 is not finite",
         ),
         (
             "period,value\n2025-01,NaN\n",
-            "line 2: non-finite value NaN",
+            "line 2: value NaN at 2025-01 is not finite",
         ),
         (
             "period,value\n2025-01,1\n2025-Q2,1\n",

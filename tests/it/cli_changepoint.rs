@@ -1,4 +1,4 @@
-//! Integration tests: `econ changepoints`. Runs the real `econ` binary.
+//! Integration tests: `econ detect changepoints`. Runs the real `econ` binary.
 
 use std::process::Output;
 
@@ -7,7 +7,8 @@ use econseries::{Period, Quarter};
 use crate::cli_support::{data, econ};
 use crate::fixtures::Table;
 
-/// The periods written, after checking the status and the `period` header.
+/// The periods of the events written (the first column), after checking
+/// the status and the events' header.
 fn periods(o: &Output) -> Vec<String> {
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(
@@ -17,8 +18,18 @@ fn periods(o: &Output) -> Vec<String> {
         String::from_utf8_lossy(&o.stderr)
     );
     let mut lines = out.lines();
-    assert_eq!(lines.next(), Some("period"), "{out}");
-    lines.map(str::to_owned).collect()
+    assert!(
+        lines
+            .next()
+            .is_some_and(|h| h.starts_with("period,kind,value,compared_with")),
+        "{out}"
+    );
+    lines
+        .map(|l| {
+            assert!(l.contains(",shift,"), "{l}");
+            l.split(',').next().unwrap_or_default().to_owned()
+        })
+        .collect()
 }
 
 /// Source: Cobb (1978): the Nile's flow drops from 1899 on.
@@ -26,6 +37,7 @@ fn periods(o: &Output) -> Vec<String> {
 fn nile_with_bic() {
     let o = econ(
         &[
+            "detect",
             "changepoints",
             "--cost",
             "mean",
@@ -59,6 +71,7 @@ fn numeric_penalty_matches_the_reference_optimum_on_gdp_growth() {
         for method in ["pelt", "fpop", "op"] {
             let o = econ(
                 &[
+                    "detect",
                     "changepoints",
                     "--cost",
                     "mean",
@@ -90,7 +103,15 @@ fn numeric_penalty_matches_the_reference_optimum_on_gdp_growth() {
 fn missing_values() {
     let file = data("us_unemployment_rate_unrate_monthly.csv");
     let o = econ(
-        &["changepoints", "--cost", "mean", "--penalty", "mbic", &file],
+        &[
+            "detect",
+            "changepoints",
+            "--cost",
+            "mean",
+            "--penalty",
+            "mbic",
+            &file,
+        ],
         b"",
     );
     assert_eq!(o.status.code(), Some(2));
@@ -100,6 +121,7 @@ fn missing_values() {
     assert!(err.contains("2025-10"), "{err}");
     let o = econ(
         &[
+            "detect",
             "changepoints",
             "--cost",
             "mean",
@@ -122,6 +144,7 @@ fn reads_standard_input_and_other_costs() {
     let csv = "period,value\n2001,1\n2002,2\n2003,1\n2004,2\n2005,1\n2006,40\n2007,41\n2008,40\n2009,41\n2010,40\n";
     let o = econ(
         &[
+            "detect",
             "changepoints",
             "--cost",
             "mean",
@@ -134,12 +157,27 @@ fn reads_standard_input_and_other_costs() {
     );
     assert_eq!(periods(&o), ["2006"]);
     let o = econ(
-        &["changepoints", "--cost", "poisson", "--penalty", "aic", "-"],
+        &[
+            "detect",
+            "changepoints",
+            "--cost",
+            "poisson",
+            "--penalty",
+            "aic",
+            "-",
+        ],
         csv.as_bytes(),
     );
     assert_eq!(periods(&o), ["2006"]);
     let o = econ(
-        &["changepoints", "--cost", "meanvar", "--penalty", "bic"],
+        &[
+            "detect",
+            "changepoints",
+            "--cost",
+            "meanvar",
+            "--penalty",
+            "bic",
+        ],
         csv.as_bytes(),
     );
     assert!(o.status.success());
@@ -149,10 +187,32 @@ fn reads_standard_input_and_other_costs() {
 fn bad_arguments_fail_cleanly() {
     let csv = b"period,value\n2001,1\n2002,2\n2003,3\n";
     for args in [
-        &["changepoints", "--cost", "median", "--penalty", "bic"][..],
-        &["changepoints", "--cost", "mean", "--penalty", "-1"],
-        &["changepoints", "--cost", "mean", "--penalty", "huge"],
         &[
+            "detect",
+            "changepoints",
+            "--cost",
+            "median",
+            "--penalty",
+            "bic",
+        ][..],
+        &[
+            "detect",
+            "changepoints",
+            "--cost",
+            "mean",
+            "--penalty",
+            "-1",
+        ],
+        &[
+            "detect",
+            "changepoints",
+            "--cost",
+            "mean",
+            "--penalty",
+            "huge",
+        ],
+        &[
+            "detect",
             "changepoints",
             "--cost",
             "var",
@@ -162,6 +222,7 @@ fn bad_arguments_fail_cleanly() {
             "fpop",
         ],
         &[
+            "detect",
             "changepoints",
             "--cost",
             "mean",
@@ -171,6 +232,7 @@ fn bad_arguments_fail_cleanly() {
             "9",
         ],
         &[
+            "detect",
             "changepoints",
             "--cost",
             "meanvar",
@@ -180,6 +242,7 @@ fn bad_arguments_fail_cleanly() {
             "1",
         ],
         &[
+            "detect",
             "changepoints",
             "--cost",
             "mean",
@@ -193,4 +256,55 @@ fn bad_arguments_fail_cleanly() {
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(o.stdout.is_empty(), "{args:?}");
     }
+}
+
+/// A quadratic search that runs for more than the two seconds after which
+/// `econ detect changepoints` draws its progress bar on a terminal draws nothing
+/// when standard error is a pipe (issue 15), and finds what the library finds.
+#[test]
+fn no_progress_bar_when_stderr_is_piped() {
+    use econseries::Month;
+    use econseries::changepoint::{ChangePoints, Cost, Method, Penalty};
+    let values: Vec<f64> = (0..9000)
+        .map(|i| 0.01 * f64::from(i) + f64::from((i * 7919) % 23) / 23.0)
+        .collect();
+    let mut csv = String::from("period,value\n");
+    let start = Month::new(1000, 1).expect("valid");
+    for (i, v) in values.iter().enumerate() {
+        csv.push_str(&format!("{},{v:?}\n", start + i as i32));
+    }
+    let began = std::time::Instant::now();
+    let o = econ(
+        &[
+            "detect",
+            "changepoints",
+            "--cost",
+            "trend",
+            "--penalty",
+            "100",
+            "--method",
+            "op",
+        ],
+        csv.as_bytes(),
+    );
+    let took = began.elapsed();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.stderr.is_empty(),
+        "{:?}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    eprintln!("optimal partitioning of 9,000 values: {took:.1?} (the bar would show after 2 s)");
+    let want = ChangePoints::new(Cost::Trend)
+        .penalty(Penalty::Manual(100.0))
+        .method(Method::Optimal)
+        .segment_slice(&values)
+        .expect("detects");
+    let got: Vec<String> = periods(&o);
+    let want: Vec<String> = want
+        .changes()
+        .iter()
+        .map(|&i| (start + i as i32).to_string())
+        .collect();
+    assert_eq!(got, want);
 }

@@ -25,7 +25,7 @@ mod with_panel {
     use std::path::PathBuf;
 
     use econseries::changepoint::{ChangePoints, Cost, Penalty};
-    use econseries::detect::{Extreme, records};
+    use econseries::detect::{Detector, Records};
     use econseries::io::ReadOptions;
     use econseries::{AnySeries, Month, Quarter, Series};
     use polars::prelude::{ParquetReader, SerReader};
@@ -162,8 +162,7 @@ mod with_panel {
         let out = dir.join("lows.parquet");
         let o = econ(&[
             "panel",
-            "records",
-            "--low",
+            "detect",
             "--units",
             "pc1",
             "--key",
@@ -175,6 +174,8 @@ mod with_panel {
             &input.display().to_string(),
             "-o",
             &out.display().to_string(),
+            "records",
+            "--low",
         ]);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         assert!(o.stdout.is_empty() && o.stderr.is_empty());
@@ -190,23 +191,27 @@ mod with_panel {
             .unwrap()
             .iter()
             .collect();
-        let since: Vec<Option<&str>> = df.column("since").unwrap().str().unwrap().iter().collect();
+        let since: Vec<Option<&str>> = df
+            .column("compared_with")
+            .unwrap()
+            .str()
+            .unwrap()
+            .iter()
+            .collect();
         let mut want: HashMap<(String, Month), (bool, Option<Month>)> = HashMap::new();
         for (k, s) in &singles {
             let growth = s.pc1();
-            for r in records(&growth, Extreme::Low) {
-                want.insert((k.clone(), r.period), (r.is_record(), r.since));
+            for e in Records::low().detect(&growth).expect("records") {
+                want.insert((k.clone(), e.period), (e.is_record(), e.compared_with));
             }
         }
-        let mut checked = 0;
+        assert_eq!(df.height(), want.len(), "one row per observed growth rate");
         for i in 0..df.height() {
             let k = key[i].expect("key").to_owned();
             let p: Month = month[i].expect("month").parse().expect("period");
             let got = record[i].map(|r| (r, since[i].map(|s| s.parse::<Month>().expect("since"))));
             assert_eq!(got, want.get(&(k, p)).copied(), "{i}");
-            checked += usize::from(got.is_some());
         }
-        assert_eq!(checked, want.len());
         std::fs::remove_dir_all(&dir).ok();
     }
 
@@ -293,11 +298,7 @@ mod with_panel {
         std::fs::write(&input, text).expect("write");
         let o = econ(&[
             "panel",
-            "changepoints",
-            "--cost",
-            "mean",
-            "--penalty",
-            "bic",
+            "detect",
             "--key",
             "country,variable",
             "--period",
@@ -305,12 +306,29 @@ mod with_panel {
             "--value",
             "v",
             &input.display().to_string(),
+            "changepoints",
+            "--cost",
+            "mean",
+            "--penalty",
+            "bic",
         ]);
         let (header, body) = rows(&o);
-        assert_eq!(header, ["country", "variable", "quarter"]);
+        assert_eq!(
+            header[..7],
+            [
+                "country",
+                "variable",
+                "quarter",
+                "kind",
+                "v",
+                "compared_with",
+                "before_mean"
+            ]
+        );
+        assert!(body.iter().all(|r| r[3] == "shift"));
         let cp = ChangePoints::new(Cost::Mean).penalty(Penalty::Bic);
         for (n, s) in singles.iter().enumerate() {
-            let want: Vec<Quarter> = cp.detect_series(s).expect("detect").periods().to_vec();
+            let want: Vec<Quarter> = cp.segment(s).expect("detect").periods().to_vec();
             let got: Vec<Quarter> = body
                 .iter()
                 .filter(|r| r[1] == n.to_string())

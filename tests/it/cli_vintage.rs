@@ -238,6 +238,8 @@ fn headline_as_of_a_date_on_vintaged_files() {
             "2025-Q1",
             "--basis",
             "annual-rate",
+            "--kind",
+            "output",
             "--name",
             "US real GDP",
             path,
@@ -254,7 +256,7 @@ fn headline_as_of_a_date_on_vintaged_files() {
         assert!(may.status.success(), "{file}: {}", stderr(&may));
         assert_eq!(
             stdout(&may),
-            "US real GDP shrank at a 0.3% annual rate in the first quarter of 2025, \
+            "US real GDP contracted at a 0.3% annual rate in the first quarter of 2025, \
              the first contraction since the first quarter of 2022.\n",
             "{file}"
         );
@@ -262,7 +264,7 @@ fn headline_as_of_a_date_on_vintaged_files() {
         assert!(now.status.success(), "{file}: {}", stderr(&now));
         assert_eq!(
             stdout(&now),
-            "US real GDP shrank at a 0.6% annual rate in the first quarter of 2025, \
+            "US real GDP contracted at a 0.6% annual rate in the first quarter of 2025, \
              the first contraction since the first quarter of 2022.\n\
              The figure was first reported on 30 April 2025 as a 0.3% contraction \
              and revised to a 0.6% contraction on 23 December 2025.\n",
@@ -304,7 +306,7 @@ fn headline_as_of_a_date_on_vintaged_files() {
             &csv,
         ),
         // Stated monthly, the quarterly dates are months with gaps between them.
-        "yoy is undefined at 2025-05: the value is missing",
+        "pc1 (percent change from a year ago) is undefined at 2025-05: the value is missing",
     );
     let o = econ(
         &["headline", "--as-of", "2026-01-15", "--at", "2025-Q1"],

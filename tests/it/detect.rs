@@ -6,7 +6,7 @@
 //! and the press figures in `data/`.
 
 use econseries::detect::{
-    Bbq, BryBoschan, Extreme, RobustZ, Sahm, Turn, TurningPoint, records, technical_recessions,
+    Bbq, BryBoschan, Detector, Event, EventKind, Records, RobustZ, Sahm, TechnicalRecessions,
 };
 use econseries::{Month, Period, Quarter, Series};
 
@@ -14,7 +14,7 @@ use crate::fixtures::{Table, assert_all_close, data, period};
 
 /// Reads an NBER event file (`period,peak|trough`), which the crate's
 /// numeric reader rightly refuses.
-fn nber<P: Period>(file: &str) -> Vec<(P, Turn)> {
+fn nber<P: Period>(file: &str) -> Vec<(P, EventKind)> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("data")
         .join(file);
@@ -26,8 +26,8 @@ fn nber<P: Period>(file: &str) -> Vec<(P, Turn)> {
         .map(|l| {
             let (p, v) = l.split_once(',').expect("two fields");
             let turn = match v {
-                "peak" => Turn::Peak,
-                "trough" => Turn::Trough,
+                "peak" => EventKind::Peak,
+                "trough" => EventKind::Trough,
                 other => panic!("{file}: {other:?}"),
             };
             (period::<P>(p), turn)
@@ -106,18 +106,23 @@ fn canonical(s: &str) -> String {
 type Row = (String, f64, Option<String>, Option<String>);
 
 fn both<P: Period>(s: &Series<P>) -> Vec<Row> {
-    let lows = records(s, Extreme::Low);
-    let highs = records(s, Extreme::High);
+    let lows = Records::low().detect(s).expect("records");
+    let highs = Records::high().detect(s).expect("records");
+    // The fixture leaves "since" empty for a record; the events compare a
+    // record with the first observation, where records began.
+    let since = |e: &Event<P>| {
+        if e.is_record() {
+            assert_eq!(e.compared_with, s.first_valid());
+            None
+        } else {
+            e.compared_with.map(|p| p.to_string())
+        }
+    };
     lows.iter()
         .zip(&highs)
         .map(|(l, h)| {
             assert_eq!(l.period, h.period);
-            (
-                l.period.to_string(),
-                l.value,
-                l.since.map(|p| p.to_string()),
-                h.since.map(|p| p.to_string()),
-            )
+            (l.period.to_string(), l.value, since(l), since(h))
         })
         .collect()
 }
@@ -133,17 +138,17 @@ fn sahm_matches_pandas() {
         let file = format!("detect/sahm_{stem}.csv");
         let t = Table::fixture(&file);
         let rate = data::<Month>(stem);
-        let readings = Sahm::new().compute(&rate);
-        let strict = Sahm::new().strict().compute(&rate);
+        let series = Sahm::new().series(&rate);
+        let strict = Sahm::new().strict().series(&rate);
         let want = t.column::<Month>("sahm");
-        assert_eq!(readings.len(), want.len(), "{file}");
+        assert_eq!(series.len(), want.len(), "{file}");
         assert_all_close(
             &file,
             "sahm",
-            readings
+            series
                 .iter()
                 .zip(&want)
-                .map(|(r, w)| (r.period, r.value.map(|v| v.get()), w.1)),
+                .map(|((p, v), w)| (p, v.map(|v| v.get()), w.1)),
         );
         assert_all_close(
             &file,
@@ -151,22 +156,34 @@ fn sahm_matches_pandas() {
             strict
                 .iter()
                 .zip(t.column::<Month>("sahm_strict"))
-                .map(|(r, w)| (r.period, r.value.map(|v| v.get()), w.1)),
+                .map(|((p, v), w)| (p, v.map(|v| v.get()), w.1)),
         );
-        assert_all_close(
-            &file,
-            "ma3",
-            readings
-                .iter()
-                .zip(t.column::<Month>("ma3"))
-                .map(|(r, w)| (r.period, r.ma3, w.1)),
-        );
-        for (r, prior) in readings.iter().zip(t.fields("prior")) {
+        // The events: one per reading, valued at S(t), with the count of
+        // prior averages; the signal where S(t) reaches 0.5.
+        let events = Sahm::new().detect(&rate).expect("events");
+        assert_eq!(events.len(), series.count(), "{file}");
+        let priors: Vec<(Month, String)> = t
+            .fields("period")
+            .map(period::<Month>)
+            .zip(t.fields("prior").map(str::to_owned))
+            .collect();
+        for e in &events {
+            let EventKind::Sahm { signal, prior } = e.kind else {
+                panic!("{e:?}")
+            };
+            let want = priors.iter().find(|(p, _)| *p == e.period).expect("row");
             assert_eq!(
-                r.prior.to_string(),
-                prior,
+                prior.to_string(),
+                want.1,
                 "{file}: prior count at {}",
-                r.period
+                e.period
+            );
+            assert_eq!(Some(e.value), series.get(e.period).map(|v| v.get()));
+            assert_eq!(
+                signal,
+                e.value >= 0.5 - 1e-9,
+                "{file}: signal at {}",
+                e.period
             );
         }
     }
@@ -241,9 +258,20 @@ fn technical_recessions_match_pandas() {
             .zip(t.fields("end"))
             .map(|(a, b)| (period(a), period(b)))
             .collect();
-        let got: Vec<(Quarter, Quarter)> = technical_recessions(&data::<Quarter>(stem))
+        // A recession has an event at each quarter from its second decline
+        // on; the last is the whole run.
+        let events = TechnicalRecessions
+            .detect(&data::<Quarter>(stem))
+            .expect("events");
+        let got: Vec<(Quarter, Quarter)> = events
             .iter()
-            .map(|r| (r.start, r.end))
+            .enumerate()
+            .filter(|(i, e)| {
+                events
+                    .get(i + 1)
+                    .is_none_or(|next| next.compared_with != e.compared_with)
+            })
+            .map(|(_, e)| (e.compared_with.expect("start"), e.period))
             .collect();
         assert_eq!(got, want, "{stem}");
         assert!(!got.is_empty());
@@ -266,13 +294,13 @@ fn robust_z_matches_pandas() {
     }
 }
 
-type Turns<P> = Vec<(P, Turn)>;
+type Turns<P> = Vec<(P, EventKind)>;
 
 /// The NBER turns since `from` that `found` dates within `tolerance` periods,
 /// and those it misses.
 fn nber_match<P: Period>(
-    nber: &[(P, Turn)],
-    found: &[TurningPoint<P>],
+    nber: &[(P, EventKind)],
+    found: &[Event<P>],
     from: P,
     tolerance: i32,
 ) -> (Turns<P>, Turns<P>) {
@@ -281,7 +309,7 @@ fn nber_match<P: Period>(
         .partition(|(p, turn)| {
             found
                 .iter()
-                .any(|f| f.turn == *turn && f.period.periods_since(*p).abs() <= tolerance)
+                .any(|f| f.kind == *turn && f.period.periods_since(*p).abs() <= tolerance)
         })
 }
 
@@ -290,9 +318,9 @@ fn nber_match<P: Period>(
 #[test]
 fn bbq_finds_nber_turns_in_real_gdp() {
     let gdp = data::<Quarter>("us_real_gdp_gdpc1_quarterly_1947_2025q1");
-    let turns = Bbq::new().date(&gdp).expect("complete series");
+    let turns = Bbq::new().detect(&gdp).expect("complete series");
     assert!(
-        turns.windows(2).all(|w| w[0].turn != w[1].turn),
+        turns.windows(2).all(|w| w[0].kind != w[1].kind),
         "alternation"
     );
     let nber = nber::<Quarter>("nber_turning_points_quarterly.csv");
@@ -301,7 +329,7 @@ fn bbq_finds_nber_turns_in_real_gdp() {
         "BBQ turns: {:?}",
         turns
             .iter()
-            .map(|t| (t.period.to_string(), t.turn.name()))
+            .map(|t| (t.period.to_string(), t.kind.name()))
             .collect::<Vec<_>>()
     );
     eprintln!(
@@ -331,9 +359,11 @@ fn bry_boschan_on_unemployment_against_nber() {
             .map(|(p, v)| (p, -v)),
     )
     .expect("series");
-    let turns = BryBoschan::new().date(&activity).expect("complete series");
+    let turns = BryBoschan::new()
+        .detect(&activity)
+        .expect("complete series");
     assert!(
-        turns.windows(2).all(|w| w[0].turn != w[1].turn),
+        turns.windows(2).all(|w| w[0].kind != w[1].kind),
         "alternation"
     );
     let nber = nber::<Month>("nber_turning_points_monthly.csv");
@@ -342,7 +372,7 @@ fn bry_boschan_on_unemployment_against_nber() {
         "BB turns: {:?}",
         turns
             .iter()
-            .map(|t| (t.period.to_string(), t.turn.name()))
+            .map(|t| (t.period.to_string(), t.kind.name()))
             .collect::<Vec<_>>()
     );
     eprintln!(
@@ -357,15 +387,15 @@ fn bry_boschan_on_unemployment_against_nber() {
         hit.len()
     );
     // The monthly dating must not error on a series with the hole: it names it.
-    let e = BryBoschan::new().date(&unrate).unwrap_err();
+    let e = BryBoschan::new().detect(&unrate).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "bry-boschan is undefined at 2025-10: the value is missing"
+        "Bry-Boschan turning-point dating is undefined at 2025-10: the value is missing"
     );
 }
 
 mod narrate {
-    use econseries::detect::{EventKind, Extreme, crossings, record_at};
+    use econseries::detect::{Crossings, EventKind, Records};
     use econseries::indicator::{Currency, Indicator, MeasureKind, Scale};
     use econseries::narrate::{Basis, Headline, period_name};
     use econseries::{Gdp, Imports, Metadata, Month, PriceBasis, Quarter, Year};
@@ -400,12 +430,12 @@ mod narrate {
     fn imports_from_china_in_may_2025() {
         let may = Month::new(2025, 5).expect("month");
         let s = Headline::new(Basis::YearOnYear)
-            .sentences(&imports().into(), may)
+            .sentences(imports(), may)
             .expect("sentences");
         assert_eq!(
             s[0],
             "US imports of goods from China fell 41.4% year on year in May 2025, \
-             the steepest decline on record (since January 1986)."
+             the steepest fall on record (since January 1986)."
         );
         // The streak, checked against the rates themselves: Feb 2025 was up.
         let yoy = imports().yoy();
@@ -430,12 +460,12 @@ mod narrate {
             ("us_real_gdp_gdpc1_quarterly_1980_2025q3", "0.6"),
         ] {
             let f = Headline::new(Basis::AnnualRate)
-                .findings(&gdp(stem).into(), q1)
+                .findings(gdp(stem), q1)
                 .expect("findings");
             let contraction = f
                 .events
                 .iter()
-                .find(|e| e.kind == EventKind::Contraction)
+                .find(|e| e.kind == EventKind::Decline)
                 .expect("a contraction");
             // The last negative published rate before 2025-Q1.
             let published = data::<Quarter>("us_real_gdp_growth_a191rl1q225sbea_2020q1_2025q4");
@@ -446,11 +476,11 @@ mod narrate {
                 .last()
                 .map(|(p, _)| p);
             assert_eq!(contraction.compared_with, last_negative, "{stem}");
-            let s = econseries::narrate::sentences("US real GDP", MeasureKind::Flow, &f);
+            let s = econseries::narrate::sentences(&f);
             assert_eq!(
                 s[0],
                 format!(
-                    "US real GDP shrank at a {rate}% annual rate in the first quarter of 2025, \
+                    "US real GDP contracted at a {rate}% annual rate in the first quarter of 2025, \
                      the first contraction since {}.",
                     period_name(last_negative.expect("a negative quarter"))
                 )
@@ -483,15 +513,20 @@ mod narrate {
             "The manufacturing PMI rose to 50.6 in February 2025 from 49.7 in January 2025, the highest since February 2024."
         );
         // December, January and February each rose.
-        assert_eq!(s[1], "It was the third straight monthly rise.");
+        assert_eq!(s[1], "It rose for a third straight month.");
         assert_eq!(
             s[2],
             "It moved above its neutral level of 50 for the first time since February 2024."
         );
-        let c = crossings(pmi.series(), 50.0).expect("finite");
+        let c = pmi
+            .detect(&Crossings::new(50.0).expect("finite"))
+            .expect("crossings");
         assert_eq!(c.last().map(|c| c.period), Some(at));
+        let high = pmi.detect(&Records::high()).expect("records");
         assert_eq!(
-            record_at(pmi.series(), Extreme::High, at).and_then(|r| r.since),
+            high.iter()
+                .find(|e| e.period == at)
+                .and_then(|e| e.compared_with),
             Some(jan + 1)
         );
         // A growth basis on an index is refused, not computed.
@@ -507,12 +542,10 @@ mod narrate {
 #[cfg(feature = "serde")]
 #[test]
 fn events_round_trip_through_json() {
-    use econseries::detect::{Event, EventKind, Extreme, record_at};
+    use econseries::detect::{Event, EventKind};
     let imports = data::<Month>("us_imports_goods_from_china_impch_monthly").pc1();
     let may = Month::new(2025, 5).expect("month");
-    let event = record_at(&imports, Extreme::Low, may)
-        .expect("observation")
-        .event(&imports, Extreme::Low);
+    let event = Records::low().detect_at(&imports, may).expect("records")[0];
     let json = serde_json::to_string(&event).expect("serialise");
     assert!(
         json.contains(r#""period":"2025-05""#) && json.contains(r#""compared_with":"1986-01""#),

@@ -222,3 +222,21 @@ fn comparison_rule() {
     });
     assert!(r.is_err(), "outside the tolerance must fail");
 }
+
+/// The runs of events that span periods (streaks, technical recessions):
+/// each run's last event, which counts the whole run, with the run's first
+/// period. A run's events are consecutive and share their first period.
+pub(crate) fn runs<P: Period>(
+    events: &[econseries::detect::Event<P>],
+) -> Vec<(P, econseries::detect::Event<P>)> {
+    events
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| {
+            events.get(i + 1).is_none_or(|next| {
+                next.compared_with != e.compared_with || next.period.periods_since(e.period) != 1
+            })
+        })
+        .map(|(_, e)| (e.compared_with.expect("a run has a first period"), *e))
+        .collect()
+}

@@ -7,6 +7,7 @@
 use std::fs;
 use std::path::Path;
 
+use econseries::Attribute;
 use econseries::indicator::{
     ConfidenceIndex, Currency, Exports, Gdp, Imports, Indicator, MeasureKind, Metadata, Neutral,
     PriceBasis, Scale, SeasonalAdjustment, TradeBalance,
@@ -161,15 +162,12 @@ fn us_china_trade_balance() {
     let balance = TradeBalance::new(&exports, &imports).unwrap();
 
     // Common periods only: exports run to 2026-01, imports to 2025-12.
-    assert_eq!(balance.series().start(), m(2024, 1));
-    assert_eq!(balance.series().end(), Some(m(2025, 12)));
-    assert_eq!(balance.series().count(), 24);
-    assert_eq!(
-        balance.series().get(m(2025, 5)),
-        Some(6553.3 - 20493.855247)
-    );
+    assert_eq!(balance.start(), m(2024, 1));
+    assert_eq!(balance.end(), Some(m(2025, 12)));
+    assert_eq!(balance.observations().count(), 24);
+    assert_eq!(balance.get(m(2025, 5)), Some(6553.3 - 20493.855247));
     assert!(
-        balance.series().observations().all(|(_, b)| b < 0.0),
+        balance.observations().all(|(_, b)| b < 0.0),
         "a deficit every month"
     );
 
@@ -183,7 +181,7 @@ fn us_china_trade_balance() {
     assert_eq!(meta.source(), None, "the two sources differ");
 
     // Year-on-year change of the balance, in millions of dollars.
-    let may24 = balance.series().get(m(2024, 5)).unwrap();
+    let may24 = balance.get(m(2024, 5)).unwrap();
     let want = (6553.3 - 20493.855247) - may24;
     let got = balance.yoy_change().get(m(2025, 5)).unwrap();
     assert_close(got, want, 1e-9, "balance yoy change 2025-05");
@@ -206,14 +204,25 @@ fn us_imports_from_china_yoy_may_2025() {
 #[test]
 fn imports_aggregate_to_years_by_sum() {
     let (_, imports) = us_china_trade();
-    let annual: Imports<Year> = imports.aggregate();
+    // Census' monthly trade is not at an annual rate, but that must be said:
+    // the metadata of `us_china` does not.
+    assert!(matches!(
+        imports.aggregate::<Year>(),
+        Err(econseries::Error::InvalidMetadata {
+            attribute: econseries::Attribute::AnnualRate,
+            ..
+        })
+    ));
+    let (s, meta) = imports.into_parts();
+    let imports = Imports::new(s, meta.with_annual_rate(false)).unwrap();
+    let annual: Imports<Year> = imports.aggregate().unwrap();
     let want = fixture_column::<Year>(
         "aggregate_us_imports_goods_from_china_impch_monthly_to_a.csv",
         "sum",
     );
-    assert_eq!(annual.series().len(), want.len());
+    assert_eq!(annual.as_plain_series().len(), want.len());
     for (y, w) in want {
-        assert_matches_fixture(annual.series().get(y), w, 1e-10, &y.to_string());
+        assert_matches_fixture(annual.get(y), w, 1e-10, &y.to_string());
     }
 }
 
@@ -224,28 +233,33 @@ fn trade_balance_incompatible_attributes() {
     let (x, x_meta) = exports.into_parts();
     let exports_with = |meta: Metadata| Exports::new(x.clone(), meta).unwrap();
     let cases = [
-        ("area", x_meta.clone().with_area("CN"), "CN", "US"),
-        ("partner", x_meta.clone().with_partner("JP"), "JP", "CN"),
+        (Attribute::Area, x_meta.clone().with_area("CN"), "CN", "US"),
         (
-            "currency",
+            Attribute::Partner,
+            x_meta.clone().with_partner("JP"),
+            "JP",
+            "CN",
+        ),
+        (
+            Attribute::Currency,
             x_meta.clone().with_currency(Currency::CNY),
             "CNY",
             "USD",
         ),
         (
-            "scale",
+            Attribute::Scale,
             x_meta.clone().with_scale(Scale::Billions),
             "billions",
             "millions",
         ),
         (
-            "price basis",
+            Attribute::PriceBasis,
             x_meta.clone().with_price_basis(PriceBasis::Nominal),
             "nominal",
             "none",
         ),
         (
-            "seasonal adjustment",
+            Attribute::SeasonalAdjustment,
             x_meta
                 .clone()
                 .with_seasonal_adjustment(SeasonalAdjustment::Adjusted),
@@ -253,16 +267,20 @@ fn trade_balance_incompatible_attributes() {
             "not seasonally adjusted",
         ),
         (
-            "annual rate",
+            Attribute::AnnualRate,
             x_meta.clone().with_annual_rate(true),
             "true",
-            "false",
+            "none",
         ),
     ];
     for (attribute, meta, l, r) in cases {
         match TradeBalance::new(&exports_with(meta), &imports) {
-            Err(Error::Incompatible { what, left, right }) => {
-                assert_eq!((what, left.as_str(), right.as_str()), (attribute, l, r));
+            Err(Error::Incompatible {
+                attribute: a,
+                left,
+                right,
+            }) => {
+                assert_eq!((a, &*left, &*right), (attribute, l, r));
             }
             other => panic!("{attribute}: {other:?}"),
         }
@@ -281,7 +299,7 @@ fn trade_flow_without_currency() {
         matches!(
             e,
             Error::InvalidMetadata {
-                what: "currency",
+                attribute: econseries::Attribute::Currency,
                 ..
             }
         ),
@@ -344,23 +362,22 @@ fn gdp_annualized_growth_matches_published_rates() {
 #[test]
 fn gdp_annual_is_mean_of_saar_quarters() {
     let gdp = real_gdp("us_real_gdp_gdpc1_quarterly_1947_2025q1.csv");
-    let annual = gdp.annual();
-    assert!(annual.metadata().is_annual_rate());
+    let annual = gdp.annual().unwrap();
+    assert_eq!(annual.metadata().annual_rate(), Some(true));
     let want = fixture_column::<Year>(
         "aggregate_us_real_gdp_gdpc1_quarterly_1947_2025q1_to_a.csv",
         "mean",
     );
     for (y, w) in &want {
-        assert_matches_fixture(annual.series().get(*y), *w, 1e-10, &y.to_string());
+        assert_matches_fixture(annual.get(*y), *w, 1e-10, &y.to_string());
     }
-    assert_eq!(
-        annual.series().get(Year::new(2025).unwrap()),
-        None,
-        "only 2025Q1"
-    );
+    assert_eq!(annual.get(Year::new(2025).unwrap()), None, "only 2025Q1");
     // The same data declared not at an annual rate sum instead.
     let (s, meta) = gdp.into_parts();
-    let summed = Gdp::new(s, meta.with_annual_rate(false)).unwrap().annual();
+    let summed = Gdp::new(s, meta.with_annual_rate(false))
+        .unwrap()
+        .annual()
+        .unwrap();
     let y2024 = Year::new(2024).unwrap();
     let want_sum = fixture_column::<Year>(
         "aggregate_us_real_gdp_gdpc1_quarterly_1947_2025q1_to_a.csv",
@@ -370,12 +387,7 @@ fn gdp_annual_is_mean_of_saar_quarters() {
     .find(|(y, _)| *y == y2024)
     .and_then(|(_, v)| v)
     .unwrap();
-    assert_matches_fixture(
-        summed.series().get(y2024),
-        Some(want_sum),
-        1e-10,
-        "2024 sum",
-    );
+    assert_matches_fixture(summed.get(y2024), Some(want_sum), 1e-10, "2024 sum");
 }
 
 /// Source: BEA via FRED (GDP, GDPC1, same download). Real GDP is in chained
@@ -415,7 +427,7 @@ fn gdp_deflator_refuses_wrong_pairs() {
         matches!(
             e,
             Error::InvalidMetadata {
-                what: "price basis",
+                attribute: econseries::Attribute::PriceBasis,
                 ..
             }
         ),
@@ -430,7 +442,7 @@ fn gdp_deflator_refuses_wrong_pairs() {
         matches!(
             e,
             Error::InvalidMetadata {
-                what: "price basis",
+                attribute: econseries::Attribute::PriceBasis,
                 ..
             }
         ),
@@ -440,7 +452,13 @@ fn gdp_deflator_refuses_wrong_pairs() {
         .deflator(&real.clone().rescaled(Scale::Millions))
         .unwrap_err();
     assert!(
-        matches!(e, Error::Incompatible { what: "scale", .. }),
+        matches!(
+            e,
+            Error::Incompatible {
+                attribute: econseries::Attribute::Scale,
+                ..
+            }
+        ),
         "{e}"
     );
     let (s, meta) = real.into_parts();
@@ -478,7 +496,7 @@ fn umich_sentiment_against_its_base_level() {
     assert_close(d, -2.6, 1e-9, "change 2025-11");
     assert_eq!(format!("{:.1}", change.get(nov).unwrap()), "-2.6 points");
     let yoy = umich.yoy_change().get(nov).unwrap().get();
-    let want = 51.0 - umich.series().get(m(2024, 11)).unwrap();
+    let want = 51.0 - umich.get(m(2024, 11)).unwrap();
     assert_close(yoy, want, 1e-9, "yoy change 2025-11");
 }
 
@@ -494,14 +512,14 @@ fn oecd_confidence_standardized_over_full_span() {
         Neutral::LongRunAverage100,
     )
     .unwrap();
-    let full = oecd.series().start()..=oecd.series().end().unwrap();
+    let full = oecd.start()..=oecd.end().unwrap();
     let z = oecd.standardized(full).unwrap();
     assert_eq!(z.neutral(), Neutral::LongRunAverage100);
-    assert_eq!(z.series().count(), 769);
+    assert_eq!(z.observations().count(), 769);
 
     // Welford's one-pass algorithm (the crate uses two passes).
     let (mut n, mut mean, mut m2) = (0.0_f64, 0.0_f64, 0.0_f64);
-    for (_, x) in z.series().observations() {
+    for (_, x) in z.observations() {
         n += 1.0;
         let d = x - mean;
         mean += d / n;
@@ -513,7 +531,7 @@ fn oecd_confidence_standardized_over_full_span() {
 
     // A window that excludes periods still rescales every period.
     let early = oecd.standardized(m(1960, 1)..=m(1969, 12)).unwrap();
-    assert_eq!(early.series().count(), 769);
+    assert_eq!(early.observations().count(), 769);
     let e = oecd.standardized(m(2024, 1)..=m(2024, 1)).unwrap_err();
     assert!(matches!(e, Error::TooShort { need: 2, got: 1 }), "{e}");
 }
@@ -538,7 +556,7 @@ fn unemployment_rate_changes_in_percentage_points() {
     );
     assert_eq!(yoy.get(m(2026, 10)), None);
     let sep = yoy.get(m(2025, 9)).unwrap().get();
-    let want = 4.4 - unrate.series().get(m(2024, 9)).unwrap();
+    let want = 4.4 - unrate.get(m(2024, 9)).unwrap();
     assert_close(sep, want, 1e-9, "yoy change 2025-09");
 
     // The kind refuses percent changes and changes in the wrong unit.
@@ -569,7 +587,7 @@ fn typed_indicators_into_generic() {
     let e = balance.yoy().unwrap_err();
     assert_eq!(
         e.to_string(),
-        "year-on-year percent change is not meaningful for balance series"
+        "pc1 (percent change from a year ago) is not meaningful for balance series"
     );
     assert!(balance.change::<f64>().is_ok());
 
@@ -610,9 +628,9 @@ fn rescaling_between_scales() {
     let (_, imports) = us_china_trade();
     let bn = imports.clone().rescaled(Scale::Billions);
     assert_eq!(bn.metadata().scale(), Scale::Billions);
-    let may = bn.series().get(m(2025, 5)).unwrap();
+    let may = bn.get(m(2025, 5)).unwrap();
     assert_close(may, 20.493855247, 1e-12, "2025-05 in billions");
     let back = bn.rescaled(Scale::Millions);
-    let diff = back.series().get(m(2025, 5)).unwrap() - imports.series().get(m(2025, 5)).unwrap();
+    let diff = back.get(m(2025, 5)).unwrap() - imports.get(m(2025, 5)).unwrap();
     assert_close(diff, 0.0, 1e-9, "round trip");
 }

@@ -4,17 +4,24 @@ mod bad_input;
 mod changepoint;
 mod changepoint_properties;
 mod detect;
+mod detector_paths;
 mod fixtures;
 mod fuzz_decode;
 mod fuzz_regressions;
 mod identity;
 mod indicator;
 mod io;
+mod narrate;
 mod properties;
+mod public_api;
 mod sdmx;
 mod seasonal;
+#[cfg(feature = "serde")]
+mod serde;
 mod transform;
 mod vintage;
+mod x11;
+mod x11_properties;
 
 #[cfg(feature = "cli")]
 mod cli;
@@ -30,8 +37,12 @@ mod cli_seasonal;
 mod cli_support;
 #[cfg(feature = "cli")]
 mod cli_vintage;
+#[cfg(feature = "cli")]
+mod cli_x11;
 #[cfg(feature = "panel")]
 mod panel;
+#[cfg(feature = "panel")]
+mod panel_x11;
 #[cfg(feature = "plot")]
 mod plot;
 #[cfg(feature = "polars")]

@@ -10,7 +10,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use econseries::changepoint::{ChangePoints, Cost, Missing, Penalty};
-use econseries::detect::{Direction, Extreme, StreakBasis, crossings, records, streaks};
+use econseries::detect::{AnyDetector, Crossings, Declines, FieldValue, Records, RobustZ, Streaks};
+use econseries::io::format_value;
 use econseries::panel::{Panel, PanelColumns, ParquetBatches, Transform, write_parquet};
 use econseries::{
     Aggregation, AnySeries, Error, Frequency, Month, Period, Quarter, Series, Units, Year,
@@ -284,16 +285,44 @@ fn check_panel(
     Ok(())
 }
 
-/// The event frames of a whole panel, each later filtered by key.
+/// The event frames of a whole panel for every detector, each later
+/// filtered by key: on the levels, and on the period-on-period percent
+/// change (a panel of changes, whose declines are values below zero).
 struct Frames {
     /// The key column names.
     names: Vec<String>,
-    low: DataFrame,
-    high: DataFrame,
-    change: DataFrame,
-    sign: DataFrame,
-    /// Crossings of zero by the period-on-period percent change.
-    zero: DataFrame,
+    /// The period column's name.
+    period: String,
+    /// (detector name, on changes, detector, frame).
+    frames: Vec<(String, bool, Box<dyn AnyDetector>, DataFrame)>,
+}
+
+/// Every detector that takes every frequency, with settings that suit
+/// short series.
+fn panel_detectors() -> Vec<(String, Box<dyn AnyDetector>)> {
+    vec![
+        ("records low".into(), Box::new(Records::low())),
+        ("records high".into(), Box::new(Records::high())),
+        ("streaks of changes".into(), Box::new(Streaks::changes())),
+        ("streaks of signs".into(), Box::new(Streaks::signs())),
+        ("declines".into(), Box::new(Declines)),
+        (
+            "crossings of zero".into(),
+            Box::new(Crossings::new(0.0).expect("finite")),
+        ),
+        (
+            "anomalies".into(),
+            Box::new(RobustZ::new(4).expect("window")),
+        ),
+        (
+            "change points".into(),
+            Box::new(
+                ChangePoints::new(Cost::Mean)
+                    .penalty(Penalty::Manual(1.0))
+                    .missing(Missing::Skip),
+            ),
+        ),
+    ]
 }
 
 impl Frames {
@@ -306,19 +335,19 @@ impl Frames {
             .map(|s| s.to_string())
             .collect();
         let period = df.get_column_names()[df.width() - 2].to_string();
-        let fix = |mut d: DataFrame| -> Res<DataFrame> {
-            if d.get_column_names().iter().any(|c| c.as_str() == period) && period != "period" {
-                d.rename(&period, "period".into())?;
+        let changes = panel.transform(Units::Pch.into())?;
+        let mut frames = Vec::new();
+        for on_changes in [false, true] {
+            for (name, d) in panel_detectors() {
+                let p = if on_changes { &changes } else { panel };
+                let df = p.detect(d.as_ref())?;
+                frames.push((name, on_changes, d, df));
             }
-            Ok(d)
-        };
+        }
         Ok(Frames {
             names,
-            low: fix(panel.records(Extreme::Low)?)?,
-            high: fix(panel.records(Extreme::High)?)?,
-            change: panel.streaks(StreakBasis::Change)?,
-            sign: panel.streaks(StreakBasis::Sign)?,
-            zero: fix(panel.transform(Units::Pch.into())?.crossings(0.0)?)?,
+            period,
+            frames,
         })
     }
 
@@ -352,61 +381,81 @@ impl Frames {
     }
 }
 
-/// Records, streaks and crossings of series `i` of `panel` against `s`.
+/// An event as text, field by field: (period, kind, value bits,
+/// compared_with, fields).
+type EventText<P> = (Option<P>, String, Option<u64>, Option<P>, Vec<String>);
+
+/// The events of every detector on series `i` of `panel` against the same
+/// detector on `s` alone, event for event, bit for bit.
 fn check_events<P: Period>(panel: &Panel, i: usize, s: &Series<P>, frames: &Frames) -> Res {
     let key = panel.key(i).ok_or("key")?;
-    for (extreme, full) in [(Extreme::Low, &frames.low), (Extreme::High, &frames.high)] {
+    let changes = s.pch();
+    for (name, on_changes, d, full) in &frames.frames {
+        let want = if *on_changes {
+            d.detect(&changes)?
+        } else {
+            d.detect(s)?
+        };
         let df = frames.rows(full, &key)?;
-        let got = record_rows::<P>(&df)?;
-        let mut want: HashMap<P, (bool, Option<P>)> = HashMap::new();
-        for r in records(s, extreme) {
-            want.insert(r.period, (r.is_record(), r.since));
+        let value_name = if *on_changes {
+            "pch"
+        } else {
+            panel.value_name()
+        };
+        let at = periods::<P>(&df, &frames.period)?;
+        let kind: Vec<Option<&str>> = df.column("kind")?.str()?.iter().collect();
+        let value: Vec<Option<f64>> = df.column(value_name)?.f64()?.iter().collect();
+        let compared = periods::<P>(&df, "compared_with")?;
+        assert_eq!(df.height(), want.len(), "{key}: {name}: number of events");
+        let mut got: Vec<EventText<P>> = Vec::new();
+        for (r, e) in want.iter().enumerate() {
+            let mut fields = Vec::new();
+            for (f, _) in e.kind.fields() {
+                let v = df.column(f)?.get(r)?;
+                fields.push(match (v.get_str(), v.extract::<f64>()) {
+                    (Some(t), _) => t.to_owned(),
+                    (None, Some(x)) if matches!(v, polars::prelude::AnyValue::Float64(_)) => {
+                        format_value(x)
+                    }
+                    _ => v.to_string(),
+                });
+            }
+            got.push((
+                at[r],
+                kind[r].unwrap_or_default().to_owned(),
+                value[r].map(f64::to_bits),
+                compared[r],
+                fields,
+            ));
         }
+        let want: Vec<EventText<P>> = want
+            .iter()
+            .map(|e| {
+                (
+                    Some(e.period),
+                    e.kind.name().to_owned(),
+                    Some(e.value.to_bits()),
+                    e.compared_with,
+                    e.kind
+                        .fields()
+                        .into_iter()
+                        .map(|(_, v)| match v {
+                            FieldValue::Flag(b) => b.to_string(),
+                            FieldValue::Count(n) => n.to_string(),
+                            FieldValue::Number(x) => format_value(x),
+                            FieldValue::Text(t) => t.to_owned(),
+                            _ => String::new(),
+                        })
+                        .collect(),
+                )
+            })
+            .collect();
         assert_eq!(
-            got.iter().filter(|r| r.1.is_some()).count(),
-            want.len(),
-            "{key}"
+            got,
+            want,
+            "{key}: {name}{}",
+            if *on_changes { " on changes" } else { "" }
         );
-        for (p, rec) in got {
-            assert_eq!(rec, want.get(&p).copied(), "{key} {extreme:?} at {p}");
-        }
-    }
-    for (basis, full) in [
-        (StreakBasis::Change, &frames.change),
-        (StreakBasis::Sign, &frames.sign),
-    ] {
-        let df = frames.rows(full, &key)?;
-        let want = streaks(s, basis);
-        assert_eq!(df.height(), want.len(), "{key} streaks");
-        let start = periods::<P>(&df, "start")?;
-        let end = periods::<P>(&df, "end")?;
-        let len: Vec<Option<i64>> = df.column("length")?.i64()?.iter().collect();
-        let dir: Vec<Option<&str>> = df.column("direction")?.str()?.iter().collect();
-        let change: Vec<Option<f64>> = df.column("change")?.f64()?.iter().collect();
-        for (k, w) in want.iter().enumerate() {
-            assert_eq!(start[k], Some(w.start));
-            assert_eq!(end[k], Some(w.end));
-            assert_eq!(len[k], Some(w.length as i64));
-            assert_eq!(dir[k], Some(w.direction.name()));
-            assert_eq!(change[k].map(f64::to_bits), w.change.map(f64::to_bits));
-        }
-    }
-    let df = frames.rows(&frames.zero, &key)?;
-    let want = crossings(&s.pch(), 0.0)?;
-    assert_eq!(df.height(), want.len(), "{key} crossings");
-    let at = periods::<P>(&df, "period")?;
-    let from = periods::<P>(&df, "from")?;
-    let last = periods::<P>(&df, "last_on_side")?;
-    let value: Vec<Option<f64>> = df.column("pch")?.f64()?.iter().collect();
-    let dir: Vec<Option<&str>> = df.column("direction")?.str()?.iter().collect();
-    for (k, w) in want.iter().enumerate() {
-        assert_eq!(
-            (at[k], from[k], last[k]),
-            (Some(w.period), Some(w.from), w.last_on_side)
-        );
-        assert_eq!(value[k].map(f64::to_bits), Some(w.value.to_bits()));
-        let up = w.direction == Direction::Up;
-        assert_eq!(dir[k], Some(if up { "up" } else { "down" }));
     }
     Ok(())
 }
@@ -426,21 +475,6 @@ fn periods<P: Period>(df: &DataFrame, name: &str) -> Res<Vec<Option<P>>> {
             .map(|s| s.map(str::parse::<P>).transpose())
             .collect::<Result<_, _>>()?,
     })
-}
-
-/// A record row: the period, and (is a record, since) unless the value is missing.
-type RecordRow<P> = (P, Option<(bool, Option<P>)>);
-
-fn record_rows<P: Period>(df: &DataFrame) -> Res<Vec<RecordRow<P>>> {
-    let at = periods::<P>(df, "period")?;
-    let since = periods::<P>(df, "since")?;
-    let record: Vec<Option<bool>> = df.column("record")?.bool()?.iter().collect();
-    Ok(at
-        .into_iter()
-        .zip(record)
-        .zip(since)
-        .map(|((p, r), s)| (p.expect("period"), r.map(|r| (r, s))))
-        .collect())
 }
 
 /// Source: every monthly and quarterly file in `data/`, as one long table
@@ -593,7 +627,7 @@ fn change_points_equal_single_series() -> Res {
     let cp = ChangePoints::new(Cost::Mean)
         .penalty(Penalty::Bic)
         .missing(Missing::Skip);
-    let df = panel.changepoints(&cp)?;
+    let df = panel.detect(&cp)?;
     let ids: Vec<Option<&str>> = df.column("id")?.str()?.iter().collect();
     let at = periods::<Quarter>(&df, "period")?;
     let mut total = 0;
@@ -601,7 +635,7 @@ fn change_points_equal_single_series() -> Res {
         let AnySeries::Quarterly(s) = &singles[key] else {
             unreachable!()
         };
-        let want = cp.detect_series(s)?;
+        let want = cp.segment(s)?;
         let got: Vec<Quarter> = ids
             .iter()
             .zip(&at)
@@ -623,9 +657,9 @@ fn input_errors_are_typed_and_name_the_key() -> Res {
     let df = polars::df!("k" => ["a", "b", "a"], "p" => ["2025-01", "2025-01", "2025-01"], "v" => [1.0, 2.0, 3.0])?;
     match Panel::from_dataframe(df, &cols) {
         Err(Error::InSeries { key, source }) => {
-            assert_eq!(key, "a");
+            assert_eq!(&*key, "a");
             assert!(
-                matches!(*source, Error::DuplicatePeriod { ref period } if period == "2025-01")
+                matches!(*source, Error::DuplicatePeriod { ref period } if period.to_string() == "2025-01")
             );
         }
         other => panic!("{other:?}"),
@@ -687,7 +721,7 @@ fn input_errors_are_typed_and_name_the_key() -> Res {
     ));
     let df = polars::df!("k" => ["a", "a"], "p" => ["2025", "2026"], "v" => [1.0, f64::INFINITY])?;
     let e = Panel::from_dataframe(df, &cols).unwrap_err();
-    assert_eq!(e.to_string(), "row 1: non-finite value inf at 2026");
+    assert_eq!(e.to_string(), "row 1: value inf at 2026 is not finite");
     let df = polars::df!("k" => [1.5], "p" => ["2025"], "v" => [1.0])?;
     assert!(matches!(
         Panel::from_dataframe(df, &cols),
@@ -720,8 +754,8 @@ fn input_errors_are_typed_and_name_the_key() -> Res {
             .is_err()
     );
     assert!(matches!(
-        p.crossings(f64::NAN),
-        Err(Error::NotFinite { .. })
+        Crossings::new(f64::NAN),
+        Err(Error::NonFinite { .. })
     ));
     Ok(())
 }

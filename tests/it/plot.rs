@@ -8,7 +8,7 @@
 //! height fails too.
 
 use econseries::changepoint::{ChangePoints, Cost, Penalty};
-use econseries::detect::{Event, EventKind, Extreme, contractions, records, technical_recessions};
+use econseries::detect::{Declines, Detector, Event, EventKind, Records, TechnicalRecessions};
 use econseries::plot::{Chart, Palette};
 use econseries::{Error, Month, Neutral, Quarter, Series};
 use roxmltree::{Document, Node};
@@ -169,13 +169,13 @@ fn records_are_labelled_points_on_their_values() -> Result<(), Error> {
         .expect("changes");
 
     let yoy = imports.pc1();
-    let marks: Vec<Event<Month>> = [Extreme::Low, Extreme::High]
+    let marks: Vec<Event<Month>> = [Records::low(), Records::high()]
         .into_iter()
-        .filter_map(|x| {
-            records(&yoy, x)
-                .iter()
-                .rfind(|r| r.is_record())
-                .map(|r| r.event(&yoy, x))
+        .filter_map(|r| {
+            r.detect(&yoy)
+                .expect("records")
+                .into_iter()
+                .rfind(|e| e.is_record())
         })
         .collect();
     let svg = Chart::new(&yoy).mark(&marks).to_svg_string()?;
@@ -213,11 +213,8 @@ fn recessions_and_contractions_are_shaded_spans_with_a_legend() -> Result<(), Er
     let gdp = data::<Quarter>("us_real_gdp_gdpc1_quarterly_1980_2025q3");
     let (declines, runs) = decline_runs(&gdp);
     assert!(declines >= 15 && runs >= 4, "{declines} {runs}");
-    let mut marks: Vec<Event<Quarter>> = technical_recessions(&gdp)
-        .iter()
-        .map(|r| r.event(&gdp))
-        .collect();
-    marks.extend(contractions(&gdp).iter().map(|c| c.event()));
+    let mut marks: Vec<Event<Quarter>> = TechnicalRecessions.detect(&gdp)?;
+    marks.extend(Declines.detect(&gdp)?);
     let svg = Chart::new(&gdp)
         .title("US real GDP")
         .mark(&marks)
@@ -242,7 +239,7 @@ fn recessions_and_contractions_are_shaded_spans_with_a_legend() -> Result<(), Er
         .fold(f64::INFINITY, f64::min);
     assert!(recessions.iter().all(|r| num(r, "width") >= 1.9 * one));
     let t = texts(&doc);
-    for entry in ["technical recession", "contraction"] {
+    for entry in ["technical recession", "decline"] {
         assert_eq!(
             t.iter().filter(|s| *s == entry).count(),
             1,
@@ -340,13 +337,15 @@ fn a_missing_value_breaks_the_line() -> Result<(), Error> {
 fn change_point_segments_are_shaded_with_their_means() -> Result<(), Error> {
     let imports = data::<Month>("us_imports_goods_from_china_impch_monthly");
     let yoy = imports.pc1().slice(Month::new(2000, 1)?..).into_raw();
-    let changes = ChangePoints::new(Cost::Mean)
+    let cp = ChangePoints::new(Cost::Mean)
         .penalty(Penalty::Bic)
-        .min_size(12)
-        .detect_series(&yoy)?;
-    let segments = changes.segment_periods();
+        .min_size(12);
+    let segments = cp.segment(&yoy)?.segment_periods();
     assert!(segments.len() >= 3, "{segments:?}");
-    let svg = Chart::new(&yoy).line().segments(&changes).to_svg_string()?;
+    let svg = Chart::new(&yoy)
+        .line()
+        .mark(&cp.detect(&yoy)?)
+        .to_svg_string()?;
     let doc = Document::parse(&svg).expect("XML");
     let p = Palette::default();
     let shades = coloured(&doc, "rect", "fill", p.segment);
@@ -431,7 +430,7 @@ fn bad_charts_are_typed_errors() -> Result<(), Error> {
             name: "mark",
             value,
             ..
-        }) => assert_eq!(value, "2025-06"),
+        }) => assert_eq!(&*value, "2025-06"),
         other => panic!("{other:?}"),
     }
     let gap =
@@ -524,7 +523,11 @@ mod cli {
                 "--transform",
                 "pc1",
                 "--mark",
-                "records,changepoints",
+                "records --low",
+                "--mark",
+                "records --high",
+                "--mark",
+                "changepoints --cost mean --penalty bic --min-size 12 --skip-missing",
                 "--title",
                 "Imports <from> China",
                 "-o",
@@ -606,4 +609,50 @@ mod cli {
             assert!(err.starts_with("econ: "), "{err:?}");
         }
     }
+}
+
+/// Charts of extreme values (issue 15): ±1e308 used to give a flat line and
+/// an axis without labels, because the range's width overflowed. The values
+/// read back through the tick labels must be the data, within 1% of the range.
+#[test]
+fn extreme_values_keep_distinct_points_and_labelled_axes() -> Result<(), Error> {
+    let cases: [&[f64]; 3] = [
+        &[1e308, -1e308, 5e307, -5e307, 0.0, 1e308],
+        &[f64::MAX, -f64::MAX, 0.0, f64::MAX / 2.0],
+        &[1e-310, 3e-310, 2e-310, 5e-324],
+    ];
+    for values in cases {
+        let s = Series::from_values(Month::new(2025, 1)?, values.iter().copied())?;
+        let svg = Chart::new(&s).to_svg_string()?;
+        let doc = Document::parse(&svg).expect("XML");
+        let lines = coloured(&doc, "polyline", "stroke", Palette::default().line);
+        assert_eq!(lines.len(), 1, "{values:?}");
+        let pts = points(&lines[0]);
+        assert_eq!(pts.len(), values.len());
+        // Half the value at a pixel height, through the y tick labels (in
+        // halves, as the width of ±f64::MAX does not fit in an f64).
+        let ticks: Vec<(f64, f64)> = all(&doc, "text")
+            .into_iter()
+            .filter(|n| n.attribute("text-anchor") == Some("end"))
+            .filter_map(|n| Some((num(&n, "y"), text(&n).parse::<f64>().ok()?)))
+            .collect();
+        assert!(ticks.len() >= 2, "{values:?}: y ticks {ticks:?}");
+        let ((y0, v0), (y1, v1)) = (ticks[0], ticks[ticks.len() - 1]);
+        let half_at = |y: f64| v0 / 2.0 + (y - y0) * ((v1 / 2.0 - v0 / 2.0) / (y1 - y0));
+        let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let half_span = hi / 2.0 - lo / 2.0;
+        for (&(_, y), &v) in pts.iter().zip(values) {
+            let back = half_at(y);
+            assert!(
+                (back - v / 2.0).abs() <= 0.01 * half_span,
+                "{values:?}: {v} read back as twice {back}"
+            );
+        }
+        let ys: std::collections::BTreeSet<i64> = pts.iter().map(|p| p.1 as i64).collect();
+        let distinct: std::collections::BTreeSet<u64> =
+            values.iter().map(|v| v.to_bits()).collect();
+        assert!(ys.len() >= distinct.len() - 1, "{values:?}: {pts:?}");
+    }
+    Ok(())
 }

@@ -288,7 +288,7 @@ fn sdmx_json_1_0_every_layout() {
         // Daily: read, but there is no daily period type.
         let e = nzd.to_any().expect_err("daily");
         assert!(
-            matches!(e, Error::UnsupportedFrequency { ref code, .. } if code == "D"),
+            matches!(e, Error::UnsupportedFrequency { ref code, .. } if &**code == "D"),
             "{e}"
         );
     }

@@ -41,11 +41,11 @@ fn check_units<P: Period>(name: &str, x: &Series<P>) {
             }
             Some((p, _)) => match strict {
                 Err(Error::Undefined {
-                    period, transform, ..
+                    period, operation, ..
                 }) => {
                     assert_eq!(
-                        (transform, period),
-                        (u.code(), p.to_string()),
+                        (operation, period.to_string()),
+                        (u.into(), p.to_string()),
                         "{file} strict"
                     );
                 }
@@ -474,7 +474,7 @@ fn unrate_missing_october_2025_propagates() {
     {
         Err(Error::Undefined { period, reason, .. }) => {
             assert_eq!(
-                (period.as_str(), reason),
+                (period.to_string().as_str(), reason),
                 ("2025-10", UndefinedReason::MissingValue)
             );
         }
@@ -486,7 +486,7 @@ fn unrate_missing_october_2025_propagates() {
     {
         Err(Error::Undefined { period, reason, .. }) => {
             assert_eq!(
-                (period.as_str(), reason),
+                (period.to_string().as_str(), reason),
                 ("2025-10", UndefinedReason::MissingValue)
             );
         }

@@ -5,15 +5,17 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use econseries::detect::{Bbq, EventKind, Extreme, Sahm, StreakBasis, Turn};
+use econseries::detect::{
+    Bbq, Declines, Event, EventKind, Records, Sahm, Streaks, TechnicalRecessions,
+};
 use econseries::indicator::{MeasureKind, Metadata};
 use econseries::io::{Format, ReadOptions};
-use econseries::narrate::{Basis, Headline};
+use econseries::narrate::{Basis, Headline, sentences};
 use econseries::vintage::{AnyVintagedSeries, RevisionKind, VintagedSeries};
 use econseries::{Error, Month, Percent, Period, Quarter, Series, Units};
 use proptest::prelude::*;
 
-use crate::fixtures::{Table, assert_all_close, assert_series_close, data, period};
+use crate::fixtures::{Table, assert_all_close, assert_series_close, data, period, runs};
 
 fn fixture(file: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -269,15 +271,21 @@ fn headline_detectors_as_known_on_each_date_match_pandas() {
             // Nothing published yet: the reference has no rows, and nothing is found.
             assert!(t.fields("as_of").all(|d| d != date));
             assert!(known.series().is_empty() && known.vintage().is_none());
-            assert!(known.contractions().is_empty() && known.technical_recessions().is_empty());
+            assert!(known.detect(&Declines).expect("declines").is_empty());
+            assert!(
+                known
+                    .detect(&TechnicalRecessions)
+                    .expect("recessions")
+                    .is_empty()
+            );
             continue;
         }
         let want = detected(&t, date, "contraction");
-        let got = known.contractions();
+        let got = known.detect(&Declines).expect("declines");
         assert_eq!(got.len(), want.len(), "{date}: contractions");
         for (c, w) in got.iter().zip(&want) {
             assert_eq!(
-                [c.period.to_string(), name(c.previous)],
+                [c.period.to_string(), name(c.compared_with)],
                 [w[0].to_owned(), w[1].to_owned()],
                 "{date}"
             );
@@ -287,15 +295,19 @@ fn headline_detectors_as_known_on_each_date_match_pandas() {
             "contraction levels",
             got.iter().zip(&want).flat_map(|(c, w)| {
                 [
-                    (c.period, Some(c.level), num(w[2])),
-                    (c.period, Some(c.previous_level), num(w[3])),
+                    (c.period, Some(c.value), num(w[2])),
+                    (c.period, known.series().get(c.period - 1), num(w[3])),
                 ]
             }),
         );
-        let got: Vec<[String; 3]> = known
-            .technical_recessions()
+        let got: Vec<[String; 3]> = runs(&known.detect(&TechnicalRecessions).expect("recessions"))
             .iter()
-            .map(|r| [r.start.to_string(), r.end.to_string(), r.length.to_string()])
+            .map(|(start, e)| {
+                let EventKind::TechnicalRecession { length } = e.kind else {
+                    panic!("{e:?}")
+                };
+                [start.to_string(), e.period.to_string(), length.to_string()]
+            })
             .collect();
         let want: Vec<[String; 3]> = detected(&t, date, "recession")
             .iter()
@@ -306,8 +318,10 @@ fn headline_detectors_as_known_on_each_date_match_pandas() {
         // Growth within the vintage known that day.
         let growth = known.map(|s| s.pca());
         let want = detected(&t, date, "record");
-        let lows = growth.records(Extreme::Low);
-        let highs = growth.records(Extreme::High);
+        let lows = growth.detect(&Records::low()).expect("records");
+        let highs = growth.detect(&Records::high()).expect("records");
+        // The fixture leaves "since" empty for a record.
+        let since = |e: &Event<Quarter>| if e.is_record() { None } else { e.compared_with };
         assert_eq!(
             (lows.len(), highs.len()),
             (want.len(), want.len()),
@@ -315,7 +329,7 @@ fn headline_detectors_as_known_on_each_date_match_pandas() {
         );
         for ((lo, hi), w) in lows.iter().zip(&highs).zip(&want) {
             assert_eq!(
-                [lo.period.to_string(), name(lo.since), name(hi.since)],
+                [lo.period.to_string(), name(since(lo)), name(since(hi))],
                 [w[0], w[1], w[2]],
                 "{date}: records"
             );
@@ -325,7 +339,7 @@ fn headline_detectors_as_known_on_each_date_match_pandas() {
             "record values",
             lows.iter()
                 .zip(&want)
-                .map(|(r, w)| (r.period, Some(r.value.get()), num(w[3]))),
+                .map(|(r, w)| (r.period, Some(r.value), num(w[3]))),
         );
         let mut want: Vec<[String; 4]> = Vec::new();
         for (kind, dir) in [("streak_up", "up"), ("streak_down", "down")] {
@@ -336,15 +350,20 @@ fn headline_detectors_as_known_on_each_date_match_pandas() {
             );
         }
         want.sort_by(|a, b| a[1].cmp(&b[1]));
-        let got: Vec<[String; 4]> = growth
-            .streaks(StreakBasis::Sign)
+        let got: Vec<[String; 4]> = runs(&growth.detect(&Streaks::signs()).expect("streaks"))
             .iter()
-            .map(|s| {
+            .map(|(start, e)| {
+                let EventKind::Streak {
+                    direction, length, ..
+                } = e.kind
+                else {
+                    panic!("{e:?}")
+                };
                 [
-                    s.direction.name().to_owned(),
-                    s.start.to_string(),
-                    s.end.to_string(),
-                    s.length.to_string(),
+                    direction.name().to_owned(),
+                    start.to_string(),
+                    e.period.to_string(),
+                    length.to_string(),
                 ]
             })
             .collect();
@@ -354,15 +373,17 @@ fn headline_detectors_as_known_on_each_date_match_pandas() {
     let may = gdp.known_on(day("2025-05-01")).map(|s| s.pca());
     let now = gdp.known_on(day("2026-01-15")).map(|s| s.pca());
     let q = q("2008-Q4");
-    assert_eq!(
-        may.record_at(Extreme::Low, q).and_then(|r| r.since),
-        Some(period("1958-Q1"))
-    );
+    let low = |k: &econseries::vintage::KnownOn<Quarter, Percent>| {
+        k.detect_at(&Records::low(), q).expect("records")[0]
+    };
+    assert_eq!(low(&may).compared_with, Some(period("1958-Q1")));
+    assert!(low(&now).is_record());
     assert!(
-        now.record_at(Extreme::Low, q)
-            .is_some_and(|r| r.is_record())
+        gdp.known_on(day("2025-04-29"))
+            .detect(&Declines)
+            .expect("declines")
+            .is_empty()
     );
-    assert!(gdp.known_on(day("2025-04-29")).contractions().is_empty());
 }
 
 /// Source: pandas, as above. `detect_each_vintage` gives, for every stretch of
@@ -371,12 +392,15 @@ fn headline_detectors_as_known_on_each_date_match_pandas() {
 fn detect_each_vintage_agrees_with_each_date() {
     let t = Table::fixture("vintage/gdpc1_detect_as_of.csv");
     let gdp = gdp();
-    let said = gdp.detect_each_vintage(|s| {
-        econseries::detect::technical_recessions(s)
-            .iter()
-            .map(|r| r.start.to_string())
-            .collect::<Vec<_>>()
-    });
+    let said: Vec<_> = gdp
+        .detect_each_vintage(&TechnicalRecessions)
+        .expect("recessions")
+        .into_iter()
+        .map(|(days, events)| {
+            let starts: Vec<String> = runs(&events).iter().map(|(s, _)| s.to_string()).collect();
+            (days, starts)
+        })
+        .collect();
     assert_eq!(said.len(), 2);
     for date in AS_OF {
         let want: Vec<&str> = detected(&t, date, "recession")
@@ -410,7 +434,7 @@ fn gdp_2025q1_as_known_on_each_date_matches_pandas() {
         let date = date.as_str();
         let at = |name: &str| col(name)[i].clone();
         let r = growth.first_vs_known(q1, day(date));
-        let f = headline.findings_as_of(&gdp, &meta, MeasureKind::Flow, q1, day(date));
+        let f = gdp.headline_as_of(&headline, &meta, MeasureKind::Output, q1, day(date));
         let Some(want) = num(&at("pca")) else {
             assert!(r.is_none(), "{date}");
             assert!(matches!(f, Err(Error::Undefined { .. })), "{date}: {f:?}");
@@ -420,20 +444,8 @@ fn gdp_2025q1_as_known_on_each_date_matches_pandas() {
         let f = f.expect("findings");
         let fr = f.revision.expect("findings carry the revision");
         assert_eq!(
-            (
-                fr.first,
-                fr.value,
-                fr.first_published,
-                fr.published,
-                fr.releases
-            ),
-            (
-                r.first.get(),
-                r.value.get(),
-                r.first_published,
-                r.published,
-                r.releases
-            ),
+            (fr.first, fr.value, fr.first_published, fr.published),
+            (r.first.get(), r.value.get(), r.first_published, r.published),
             "{date}"
         );
         assert_all_close(
@@ -461,7 +473,7 @@ fn gdp_2025q1_as_known_on_each_date_matches_pandas() {
         let contraction = f
             .events
             .iter()
-            .find(|e| e.kind == EventKind::Contraction)
+            .find(|e| e.kind == EventKind::Decline)
             .expect("a contraction");
         assert_eq!(
             name(contraction.compared_with),
@@ -496,15 +508,19 @@ fn gdp_2025q1_sentences_as_known_on_each_date() {
     let meta = Metadata::new("US real GDP", "US");
     let headline = Headline::new(Basis::AnnualRate);
     let q1 = q("2025-Q1");
-    let say = |date: &str| headline.sentences_as_of(&gdp, &meta, MeasureKind::Flow, q1, day(date));
-    let first = "US real GDP shrank at a 0.3% annual rate in the first quarter of 2025, \
+    let say_at = |at: Quarter, date: &str| {
+        gdp.headline_as_of(&headline, &meta, MeasureKind::Output, at, day(date))
+            .map(|f| sentences(&f))
+    };
+    let say = |date: &str| say_at(q1, date);
+    let first = "US real GDP contracted at a 0.3% annual rate in the first quarter of 2025, \
                  the first contraction since the first quarter of 2022.";
     assert_eq!(say("2025-05-01").expect("known"), [first]);
     assert_eq!(say("2025-12-22").expect("known"), [first]);
     assert_eq!(
         say("2026-01-15").expect("known"),
         [
-            "US real GDP shrank at a 0.6% annual rate in the first quarter of 2025, \
+            "US real GDP contracted at a 0.6% annual rate in the first quarter of 2025, \
              the first contraction since the first quarter of 2022.",
             "The figure was first reported on 30 April 2025 as a 0.3% contraction \
              and revised to a 0.6% contraction on 23 December 2025.",
@@ -513,9 +529,7 @@ fn gdp_2025q1_sentences_as_known_on_each_date() {
     let e = say("2025-04-29").expect_err("not yet published");
     assert!(e.to_string().contains("2025-Q1"), "{e}");
     // 2025-Q2 was first published in the December vintage: no revision to tell.
-    let q2 = headline
-        .sentences_as_of(&gdp, &meta, MeasureKind::Flow, q1 + 1, day("2026-01-15"))
-        .expect("known");
+    let q2 = say_at(q1 + 1, "2026-01-15").expect("known");
     assert_eq!(
         q2,
         // The fastest since 2023-Q3 (4.7%): pandas' high_since in gdpc1_detect_as_of.csv.
@@ -552,14 +566,8 @@ fn real_time_sahm_rule_matches_fred_sahmcurrent() {
         Some(period("2023-11")),
         "nothing from later"
     );
-    let readings = then.sahm(&Sahm::new().strict());
-    let got = |p: Month| {
-        readings
-            .iter()
-            .find(|r| r.period == p)
-            .and_then(|r| r.value)
-            .map(|v| v.get())
-    };
+    let readings = then.detect(&Sahm::new().strict()).expect("sahm");
+    let got = |p: Month| readings.iter().find(|r| r.period == p).map(|r| r.value);
     let mut compared = 0;
     for (p, want) in fred.observations() {
         let v = got(p).unwrap_or_else(|| panic!("{p}: no reading"));
@@ -571,22 +579,20 @@ fn real_time_sahm_rule_matches_fred_sahmcurrent() {
     // the October 2025 hole blanks its three-month averages.
     let now = unrate
         .known_on(day("2026-08-01"))
-        .sahm(&Sahm::new().strict());
+        .detect(&Sahm::new().strict())
+        .expect("sahm");
     let differ = now
         .iter()
         .filter(|r| {
             fred.get(r.period)
-                .zip(r.value)
-                .is_some_and(|(w, v)| (v.get() - w).abs() > 0.005 + 1e-9)
+                .is_some_and(|w| (r.value - w).abs() > 0.005 + 1e-9)
         })
         .count();
     assert!(differ > 0 && differ < 60, "{differ}");
+    // The October 2025 hole blanks its reading: no event there.
     let oct = period::<Month>("2025-10");
-    assert!(
-        now.iter()
-            .find(|r| r.period == oct)
-            .is_some_and(|r| r.value.is_none())
-    );
+    assert!(now.iter().all(|r| r.period != oct));
+    assert!(now.iter().any(|r| r.period == oct - 1));
 }
 
 /// Source: NBER business-cycle reference dates (data/nber_turning_points_quarterly.csv).
@@ -601,7 +607,7 @@ fn bbq_as_known_on_each_date_finds_nber_turns() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("data/nber_turning_points_quarterly.csv"),
     )
     .expect("NBER file");
-    let nber: Vec<(Quarter, Turn)> = text
+    let nber: Vec<(Quarter, EventKind)> = text
         .lines()
         .skip(1)
         .filter_map(|l| l.split_once(','))
@@ -609,9 +615,9 @@ fn bbq_as_known_on_each_date_finds_nber_turns() {
             (
                 period(p),
                 if v == "peak" {
-                    Turn::Peak
+                    EventKind::Peak
                 } else {
-                    Turn::Trough
+                    EventKind::Trough
                 },
             )
         })
@@ -621,14 +627,17 @@ fn bbq_as_known_on_each_date_finds_nber_turns() {
     let gdp = gdp();
     let mut hits = Vec::new();
     for date in ["2025-05-01", "2026-01-15"] {
-        let turns = gdp.known_on(day(date)).bbq(&Bbq::new()).expect("complete");
-        let hit: Vec<(Quarter, Turn)> = nber
+        let turns = gdp
+            .known_on(day(date))
+            .detect(&Bbq::new())
+            .expect("complete");
+        let hit: Vec<(Quarter, EventKind)> = nber
             .iter()
             .copied()
             .filter(|(p, turn)| {
                 turns
                     .iter()
-                    .any(|t| t.turn == *turn && t.period.periods_since(*p).abs() <= 1)
+                    .any(|t| t.kind == *turn && t.period.periods_since(*p).abs() <= 1)
             })
             .collect();
         assert!(hit.len() >= 6, "{date}: matched only {hit:?}");

@@ -1,23 +1,19 @@
-//! `econ changepoints`: statistical change points of a series.
+//! The settings of a change-point search, for `econ detect changepoints`
+//! and everything else that parses the detector registry.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal};
+use std::time::{Duration, Instant};
 
 use clap::Args;
 use econseries::changepoint::{ChangePoints, Cost, Method, Missing, Noise, Penalty};
-use econseries::{AnySeries, Period, Series};
+use econseries::detect::{AnyDetector, Event};
+use econseries::{Month, Percent, Period, Quarter, Series, Value, Year};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::common::{Failure, Input, parser, read};
+use crate::common::parser;
 
-#[derive(Debug, Args)]
-pub(crate) struct ChangepointsArgs {
-    #[command(flatten)]
-    search: SearchArgs,
-    #[command(flatten)]
-    input: Input,
-}
-
-/// The search settings, shared with `econ panel changepoints`.
-#[derive(Debug, Args)]
+/// The search settings.
+#[derive(Clone, Debug, Args)]
 pub(crate) struct SearchArgs {
     /// What changes: the mean, the variance (about the series mean), both,
     /// a linear trend, or the rate of Poisson counts.
@@ -73,32 +69,98 @@ fn penalty(s: &str) -> Result<Penalty, String> {
     s.parse::<Penalty>().map_err(|e| e.to_string())
 }
 
-pub(crate) fn changepoints(args: ChangepointsArgs) -> Result<(), Failure> {
-    let series = read(&args.input)?;
-    let cp = args.search.build();
-    let lines = match &series {
-        AnySeries::Monthly(s) => periods(&cp, s),
-        AnySeries::Quarterly(s) => periods(&cp, s),
-        AnySeries::Annual(s) => periods(&cp, s),
-        _ => return Err(Failure::Input("unsupported frequency".to_owned())),
-    }
-    .map_err(Failure::input)?;
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    let mut write = || -> io::Result<()> {
-        writeln!(out, "period")?;
-        for l in &lines {
-            writeln!(out, "{l}")?;
+/// A change-point search that draws its progress (see [`Bar`]): the
+/// library's detector, through the same trait, with a bar on a terminal.
+pub(crate) struct WithProgress(pub(crate) ChangePoints);
+
+impl WithProgress {
+    fn run<P: Period, U: Value>(&self, s: &Series<P, U>) -> econseries::Result<Vec<Event<P>>> {
+        if s.first_valid().is_none() {
+            // As the trait: nothing to find in a series without observations.
+            return Ok(Vec::new());
         }
-        out.flush()
-    };
-    write().map_err(Failure::Output)
+        let bar = Bar::new();
+        let found = self
+            .0
+            .segment_with_progress(s, &mut |t, n| bar.update(t, n));
+        bar.done();
+        Ok(found?.events())
+    }
 }
 
-fn periods<P: Period>(cp: &ChangePoints, s: &Series<P>) -> econseries::Result<Vec<String>> {
-    Ok(cp
-        .detect_series(s)?
-        .periods()
-        .iter()
-        .map(ToString::to_string)
-        .collect())
+impl AnyDetector for WithProgress {
+    fn detect_monthly(&self, s: &Series<Month>) -> econseries::Result<Vec<Event<Month>>> {
+        self.run(s)
+    }
+
+    fn detect_quarterly(&self, s: &Series<Quarter>) -> econseries::Result<Vec<Event<Quarter>>> {
+        self.run(s)
+    }
+
+    fn detect_annual(&self, s: &Series<Year>) -> econseries::Result<Vec<Event<Year>>> {
+        self.run(s)
+    }
+
+    fn detect_monthly_growth(
+        &self,
+        s: &Series<Month, Percent>,
+    ) -> econseries::Result<Vec<Event<Month>>> {
+        self.run(s)
+    }
+
+    fn detect_quarterly_growth(
+        &self,
+        s: &Series<Quarter, Percent>,
+    ) -> econseries::Result<Vec<Event<Quarter>>> {
+        self.run(s)
+    }
+
+    fn detect_annual_growth(
+        &self,
+        s: &Series<Year, Percent>,
+    ) -> econseries::Result<Vec<Event<Year>>> {
+        self.run(s)
+    }
+}
+
+/// The progress of an exact search that may be quadratic (optimal
+/// partitioning, PELT with few changes): a bar on standard error, drawn only
+/// on a terminal and only once the search has lasted two seconds, so short
+/// runs and pipes see nothing (as `econ panel`).
+struct Bar {
+    bar: Option<ProgressBar>,
+    start: Instant,
+}
+
+impl Bar {
+    fn new() -> Bar {
+        Bar {
+            bar: io::stderr().is_terminal().then(ProgressBar::hidden),
+            start: Instant::now(),
+        }
+    }
+
+    /// At value `t` of `n`.
+    fn update(&self, t: usize, n: usize) {
+        let Some(bar) = &self.bar else { return };
+        if bar.is_hidden() {
+            if self.start.elapsed() < Duration::from_secs(2) {
+                return;
+            }
+            bar.set_length(n as u64);
+            if let Ok(style) = ProgressStyle::with_template(
+                "{elapsed_precise} [{bar:40}] {human_pos}/{human_len} values (exact search, up to quadratic)",
+            ) {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+        bar.set_position(t as u64);
+    }
+
+    fn done(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }

@@ -4,33 +4,12 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use econseries::changepoint::{ChangePoints, Cost, Missing, Penalty};
-use econseries::detect::{
-    Bbq, BryBoschan, Event, Extreme, record_at, records, technical_recessions,
-};
+use econseries::detect::{Event, EventKind};
 use econseries::plot::{Chart, Style};
-use econseries::{AnySeries, Error, Frequency, Period, Series, Units};
+use econseries::{AnySeries, Error, Frequency, Percent, Period, Series, Units};
 
 use crate::common::{Failure, Input, parser, read};
-
-/// A kind of finding to mark.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub(crate) enum MarkArg {
-    /// The record low and high, and the latest value if it is the lowest or
-    /// highest for at least a year.
-    Records,
-    /// Statistical change points: a change in mean, BIC penalty, segments of
-    /// at least a year, each segment shaded with its mean.
-    Changepoints,
-    /// Technical recessions: two or more consecutive declines of the level
-    /// (of the input, before --transform).
-    Recessions,
-    /// Single-period declines of the level (of the input, before --transform).
-    Contractions,
-    /// Business-cycle phases from peak to trough of the level (BBQ for
-    /// quarterly, Bry-Boschan for monthly input).
-    TurningPoints,
-}
+use crate::detect::{DetectorArgs, is_change, parse_spec};
 
 /// How to draw the series.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -47,9 +26,13 @@ pub(crate) struct ChartArgs {
     /// pc1 for the percent change from a year ago.
     #[arg(long, value_parser = parser::<Units>(&Units::ALL.map(Units::code)))]
     transform: Option<Units>,
-    /// Findings to mark, comma-separated.
-    #[arg(long, value_enum, value_delimiter = ',')]
-    mark: Vec<MarkArg>,
+    /// A detector whose events to mark, as `econ detect` takes it
+    /// (`--mark "records --low" --mark recessions`); repeatable. Detectors
+    /// run on the charted series (after --transform); of records, the last
+    /// record and the latest value if it is the lowest or highest for at
+    /// least a year are marked.
+    #[arg(long, value_name = "DETECTOR", value_parser = parse_spec)]
+    mark: Vec<DetectorArgs>,
     /// The title above the chart.
     #[arg(long, value_name = "TEXT")]
     title: Option<String>,
@@ -127,13 +110,10 @@ fn build<P: Period>(args: &ChartArgs, level: Series<P>) -> Result<String, Error>
         Some(units) => level.units(units),
         None => level.clone(),
     };
-    let is_change = args
-        .transform
-        .is_some_and(|u| !matches!(u, Units::Lin | Units::Log));
     let style = match args.style {
         Some(StyleArg::Bars) => Style::Bars,
         Some(StyleArg::Line) => Style::Line,
-        None if is_change => Style::Bars,
+        None if is_change(args.transform) => Style::Bars,
         None => Style::Line,
     };
     let mut chart = Chart::new(&shown)
@@ -155,82 +135,35 @@ fn build<P: Period>(args: &ChartArgs, level: Series<P>) -> Result<String, Error>
     if let Some(level) = args.neutral {
         chart = chart.reference(level, format!("neutral: {level}"));
     }
-    for mark in dedup(&args.mark) {
-        chart = match mark {
-            MarkArg::Records => chart.mark(&record_events(&shown)),
-            MarkArg::Changepoints => {
-                let changes = ChangePoints::new(Cost::Mean)
-                    .penalty(Penalty::Bic)
-                    .min_size((P::PER_YEAR as usize).max(2))
-                    .missing(Missing::Skip)
-                    .detect_series(&shown.trim())?;
-                chart.segments(&changes)
-            }
-            MarkArg::Recessions => {
-                let events: Vec<_> = technical_recessions(&level)
-                    .iter()
-                    .map(|r| r.event(&level))
-                    .collect();
-                chart.mark(&events)
-            }
-            MarkArg::Contractions => {
-                let events: Vec<_> = econseries::detect::contractions(&level)
-                    .iter()
-                    .map(|c| c.event())
-                    .collect();
-                chart.mark(&events)
-            }
-            MarkArg::TurningPoints => {
-                let turns = match P::FREQUENCY {
-                    Frequency::Monthly => BryBoschan::new().date(&level)?,
-                    _ => Bbq::new().date(&level)?,
-                };
-                let mut previous = None;
-                let events: Vec<Event<P>> = turns
-                    .iter()
-                    .map(|t| {
-                        let e = t.event(previous);
-                        previous = Some(t.period);
-                        e
-                    })
-                    .collect();
-                chart.mark(&events)
-            }
+    for mark in &args.mark {
+        let detector = mark.build()?;
+        let events = if is_change(args.transform) {
+            detector.detect(&shown.clone().into_unit::<Percent>())?
+        } else {
+            detector.detect(&shown)?
         };
+        chart = chart.mark(&newsworthy(events));
     }
     chart.to_svg_string()
 }
 
-/// The marks in the order given, each once.
-fn dedup(marks: &[MarkArg]) -> Vec<MarkArg> {
-    let mut out = Vec::new();
-    for m in marks {
-        if !out.contains(m) {
-            out.push(*m);
-        }
-    }
-    out
-}
-
-/// The record low and high (the last observation no earlier one matched),
-/// and the latest observation if it is the lowest or highest for at least
-/// a year without being a record.
-fn record_events<P: Period>(s: &Series<P>) -> Vec<Event<P>> {
-    let mut out = Vec::new();
-    for extreme in [Extreme::Low, Extreme::High] {
-        if let Some(r) = records(s, extreme).iter().rfind(|r| r.is_record()) {
-            out.push(r.event(s, extreme));
-        }
-        let latest = s
-            .last_valid()
-            .and_then(|last| record_at(s, extreme, last))
-            .filter(|r| {
-                r.since
-                    .is_some_and(|since| r.period.periods_since(since) >= P::PER_YEAR as i32)
-            });
-        if let Some(r) = latest {
-            out.push(r.event(s, extreme));
-        }
-    }
-    out
+/// The events worth a label: of the records and "lowest since"s, the last
+/// record and the latest event if it reaches back at least a year; every
+/// other event.
+fn newsworthy<P: Period>(events: Vec<Event<P>>) -> Vec<Event<P>> {
+    let is_record_kind =
+        |e: &Event<P>| matches!(e.kind, EventKind::Low { .. } | EventKind::High { .. });
+    let last_record = events.iter().rposition(|e| e.is_record());
+    let latest = events.iter().rposition(is_record_kind).filter(|&i| {
+        events
+            .get(i)
+            .and_then(Event::periods_back)
+            .is_some_and(|back| back >= P::PER_YEAR as i32)
+    });
+    events
+        .iter()
+        .enumerate()
+        .filter(|&(i, e)| !is_record_kind(e) || Some(i) == last_record || Some(i) == latest)
+        .map(|(_, e)| *e)
+        .collect()
 }

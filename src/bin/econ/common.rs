@@ -11,22 +11,24 @@ use econseries::io::{Format, ReadOptions};
 use econseries::vintage::AnyVintagedSeries;
 use econseries::{AnySeries, Error, Frequency};
 
+/// The input arguments. Global, so that a command with subcommands (`econ
+/// detect records --low FILE`) takes them after its subcommand too.
 #[derive(Debug, Args)]
 pub(crate) struct Input {
     /// Read the input at this frequency instead of inferring it.
-    #[arg(long, value_parser = parser::<Frequency>(&["monthly", "quarterly", "annual"]))]
+    #[arg(long, global = true, value_parser = parser::<Frequency>(&["monthly", "quarterly", "annual"]))]
     pub(crate) frequency: Option<Frequency>,
     /// The series to read from a multi-series input: an SDMX series
     /// (`ECB:EXR(1.0)/M.USD.EUR.SP00.A`, or any shorter form that names one
     /// series: `EXR.M.USD.EUR.SP00.A`, `USD.EUR.SP00.A`), a long CSV's series
     /// id, or an ALFRED series id.
-    #[arg(long, value_name = "KEY")]
+    #[arg(long, global = true, value_name = "KEY")]
     pub(crate) series: Option<String>,
     /// The input's format, instead of detecting it.
-    #[arg(long, value_parser = parser::<Format>(&Format::ALL.map(Format::name)))]
+    #[arg(long, global = true, value_parser = parser::<Format>(&Format::ALL.map(Format::name)))]
     pub(crate) format: Option<Format>,
     /// The file to read; standard input if omitted or `-`.
-    #[arg(value_name = "FILE")]
+    #[arg(global = true, value_name = "FILE")]
     pub(crate) file: Option<PathBuf>,
 }
 

@@ -40,6 +40,7 @@ mod panel;
 mod seasonal;
 mod transform;
 mod vintage;
+mod x11;
 
 use common::{Failure, report};
 
@@ -61,22 +62,18 @@ enum Command {
     Stl(seasonal::StlArgs),
     /// Hodrick-Prescott filter: writes period,trend,cycle.
     Hp(seasonal::HpArgs),
-    /// For every observation, the last earlier period at least as low (--low) or high (--high).
-    Records(detect::RecordsArgs),
-    /// Technical recessions (two or more quarterly declines) of a quarterly level.
-    Recessions(detect::RecessionsArgs),
-    /// The Sahm rule of a monthly unemployment rate.
-    Sahm(detect::SahmArgs),
-    /// Business-cycle peaks and troughs (BBQ for quarterly, Bry-Boschan for monthly).
-    TurningPoints(detect::TurningPointsArgs),
+    /// X-11 seasonal adjustment as the Census X-13ARIMA-SEATS program computes it: writes
+    /// period,seasonal,adjusted,trend,irregular (D10, D11, D12, D13).
+    X11(x11::X11Args),
+    /// Run a detector (records, streaks, declines, recessions, Sahm, turning
+    /// points, anomalies, change points...): writes one row per event.
+    Detect(detect::DetectArgs),
     /// A vintaged (real-time) series as known on a date, as first released, or latest.
     Vintage(vintage::VintageArgs),
     /// First release against latest of a vintaged series: table or --summary statistics.
     Revisions(vintage::RevisionsArgs),
     /// Newsroom sentences about one period.
     Headline(headline::HeadlineArgs),
-    /// Statistical change points (PELT, FPOP, binary segmentation): writes one `period` per change.
-    Changepoints(changepoints::ChangepointsArgs),
     /// A chart of the series with its findings marked, as SVG.
     Chart(chart::ChartArgs),
     /// Every series of a long table (CSV or Parquet): transform, records, change points.
@@ -92,14 +89,11 @@ fn main() -> ExitCode {
         Command::Aggregate(args) => transform::aggregate(args),
         Command::Stl(args) => seasonal::stl(args),
         Command::Hp(args) => seasonal::hp(args),
-        Command::Records(args) => detect::records_cmd(args),
-        Command::Recessions(args) => detect::recessions_cmd(args),
-        Command::Sahm(args) => detect::sahm_cmd(args),
-        Command::TurningPoints(args) => detect::turning_points_cmd(args),
+        Command::X11(args) => x11::x11(args),
+        Command::Detect(args) => detect::detect(args),
         Command::Headline(args) => headline::headline(args),
         Command::Vintage(args) => vintage::vintage(args),
         Command::Revisions(args) => vintage::revisions(args),
-        Command::Changepoints(args) => changepoints::changepoints(args),
         Command::Chart(args) => chart::chart(args),
         #[cfg(feature = "panel")]
         Command::Panel(args) => panel::panel(args),

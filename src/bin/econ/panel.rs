@@ -1,10 +1,11 @@
-//! `econ panel`: transforms, records and change points of every series of a
-//! long table (CSV or Parquet), in parallel.
+//! `econ panel`: transforms and detectors of every series of a long table
+//! (CSV or Parquet), in parallel.
 //!
 //! ```text
 //! econ panel transform --units pc1 --key partner --period date --value imports trade.parquet -o yoy.parquet
-//! econ panel records --low --units pc1 --key reporter,partner --period month --value v trade.csv
-//! econ panel changepoints --cost mean --penalty bic --key id --period p --value v panel.csv
+//! econ panel detect --units pc1 --key reporter,partner --period month --value v trade.csv records --low
+//! econ panel detect --key id --period p --value v panel.csv changepoints --cost mean --penalty bic
+//! econ panel x11 --mode mult --key id --period month --value v panel.parquet -o sa.parquet
 //! ```
 //!
 //! Output is CSV on standard output, or a file with `-o` (Parquet if its
@@ -19,15 +20,16 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
-use econseries::changepoint::ChangePoints;
-use econseries::detect::Extreme;
+use econseries::detect::AnyDetector;
 use econseries::panel::{Panel, PanelColumns, ParquetBatches, Transform};
 use econseries::{Error, Frequency, Units};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use polars::prelude::{CsvWriter, DataFrame, ParquetWriter, SerWriter};
 
-use crate::changepoints::SearchArgs;
 use crate::common::{Failure, parser};
+use crate::detect::DetectorArgs;
+use crate::x11::X11Options;
+use econseries::seasonal::X11;
 
 #[derive(Debug, Args)]
 pub(crate) struct PanelArgs {
@@ -40,10 +42,20 @@ enum PanelCommand {
     /// Apply one of FRED's units transformations to every series:
     /// writes the key columns, the period and the result.
     Transform(TransformArgs),
-    /// Records of every series: writes key, period, value, record, since.
-    Records(RecordsArgs),
-    /// Change points of every series: writes key and period, one row per change.
-    Changepoints(ChangepointsArgs),
+    /// Run a detector on every series (as `econ detect` takes it): writes
+    /// the key columns, then one row per event as `econ detect` does.
+    Detect(DetectArgs),
+    /// X-11 seasonal adjustment of every series: writes key, period, seasonal,
+    /// adjusted, trend, irregular (D10 to D13).
+    X11(X11PanelArgs),
+}
+
+#[derive(Debug, Args)]
+struct X11PanelArgs {
+    #[command(flatten)]
+    options: X11Options,
+    #[command(flatten)]
+    table: Table,
 }
 
 /// The long table: which columns, which file, where to write.
@@ -83,41 +95,23 @@ struct TransformArgs {
 }
 
 #[derive(Debug, Args)]
-#[group(required = true, multiple = false)]
-struct Which {
-    /// "Lowest since": the last earlier period with a value at most as high.
-    #[arg(long)]
-    low: bool,
-    /// "Highest since": the last earlier period with a value at least as high.
-    #[arg(long)]
-    high: bool,
-}
-
-#[derive(Debug, Args)]
-struct RecordsArgs {
-    #[command(flatten)]
-    which: Which,
+struct DetectArgs {
     /// Transform each series first (pc1: records of year-on-year growth,
-    /// "the steepest fall since ...").
+    /// "the steepest fall since ..."; a percent change is a growth rate,
+    /// whose declines are values below zero).
     #[arg(long, value_parser = parser::<Units>(&Units::ALL.map(Units::code)))]
     units: Option<Units>,
     #[command(flatten)]
     table: Table,
-}
-
-#[derive(Debug, Args)]
-struct ChangepointsArgs {
-    #[command(flatten)]
-    search: SearchArgs,
-    #[command(flatten)]
-    table: Table,
+    #[command(subcommand)]
+    detector: DetectorArgs,
 }
 
 /// What to compute for each panel (the whole input, or one batch).
 enum Job {
     Transform(Units),
-    Records(Extreme, Option<Units>),
-    Changepoints(Box<ChangePoints>),
+    Detect(Box<dyn AnyDetector>, Option<Units>),
+    X11(X11),
 }
 
 impl Job {
@@ -130,13 +124,13 @@ impl Job {
                 drop(panel);
                 out.to_dataframe()
             }
-            Job::Records(extreme, None) => panel.records(*extreme),
-            Job::Records(extreme, Some(u)) => {
+            Job::Detect(d, None) => panel.detect(d.as_ref()),
+            Job::Detect(d, Some(u)) => {
                 let out = panel.transform(Transform::Units(*u))?;
                 drop(panel);
-                out.records(*extreme)
+                out.detect(d.as_ref())
             }
-            Job::Changepoints(cp) => panel.changepoints(cp),
+            Job::X11(x11) => panel.x11(x11),
         }
     }
 }
@@ -144,15 +138,11 @@ impl Job {
 pub(crate) fn panel(args: PanelArgs) -> Result<(), Failure> {
     let (job, table) = match args.command {
         PanelCommand::Transform(a) => (Job::Transform(a.units), a.table),
-        PanelCommand::Records(a) => {
-            let extreme = if a.which.low {
-                Extreme::Low
-            } else {
-                Extreme::High
-            };
-            (Job::Records(extreme, a.units), a.table)
-        }
-        PanelCommand::Changepoints(a) => (Job::Changepoints(Box::new(a.search.build())), a.table),
+        PanelCommand::Detect(a) => (
+            Job::Detect(a.detector.build().map_err(Failure::input)?, a.units),
+            a.table,
+        ),
+        PanelCommand::X11(a) => (Job::X11(a.options.build()), a.table),
     };
     let mut cols = PanelColumns::new(table.key.clone(), &table.period, &table.value);
     if let Some(f) = table.frequency {

@@ -847,14 +847,14 @@ impl Structure {
                     return Err(at(
                         format!("{path}[0]"),
                         Error::NotANumber {
-                            text: n.to_string(),
+                            text: n.to_string().into(),
                         },
                     ));
                 }
             },
             Some(Json::String(s)) if missing.is_missing(s.trim()) => None,
             Some(Json::String(s)) => {
-                Some(parse_number(s.trim(), "").map_err(|e| at(format!("{path}[0]"), e))?)
+                Some(parse_number(s.trim()).map_err(|e| at(format!("{path}[0]"), e))?)
             }
             Some(other) => return Err(expected(format!("{path}[0]"), "a number", Some(other))),
         };

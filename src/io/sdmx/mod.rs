@@ -551,8 +551,8 @@ impl SdmxData {
             return match self.series.as_slice() {
                 [only] => Ok(only),
                 [first, second, ..] => Err(Error::MultipleSeries {
-                    first: first.id(),
-                    second: second.id(),
+                    first: first.id().into(),
+                    second: second.id().into(),
                 }),
                 [] => Err(Error::NoObservations),
             };
@@ -574,13 +574,13 @@ impl SdmxData {
         match found.as_slice() {
             [one] => Ok(one),
             [] => Err(Error::SeriesNotFound {
-                selector: text.to_owned(),
+                selector: text.to_owned().into(),
                 examples: self.series.iter().take(5).map(SdmxSeries::id).collect(),
             }),
             many => Err(Error::AmbiguousSeries {
-                selector: text.to_owned(),
+                selector: text.to_owned().into(),
                 matches: many.iter().take(20).map(|s| s.id()).collect(),
-                count: many.len(),
+                count: u32::try_from(many.len()).unwrap_or(u32::MAX),
             }),
         }
     }
@@ -680,7 +680,7 @@ fn csv_write_error(e: ::csv::Error) -> Error {
     match e.into_kind() {
         ::csv::ErrorKind::Io(io) => Error::Io(io),
         other => Error::Csv {
-            message: format!("{other:?}"),
+            message: format!("{other:?}").into(),
         },
     }
 }
@@ -701,8 +701,8 @@ pub(crate) fn freq_of<'a>(mut pairs: impl Iterator<Item = (&'a str, &'a str)>) -
 /// time ranges; [`Error::UnrecognisedPeriod`] or [`Error::ParsePeriod`].
 pub(crate) fn time_token(text: &str) -> Result<Token> {
     let unsupported = |code: &str| Error::UnsupportedFrequency {
-        code: code.to_owned(),
-        period: text.to_owned(),
+        code: code.to_owned().into(),
+        period: text.to_owned().into(),
     };
     if text.contains('/') {
         return Err(unsupported("time range"));
@@ -721,11 +721,11 @@ pub(crate) fn time_token(text: &str) -> Result<Token> {
     }
     tokenize(&normalise(text)).map_err(|problem| match problem {
         ParseProblem::Syntax { .. } => Error::UnrecognisedPeriod {
-            input: text.to_owned(),
+            input: text.to_owned().into(),
         },
         problem => Error::ParsePeriod {
             frequency: Frequency::Monthly,
-            input: text.to_owned(),
+            input: text.to_owned().into(),
             problem,
         },
     })

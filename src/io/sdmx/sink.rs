@@ -45,7 +45,7 @@ impl Action {
                 measure: value_given,
             }),
             other => Err(Error::InvalidAction {
-                action: other.to_owned(),
+                action: other.to_owned().into(),
             }),
         }
     }
@@ -123,7 +123,9 @@ pub(crate) trait Sink {
     fn row(&mut self, row: &Row<'_>, pos: &dyn Fn() -> Pos) -> Result<()>;
 
     /// Whether the rows of the series `flow`/`key` (dimension values in key
-    /// order) are wanted at all, so a reader may skip them unread.
+    /// order) are wanted at all, so a reader may skip them unread (only
+    /// the JSON reader can).
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     fn wants(&mut self, flow: Option<&str>, key: &[&str]) -> bool;
 }
 
@@ -242,22 +244,23 @@ impl OneSeries {
     /// [`Error::NoObservations`]; as [`SeriesRows::finish`].
     pub(crate) fn finish(self) -> Result<Rows> {
         if let Some((mut list, all)) = self.matches {
-            let count = all.len();
+            let count = u32::try_from(all.len()).unwrap_or(u32::MAX);
             list.truncate(20);
             return Err(Error::AmbiguousSeries {
                 selector: self
                     .selector
                     .map(|s| s.text().to_owned())
-                    .unwrap_or_default(),
-                matches: list,
+                    .unwrap_or_default()
+                    .into(),
+                matches: list.into(),
                 count,
             });
         }
         match (self.chosen, self.selector) {
             (Some(c), _) => c.rows.finish(),
             (None, Some(s)) => Err(Error::SeriesNotFound {
-                selector: s.text().to_owned(),
-                examples: self.examples,
+                selector: s.text().to_owned().into(),
+                examples: self.examples.into(),
             }),
             (None, None) => Err(Error::NoObservations),
         }
@@ -320,7 +323,10 @@ impl Sink for OneSeries {
                     .unwrap_or_default();
                 let second = full_id(row.flow, &row.key());
                 if self.selector.is_none() {
-                    return Err(Error::MultipleSeries { first, second });
+                    return Err(Error::MultipleSeries {
+                        first: first.into(),
+                        second: second.into(),
+                    });
                 }
                 self.matches = Some((
                     vec![first.clone(), second.clone()],
@@ -360,8 +366,8 @@ pub(crate) fn frequency_code(code: &str, period: &str) -> Result<Frequency> {
         "Q" => Ok(Frequency::Quarterly),
         "A" | "Y" => Ok(Frequency::Annual),
         other => Err(Error::UnsupportedFrequency {
-            code: other.to_owned(),
-            period: period.to_owned(),
+            code: other.to_owned().into(),
+            period: period.to_owned().into(),
         }),
     }
 }
@@ -448,8 +454,8 @@ impl AllSeries {
             && let Some(s) = self.selector
         {
             return Err(Error::SeriesNotFound {
-                selector: s.text().to_owned(),
-                examples: Vec::new(),
+                selector: s.text().to_owned().into(),
+                examples: Vec::new().into(),
             });
         }
         Ok(SdmxData { series: out })

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 use crate::input::{
-    ALFRED_MISSING, COMMA, Classifier, Missing, ReadOptions, Records, canonical, parse_number,
+    ALFRED_MISSING, COMMA, Classifier, Missing, ReadOptions, Records, any_period, parse_number,
     vintage_column,
 };
 
@@ -47,7 +47,7 @@ pub(super) fn read(input: impl Read, options: &ReadOptions) -> Result<Built> {
                 &field,
                 i,
                 Error::BadHeader {
-                    column: field.clone(),
+                    column: field.clone().into(),
                     expected: "a vintage column SERIESID_YYYYMMDD",
                 },
             ));
@@ -57,8 +57,8 @@ pub(super) fn read(input: impl Read, options: &ReadOptions) -> Result<Built> {
                 &field,
                 i,
                 Error::InvalidVintageDate {
-                    column: field.clone(),
-                    digits: digits.to_owned(),
+                    column: field.clone().into(),
+                    digits: digits.to_owned().into(),
                 },
             ));
         };
@@ -66,7 +66,7 @@ pub(super) fn read(input: impl Read, options: &ReadOptions) -> Result<Built> {
     }
     let Some(first) = columns.first().map(|c| c.0.clone()) else {
         return Err(records.at(Error::MissingColumn {
-            column: "SERIESID_YYYYMMDD".to_owned(),
+            column: "SERIESID_YYYYMMDD".to_owned().into(),
         }));
     };
     let id = match options.get_series() {
@@ -79,8 +79,8 @@ pub(super) fn read(input: impl Read, options: &ReadOptions) -> Result<Built> {
                     }
                 }
                 return Err(Error::SeriesNotFound {
-                    selector: s.to_owned(),
-                    examples,
+                    selector: s.to_owned().into(),
+                    examples: examples.into(),
                 });
             }
             s.to_owned()
@@ -88,8 +88,8 @@ pub(super) fn read(input: impl Read, options: &ReadOptions) -> Result<Built> {
         None => {
             if let Some(other) = columns.iter().find(|c| c.0 != first) {
                 return Err(records.at(Error::MultipleSeries {
-                    first,
-                    second: other.0.clone(),
+                    first: first.into(),
+                    second: other.0.clone().into(),
                 }));
             }
             first
@@ -122,10 +122,7 @@ pub(super) fn read(input: impl Read, options: &ReadOptions) -> Result<Built> {
             .classify(&period, || records.pos())
             .map_err(|e| records.at(e))?;
         if !seen.insert(month) {
-            let period = match classifier.frequency() {
-                Some(f) => canonical(f, month),
-                None => period.into_owned(),
-            };
+            let period = any_period(classifier.frequency(), month);
             return Err(records.at(Error::DuplicatePeriod { period }));
         }
         let mut current: Option<Run> = None;
@@ -137,7 +134,7 @@ pub(super) fn read(input: impl Read, options: &ReadOptions) -> Result<Built> {
                 }
                 continue;
             }
-            let value = parse_number(&text, &period).map_err(|e| records.in_field(name, *i, e))?;
+            let value = parse_number(&text).map_err(|e| records.in_field(name, *i, e))?;
             if let Some(slot) = live.get_mut(k) {
                 *slot = true;
             }

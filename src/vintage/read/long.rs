@@ -8,7 +8,9 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Error, Result};
 use crate::input::long::{LongColumns, When};
-use crate::input::{COMMA, CSV_MISSING, Classifier, Missing, Pos, ReadOptions, Records, canonical};
+use crate::input::{
+    COMMA, CSV_MISSING, Classifier, Missing, Pos, ReadOptions, Records, any_period,
+};
 use crate::period::Frequency;
 
 use super::super::interval::RealtimeInterval;
@@ -50,8 +52,8 @@ pub(super) fn read(input: impl Read, options: &ReadOptions) -> Result<Built> {
             (_, None) => chosen = Some(id.into_owned()),
             (None, Some(first)) if *first != id => {
                 return Err(records.at(Error::MultipleSeries {
-                    first: first.clone(),
-                    second: id.into_owned(),
+                    first: first.clone().into(),
+                    second: id.into_owned().into(),
                 }));
             }
             _ => {}
@@ -62,7 +64,7 @@ pub(super) fn read(input: impl Read, options: &ReadOptions) -> Result<Built> {
             .classify(&period, || records.pos())
             .map_err(|e| in_field(cols.period, e))?;
         let value = missing
-            .parse(&records.field(cols.value), &period)
+            .parse(&records.field(cols.value))
             .map_err(|e| in_field(cols.value, e))?;
         let day = |i: usize| date(&records.field(i)).map_err(|e| in_field(i, e));
         match cols.when {
@@ -73,10 +75,7 @@ pub(super) fn read(input: impl Read, options: &ReadOptions) -> Result<Built> {
                 };
                 let key = (vintage.num_days_from_ce(), month);
                 if !seen.insert(key) {
-                    let period = match classifier.frequency() {
-                        Some(f) => canonical(f, month),
-                        None => period.into_owned(),
-                    };
+                    let period = any_period(classifier.frequency(), month);
                     return Err(records.at(Error::DuplicatePeriod { period }));
                 }
                 // A missing value in a vintage: not published in it.
@@ -99,8 +98,8 @@ pub(super) fn read(input: impl Read, options: &ReadOptions) -> Result<Built> {
         && let Some(s) = selector
     {
         return Err(Error::SeriesNotFound {
-            selector: s.to_owned(),
-            examples,
+            selector: s.to_owned().into(),
+            examples: examples.into(),
         });
     }
     if rows == 0 {

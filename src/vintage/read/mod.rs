@@ -13,6 +13,7 @@
 //! time of one pass over its cells.
 
 mod alfred;
+#[cfg(feature = "serde")]
 mod fred_json;
 mod long;
 
@@ -225,7 +226,7 @@ impl Intervals {
                 && m == n
                 && a.overlaps(*b)
             {
-                let period = crate::input::canonical(frequency, *m);
+                let period = crate::input::any_period(Some(frequency), *m);
                 let (first, second, at) = if at_a < at_b {
                     (a, b, at_b)
                 } else {
@@ -234,8 +235,8 @@ impl Intervals {
                 return Err(pos(*at, format!("{period} {second}")).wrap(
                     Error::OverlappingRealtime {
                         period,
-                        first: first.to_string(),
-                        second: second.to_string(),
+                        first: (first.start(), first.end()),
+                        second: (second.start(), second.end()),
                     },
                 ));
             }
@@ -257,6 +258,6 @@ impl Intervals {
 /// [`Error::InvalidDate`].
 pub(super) fn date(text: &str) -> Result<NaiveDate> {
     text.trim().parse().map_err(|_| Error::InvalidDate {
-        text: text.trim().to_owned(),
+        text: text.trim().to_owned().into(),
     })
 }
