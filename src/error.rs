@@ -550,6 +550,155 @@ pub enum Error {
     #[cfg_attr(docsrs, doc(cfg(feature = "polars")))]
     #[error(transparent)]
     Polars(Box<polars::error::PolarsError>),
+
+    // Fetching (feature `fetch`). No variant ever holds an API key: URLs are
+    // given without it, and service messages have it blanked out.
+    /// A source that is not one the crate fetches (`fred:ID`, `alfred:ID`,
+    /// `sdmx:AGENCY/FLOW/KEY`, `sdmx:URL`, `dbnomics:PROVIDER/DATASET/SERIES`).
+    #[cfg(feature = "fetch")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "fetch")))]
+    #[error("invalid source {input:?}: expected {expected}")]
+    InvalidSource {
+        /// The source as written.
+        input: Box<str>,
+        /// The forms accepted there.
+        expected: &'static str,
+    },
+    /// A request to a web service that did not give the data: the network
+    /// failed, the service refused or has no such series, or (offline) the
+    /// cache does not hold the response.
+    #[cfg(feature = "fetch")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "fetch")))]
+    #[error("{provider}: {problem} ({url})")]
+    Fetch {
+        /// The provider's name (`FRED`, `ECB`, ...).
+        provider: &'static str,
+        /// The request, without the API key.
+        url: Box<str>,
+        /// What went wrong (boxed to keep [`Error`] small).
+        problem: Box<FetchProblem>,
+    },
+    /// A provider that needs an API key and was given none.
+    #[cfg(feature = "fetch")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "fetch")))]
+    #[error(
+        "{provider} needs an API key: set {variable}, or write `{} = KEY` in {file}",
+        variable.to_ascii_lowercase()
+    )]
+    MissingApiKey {
+        /// The provider's name.
+        provider: &'static str,
+        /// The environment variable read.
+        variable: &'static str,
+        /// The configuration file read (its path).
+        file: Box<str>,
+    },
+    /// A plain-HTTP URL to a host that is not a loopback address: only
+    /// HTTPS is used beyond this machine.
+    #[cfg(feature = "fetch")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "fetch")))]
+    #[error(
+        "{url} is not HTTPS: plain HTTP is accepted only for loopback addresses (127.0.0.1, ::1, localhost)"
+    )]
+    InsecureUrl {
+        /// The URL as given.
+        url: Box<str>,
+    },
+    /// A response that is not what the provider's format promises; the
+    /// source names the line or JSON path.
+    #[cfg(feature = "fetch")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "fetch")))]
+    #[error("{provider} response to {url}: {source}")]
+    InResponse {
+        /// The provider's name.
+        provider: &'static str,
+        /// The request, without the API key.
+        url: Box<str>,
+        /// What was wrong with the response.
+        #[source]
+        source: Box<Error>,
+    },
+}
+
+/// What went wrong with a request; carried by [`Error::Fetch`].
+#[cfg(feature = "fetch")]
+#[cfg_attr(docsrs, doc(cfg(feature = "fetch")))]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum FetchProblem {
+    /// No answer in time (connecting, or a response that stalled), after
+    /// every retry.
+    #[error("timed out after {attempts} attempts")]
+    Timeout {
+        /// The attempts made.
+        attempts: u32,
+    },
+    /// The host could not be reached (no such host, connection refused).
+    #[error("cannot connect after {attempts} attempts")]
+    Connect {
+        /// The attempts made.
+        attempts: u32,
+    },
+    /// The connection broke (a response cut short, reset), after every
+    /// retry.
+    #[error("the connection failed after {attempts} attempts ({kind})")]
+    Network {
+        /// The attempts made.
+        attempts: u32,
+        /// The I/O error's kind.
+        kind: std::io::ErrorKind,
+    },
+    /// A TLS or HTTP protocol failure (not retried).
+    #[error("{what} error")]
+    Protocol {
+        /// `TLS` or `HTTP`.
+        what: &'static str,
+    },
+    /// The service has no such series or data (HTTP 404, FRED's "series
+    /// does not exist", SDMX `NoResultsFound`).
+    #[error("not found{}", message.as_deref().map(|m| format!(": {m}")).unwrap_or_default())]
+    NotFound {
+        /// The service's message, if it gave one.
+        message: Option<Box<str>>,
+    },
+    /// The service refused the request (a bad API key, a bad parameter).
+    #[error("HTTP {status}{}", message.as_deref().map(|m| format!(": {m}")).unwrap_or_default())]
+    Refused {
+        /// The HTTP status.
+        status: u16,
+        /// The service's message, if it gave one.
+        message: Option<Box<str>>,
+    },
+    /// Still rate limited (HTTP 429) after every retry, or asked to wait
+    /// longer than the client's longest wait.
+    #[error("rate limited (HTTP 429){}", retry_after.map(|s| format!(", asked to retry after {s} s")).unwrap_or_default())]
+    RateLimited {
+        /// The wait the service asked for, in seconds, if it said.
+        retry_after: Option<u64>,
+    },
+    /// A server error (HTTP 5xx) after every retry.
+    #[error("server error HTTP {status} after {attempts} attempts")]
+    Unavailable {
+        /// The last HTTP status.
+        status: u16,
+        /// The attempts made.
+        attempts: u32,
+    },
+    /// A response larger than the client's limit.
+    #[error("the response is larger than {limit} bytes")]
+    TooLarge {
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// Offline, and the cache does not hold this response.
+    #[error("offline and not in the cache")]
+    NotCached,
+    /// The cache could not be written or read.
+    #[error("cache error ({kind})")]
+    Cache {
+        /// The I/O error's kind.
+        kind: std::io::ErrorKind,
+    },
 }
 
 /// What was wrong with a period string; carried by [`Error::ParsePeriod`].

@@ -64,6 +64,10 @@
 //! - `plot`: `plot::Chart`, a series with its findings (records, streaks,
 //!   recessions, change points, neutral levels) marked, as SVG. plotters with
 //!   only its SVG backend: no font files or C libraries. Implied by `cli`.
+//! - `fetch`: `fetch::Client`, series fetched from FRED, ALFRED, SDMX web
+//!   services (ECB, Eurostat, OECD, IMF, BIS) and DBnomics, with a cache,
+//!   rate limits and retries; a blocking client (ureq, rustls), no async
+//!   runtime. Implies `serde`; implied by `cli`.
 // No panics through the public API (unwrap, expect, panic!, unchecked
 // indexing) outside tests; the few exceptions carry their bounds argument
 // beside an `allow`.
@@ -108,6 +112,10 @@ pub mod panel;
 #[cfg_attr(docsrs, doc(cfg(feature = "plot")))]
 pub mod plot;
 
+#[cfg(feature = "fetch")]
+#[cfg_attr(docsrs, doc(cfg(feature = "fetch")))]
+pub mod fetch;
+
 /// The README's code blocks, compiled and run as doc tests so they stay true.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
@@ -123,8 +131,7 @@ pub use indicator::{
     ConfidenceIndex, Currency, Exports, Gdp, Imports, Indicator, MeasureKind, Metadata, Neutral,
     PriceBasis, Scale, SeasonalAdjustment, TradeBalance,
 };
-pub use io::AnySeries;
 pub use period::{AnyPeriod, Frequency, Month, Period, Quarter, Within, Year};
-pub use series::Series;
+pub use series::{AnySeries, Series};
 pub use transform::{Aggregation, Units};
 pub use unit::{IndexPoints, Percent, PercentagePoints, Value};

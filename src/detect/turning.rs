@@ -376,11 +376,16 @@ impl<P: Period, U: Value> Detector<P, U> for BryBoschan {
                 got: n,
             });
         }
+        // The rule compares values and ratios only, so values near f64::MAX
+        // are dated on an exactly rescaled copy, where the moving averages
+        // and the standard deviation cannot overflow.
+        let scale = crate::transform::safe_scale(&raw);
+        let work: Vec<f64> = raw.iter().map(|x| x * scale).collect();
         // 1. Extreme values.
-        let spencer0 = weighted_ma(&raw, &SPENCER);
-        let resid: Vec<f64> = raw.iter().zip(&spencer0).map(|(a, b)| a - b).collect();
+        let spencer0 = weighted_ma(&work, &SPENCER);
+        let resid: Vec<f64> = work.iter().zip(&spencer0).map(|(a, b)| a - b).collect();
         let sd = std_dev(&resid);
-        let adjusted: Vec<f64> = raw
+        let adjusted: Vec<f64> = work
             .iter()
             .zip(&spencer0)
             .zip(&resid)
@@ -409,8 +414,8 @@ impl<P: Period, U: Value> Detector<P, U> for BryBoschan {
         let short = weighted_ma(&adjusted, &vec![1.0; mcd]);
         refine(&short, &mut turns, self.window);
         // 5. The series itself.
-        refine(&raw, &mut turns, mcd.max(4));
-        censor(&raw, &mut turns, self.phase, self.cycle, self.censor);
+        refine(&work, &mut turns, mcd.max(4));
+        censor(&work, &mut turns, self.phase, self.cycle, self.censor);
         Ok(dated(series, &raw, &turns))
     }
 }
@@ -534,6 +539,31 @@ mod tests {
         let mut short = vec![(2, Turn::Peak), (3, Turn::Trough), (9, Turn::Peak)];
         assert!(enforce_phase(&[0.0; 12], &mut short, 2));
         assert_eq!(short, [(9, Turn::Peak)]);
+    }
+
+    #[test]
+    fn bry_boschan_dates_values_near_the_largest_float() {
+        // A ten-year cycle with noise-free turns; scaled to about 1e308 the
+        // moving averages' plain sums would overflow. Turns depend only on
+        // comparisons, so the dates must be those of the unscaled series, and
+        // the events carry the values as given.
+        let start = Month::new(2000, 1).unwrap();
+        let small: Vec<f64> = (0..240)
+            .map(|t| 100.0 + 10.0 * (f64::from(t) * core::f64::consts::TAU / 120.0).sin())
+            .collect();
+        let big: Vec<f64> = small.iter().map(|x| x * 1.5e306).collect();
+        let a = BryBoschan::new()
+            .detect(&Series::from_values(start, small).unwrap())
+            .unwrap();
+        let b = BryBoschan::new()
+            .detect(&Series::from_values(start, big).unwrap())
+            .unwrap();
+        assert!(a.len() >= 3, "{a:?}");
+        assert_eq!(
+            a.iter().map(|e| (e.period, e.kind)).collect::<Vec<_>>(),
+            b.iter().map(|e| (e.period, e.kind)).collect::<Vec<_>>()
+        );
+        assert!(b.iter().all(|e| e.value > 1e307 && e.value.is_finite()));
     }
 
     #[test]

@@ -364,8 +364,14 @@ impl<P: Period> ConfidenceIndex<P> {
         }
         // Two passes: the mean first, then squared deviations from it, which
         // is accurate even when the dispersion is small next to the level.
-        let mean = values.iter().sum::<f64>() / n as f64;
-        let ss: f64 = values.iter().map(|x| (x - mean) * (x - mean)).sum();
+        // Values near f64::MAX are scaled by a power of two first (exact, and
+        // the standardised values do not depend on scale).
+        let scale = crate::transform::safe_scale(&values);
+        let mean = values.iter().map(|x| x * scale).sum::<f64>() / n as f64;
+        let ss: f64 = values
+            .iter()
+            .map(|x| (x * scale - mean) * (x * scale - mean))
+            .sum();
         let sd = (ss / (n - 1) as f64).sqrt();
         if !(sd > 0.0 && sd.is_finite()) {
             let (first, last) = (window.first_valid(), window.last_valid());
@@ -379,7 +385,9 @@ impl<P: Period> ConfidenceIndex<P> {
             });
         }
         Ok(ConfidenceIndex {
-            series: self.series.map_raw(|x| 100.0 + 10.0 * (x - mean) / sd),
+            series: self
+                .series
+                .map_raw(|x| 100.0 + 10.0 * (x * scale - mean) / sd),
             metadata: self.metadata.clone(),
             neutral: Neutral::LongRunAverage100,
         })
@@ -430,6 +438,20 @@ mod tests {
         let expect = 100.0 - 10.0 / 2f64.sqrt();
         assert!((z.get(Month::new(2020, 1).unwrap()).unwrap() - expect).abs() < 1e-12);
         assert_eq!(z.get(Month::new(2020, 2).unwrap()), None);
+    }
+
+    #[test]
+    fn standardized_near_the_largest_float() {
+        // 1.5e307 × [1, 2, 3, 4]: mean 2.5, sample sd √(5/3) in those units,
+        // so z = 100 + 10 (k − 2.5)/√(5/3) whatever the unit; the plain sum
+        // (6e307 + ...) would overflow.
+        let c = index(&[1.5e307, 3e307, 4.5e307, 6e307]);
+        let z = c.standardized(..).unwrap();
+        let sd = (5.0f64 / 3.0).sqrt();
+        for (k, (_, v)) in (1..=4).zip(z.observations()) {
+            let expect = 100.0 + 10.0 * (f64::from(k) - 2.5) / sd;
+            assert!((v - expect).abs() < 1e-12, "{k}: {v} vs {expect}");
+        }
     }
 
     #[test]

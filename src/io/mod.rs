@@ -76,5 +76,6 @@ pub mod sdmx;
 pub(crate) mod write;
 
 pub use crate::input::{Format, ReadOptions};
-pub use any::AnySeries;
+// Kept for the readers, which build one; the public path is the crate root.
+pub(crate) use crate::series::AnySeries;
 pub use write::format_value;

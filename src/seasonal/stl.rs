@@ -253,13 +253,7 @@ impl Stl {
             logs(series, &mut y, Operation::Stl)?;
         }
         let config = self.config(period, y.len())?;
-        let c = run(&y, &config);
-        let remainder = y
-            .iter()
-            .zip(&c.seasonal)
-            .zip(&c.trend)
-            .map(|((y, s), t)| y - s - t)
-            .collect();
+        let (c, remainder) = run_scaled(&y, &config);
         let mut parts = [c.trend, c.seasonal, remainder];
         if self.model == Model::Multiplicative {
             for part in &mut parts {
@@ -314,13 +308,7 @@ impl Stl {
             });
         }
         let config = self.config(period, y.len())?;
-        let c = run(y, &config);
-        let remainder: Vec<f64> = y
-            .iter()
-            .zip(&c.seasonal)
-            .zip(&c.trend)
-            .map(|((y, s), t)| y - s - t)
-            .collect();
+        let (c, remainder) = run_scaled(y, &config);
         let parts = [&c.trend, &c.seasonal, &remainder];
         if parts.iter().any(|p| p.iter().any(|v| !v.is_finite())) {
             return Err(Error::Overflow {
@@ -433,6 +421,37 @@ struct Raw {
     trend: Vec<f64>,
     seasonal: Vec<f64>,
     weights: Vec<f64>,
+}
+
+/// [`run`] and the remainder, on `y` rescaled by a power of two when its
+/// values come near `f64::MAX` (the loess fits are linear in `y` and the
+/// robustness weights depend only on ratios, so the components scale
+/// exactly); the components are scaled back, and an overflow there is left
+/// for the caller to report.
+fn run_scaled(y: &[f64], c: &Config) -> (Raw, Vec<f64>) {
+    let scale = crate::transform::safe_scale(y);
+    let scaled: Vec<f64>;
+    let y = if scale == 1.0 {
+        y
+    } else {
+        scaled = y.iter().map(|v| v * scale).collect();
+        &scaled
+    };
+    let mut raw = run(y, c);
+    let mut remainder: Vec<f64> = y
+        .iter()
+        .zip(&raw.seasonal)
+        .zip(&raw.trend)
+        .map(|((y, s), t)| y - s - t)
+        .collect();
+    if scale != 1.0 {
+        for part in [&mut raw.trend, &mut raw.seasonal, &mut remainder] {
+            for v in part.iter_mut() {
+                *v /= scale;
+            }
+        }
+    }
+    (raw, remainder)
 }
 
 /// The STL loops: `outer + 1` passes of `inner` backfitting iterations, robustness

@@ -8,7 +8,11 @@ use crate::error::{Error, Result};
 use crate::period::{Frequency, Period};
 use crate::unit::{Slot, Value};
 
+mod any;
 mod arith;
+
+pub use any::AnySeries;
+pub(crate) use any::{each_any, map_any};
 
 /// A regular calendar series: a start period and one value slot for every
 /// period after it, with missing values explicit.

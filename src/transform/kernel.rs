@@ -54,6 +54,25 @@ pub(crate) const DOWN: f64 = 5.421_010_862_427_522e-20;
 /// See [`DOWN`].
 pub(crate) const UP: f64 = 18_446_744_073_709_551_616.0;
 
+/// 1, or a power of two that brings every magnitude in `xs` below 2⁴⁸⁰ when
+/// one is above it: then squared deviations and their sums cannot overflow,
+/// and a scale-free computation (a standardisation, a dating rule) gives
+/// the same answer on `x · scale`. Multiplying by a power of two is exact,
+/// bar values below 2⁻⁵⁰⁰, which cannot matter next to one above 2⁴⁸⁰.
+pub(crate) fn safe_scale(xs: &[f64]) -> f64 {
+    const BIG: f64 = 3.121_748_550_315_992_2e144; // 2^480
+    let largest = xs
+        .iter()
+        .filter(|v| v.is_finite())
+        .fold(0.0_f64, |m, v| m.max(v.abs()));
+    if largest > BIG {
+        // largest < 2^1024, so largest · 2^-544 < 2^480.
+        2.0_f64.powi(-544)
+    } else {
+        1.0
+    }
+}
+
 /// `sum / count` for a sum taken on values scaled by [`DOWN`]: the mean,
 /// scaled back, kept within `±f64::MAX` (a mean of finite values is at most
 /// their largest magnitude, so only rounding could take it past).

@@ -37,7 +37,9 @@
 //! ```
 
 mod aggregate;
+mod any;
 mod kernel;
+pub(crate) use kernel::safe_scale;
 mod rebase;
 mod units;
 mod window;

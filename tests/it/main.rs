@@ -30,6 +30,8 @@ mod cli_changepoint;
 #[cfg(feature = "cli")]
 mod cli_detect;
 #[cfg(feature = "cli")]
+mod cli_fetch;
+#[cfg(feature = "cli")]
 mod cli_panel;
 #[cfg(feature = "cli")]
 mod cli_seasonal;
@@ -39,6 +41,10 @@ mod cli_support;
 mod cli_vintage;
 #[cfg(feature = "cli")]
 mod cli_x11;
+#[cfg(feature = "fetch")]
+mod fetch;
+#[cfg(feature = "fetch")]
+mod fetch_server;
 #[cfg(feature = "panel")]
 mod panel;
 #[cfg(feature = "panel")]

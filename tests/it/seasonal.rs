@@ -144,6 +144,27 @@ fn stl_monthly_matches_statsmodels() {
     );
 }
 
+/// Values near `f64::MAX`: the robust fit of IMPCH × 2¹⁰⁰⁵ (an exact
+/// scaling; the largest value is about 1.8e307), scaled back, equals
+/// statsmodels' fit of IMPCH (tests/fixtures/seasonal/generate.py) within
+/// the same tolerance. The plain loess sums of such values overflow.
+#[test]
+fn stl_near_the_largest_float_matches_statsmodels() {
+    let impch = data::<Month>(IMPCH);
+    let k = 2f64.powi(1005);
+    let big = impch.map(|v| v * k);
+    let d = Stl::new().robust(true).fit(&big).expect("fit");
+    let t = Table::fixture("seasonal/stl_impch_robust.csv");
+    let s = scale(&impch);
+    for (column, part) in [
+        ("trend", d.trend()),
+        ("seasonal", d.seasonal()),
+        ("remainder", d.remainder()),
+    ] {
+        compare(&t, column, &part.map(|v| v / k), s);
+    }
+}
+
 /// Source: statsmodels STL (tests/fixtures/seasonal/generate.py), quarterly.
 #[test]
 fn stl_quarterly_matches_statsmodels() {

@@ -11,6 +11,8 @@ use econseries::io::{Format, ReadOptions};
 use econseries::vintage::AnyVintagedSeries;
 use econseries::{AnySeries, Error, Frequency};
 
+use crate::fetch::{self, Network};
+
 /// The input arguments. Global, so that a command with subcommands (`econ
 /// detect records --low FILE`) takes them after its subcommand too.
 #[derive(Debug, Args)]
@@ -27,9 +29,13 @@ pub(crate) struct Input {
     /// The input's format, instead of detecting it.
     #[arg(long, global = true, value_parser = parser::<Format>(&Format::ALL.map(Format::name)))]
     pub(crate) format: Option<Format>,
-    /// The file to read; standard input if omitted or `-`.
+    /// The file to read; standard input if omitted or `-`. A source
+    /// (fred:ID, alfred:ID, sdmx:AGENCY/FLOW/KEY, dbnomics:PROVIDER/DATASET/SERIES)
+    /// is fetched instead (write ./fred:x for a file of that name).
     #[arg(global = true, value_name = "FILE")]
     pub(crate) file: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) network: Network,
 }
 
 impl Input {
@@ -57,10 +63,12 @@ where
     PossibleValuesParser::new(names.iter().copied()).try_map(|s| s.parse::<T>())
 }
 
-/// Why a command failed: bad input (status 2) or failing output (status 1).
+/// Why a command failed: bad input (status 2), failing output (status 1),
+/// or a web service or the network (status 3).
 pub(crate) enum Failure {
     Input(String),
     Output(io::Error),
+    Service(String),
 }
 
 impl Failure {
@@ -88,14 +96,26 @@ pub(crate) fn report(message: &str, status: u8) -> ExitCode {
 /// Reads the input series with the library's reader (any format it
 /// detects), naming the file or standard input in read errors.
 pub(crate) fn read(input: &Input) -> Result<AnySeries, Failure> {
+    if let Some(source) = source(input) {
+        return fetch::read_series(&source?, &input.options(), &input.network);
+    }
     let (name, reader) = open(input)?;
     AnySeries::read(reader, &input.options()).map_err(|e| input_error(e, &name))
 }
 
 /// Reads the input as a vintaged series with the library's reader.
 pub(crate) fn read_vintaged(input: &Input) -> Result<AnyVintagedSeries, Failure> {
+    if let Some(source) = source(input) {
+        return fetch::read_vintaged(&source?, &input.options(), &input.network);
+    }
     let (name, reader) = open(input)?;
     AnyVintagedSeries::read(reader, &input.options()).map_err(|e| input_error(e, &name))
+}
+
+/// The input's source, if its FILE is written as one.
+fn source(input: &Input) -> Option<Result<econseries::fetch::Source, Failure>> {
+    let text = input.file.as_ref()?.to_str()?;
+    fetch::source_of(text)
 }
 
 /// The input file or standard input, with the name to use in messages.

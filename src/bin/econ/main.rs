@@ -7,9 +7,13 @@
 //!
 //! Input is CSV in the plain `period,value` form or FRED's download form
 //! (`observation_date,SERIESID`, `.` for missing), from a file or standard
-//! input; the frequency is inferred unless `--frequency` states it. Output is
-//! `period,value` on standard output, one row per period, missing values as
-//! empty fields. Bad input exits with status 2 and one line on standard error.
+//! input, or fetched from a web service when FILE is a source (`fred:IMPCH`,
+//! `alfred:GDPC1`, `sdmx:ECB/EXR/M.USD.EUR.SP00.A`,
+//! `dbnomics:PROVIDER/DATASET/SERIES`; `econ fetch`); the frequency is
+//! inferred unless `--frequency` states it. Output is `period,value` on
+//! standard output, one row per period, missing values as empty fields. Bad
+//! input exits with status 2 and one line on standard error; a failing web
+//! service or network with status 3.
 //! All parsing and formatting live in the library (`econseries::io`); each
 //! subcommand is one module here, sharing the input and error handling of
 //! [`common`].
@@ -34,6 +38,7 @@ mod changepoints;
 mod chart;
 mod common;
 mod detect;
+mod fetch;
 mod headline;
 #[cfg(feature = "panel")]
 mod panel;
@@ -76,6 +81,10 @@ enum Command {
     Headline(headline::HeadlineArgs),
     /// A chart of the series with its findings marked, as SVG.
     Chart(chart::ChartArgs),
+    /// Fetch a series from FRED, ALFRED, an SDMX web service or DBnomics: writes
+    /// period,value (every vintage as series_id,period,value,realtime_start,realtime_end
+    /// for alfred:).
+    Fetch(fetch::FetchArgs),
     /// Every series of a long table (CSV or Parquet): transform, records, change points.
     #[cfg(feature = "panel")]
     #[command(subcommand_required = true)]
@@ -95,6 +104,7 @@ fn main() -> ExitCode {
         Command::Vintage(args) => vintage::vintage(args),
         Command::Revisions(args) => vintage::revisions(args),
         Command::Chart(args) => chart::chart(args),
+        Command::Fetch(args) => fetch::fetch(args),
         #[cfg(feature = "panel")]
         Command::Panel(args) => panel::panel(args),
     };
@@ -104,5 +114,6 @@ fn main() -> ExitCode {
         Err(Failure::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Output(e)) => report(&format!("cannot write output: {e}"), 1),
         Err(Failure::Input(message)) => report(&message, 2),
+        Err(Failure::Service(message)) => report(&message, 3),
     }
 }

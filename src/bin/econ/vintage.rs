@@ -13,6 +13,7 @@ use econseries::vintage::AnyVintagedSeries;
 use econseries::{AnySeries, Units, io::format_value};
 
 use crate::common::{Failure, Input, parser, read_vintaged as read_input};
+use crate::fetch::Network;
 
 #[derive(Debug, Args)]
 pub(crate) struct VintageInput {
@@ -23,9 +24,12 @@ pub(crate) struct VintageInput {
     /// an ALFRED column's series id).
     #[arg(long, value_name = "ID")]
     series: Option<String>,
-    /// The vintage file (ALFRED CSV or JSON, or long CSV); standard input if omitted or `-`.
+    /// The vintage file (ALFRED CSV or JSON, or long CSV); standard input if
+    /// omitted or `-`; or a source, alfred:ID, fetched with every vintage.
     #[arg(value_name = "FILE")]
     file: Option<PathBuf>,
+    #[command(flatten)]
+    network: Network,
 }
 
 #[derive(Debug, Args)]
@@ -62,6 +66,7 @@ fn read_vintaged(input: &VintageInput) -> Result<AnyVintagedSeries, Failure> {
         series: input.series.clone(),
         format: None,
         file: input.file.clone(),
+        network: input.network.clone(),
     })?;
     Ok(match input.units {
         Some(u) => v.units(u),
