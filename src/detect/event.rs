@@ -404,3 +404,18 @@ pub enum Evidence {
         delay: usize,
     },
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Month;
+
+    #[test]
+    fn event_size() {
+        // Records yield one event per observation, so an event's size is
+        // the memory a detection over 10 million points writes (1.28 GB at
+        // 128 bytes, most of it the change-point variant's two fits): do not
+        // let it grow unnoticed.
+        assert!(core::mem::size_of::<Event<Month>>() <= 128);
+    }
+}

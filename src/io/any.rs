@@ -6,10 +6,10 @@ use crate::error::Result;
 use crate::series::{AnySeries, each_any};
 
 impl AnySeries {
-    /// Writes the series as CSV, as [`Series::write_csv`] does.
+    /// Writes the series as CSV, as [`Series::write_csv`](crate::Series::write_csv) does.
     ///
     /// # Errors
-    /// [`Error::Io`] if writing fails.
+    /// [`Error::Io`](crate::Error::Io) if writing fails.
     ///
     /// # Example
     /// ```
@@ -25,7 +25,7 @@ impl AnySeries {
         each_any!(self, s => s.write_csv(writer))
     }
 
-    /// The series as CSV text, as [`Series::to_csv_string`] gives it.
+    /// The series as CSV text, as [`Series::to_csv_string`](crate::Series::to_csv_string) gives it.
     ///
     /// # Example
     /// ```

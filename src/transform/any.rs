@@ -6,7 +6,7 @@ use crate::series::{AnySeries, map_any};
 use crate::transform::{Aggregation, Units};
 
 impl AnySeries {
-    /// Applies one of FRED's units, as [`Series::units`] does.
+    /// Applies one of FRED's units, as [`Series::units`](crate::Series::units) does.
     ///
     /// # Example
     /// ```
@@ -21,7 +21,7 @@ impl AnySeries {
         map_any!(self, s => s.units(units))
     }
 
-    /// Converts to the coarser frequency `to`, as [`Series::aggregate`] does: a
+    /// Converts to the coarser frequency `to`, as [`Series::aggregate`](crate::Series::aggregate) does: a
     /// coarser period is missing unless all its sub-periods are present.
     ///
     /// # Errors
@@ -42,7 +42,7 @@ impl AnySeries {
     }
 
     /// Like [`aggregate`](AnySeries::aggregate), but a coarser period needs
-    /// only `min_count` present sub-periods, as [`Series::aggregate_with`].
+    /// only `min_count` present sub-periods, as [`Series::aggregate_with`](crate::Series::aggregate_with).
     ///
     /// # Errors
     /// [`Error::NotCoarser`] unless `to` is coarser than the series'
