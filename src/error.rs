@@ -649,6 +649,26 @@ pub enum Error {
         #[source]
         source: Box<Error>,
     },
+    /// An X-13 regression variable that cannot be generated (a window out
+    /// of range, a variable the frequency lacks, a year before a holiday's
+    /// rule or beyond its dates).
+    #[error("regression variable {variable}: {problem}")]
+    Regressor {
+        /// The variable as the spec names it (`easter[30]`, `cny[-10,-1]`).
+        variable: Box<str>,
+        /// What is wrong.
+        problem: RegressorProblem,
+    },
+    /// An X-13 spec file the crate cannot run as written: a syntax error, an
+    /// unknown or unsupported spec or argument, a bad value. Never ignored.
+    #[error("spec file line {line}: {problem}")]
+    Spec {
+        /// The 1-based line of the spec file.
+        line: u32,
+        /// What is wrong there (boxed: the problem carries several names
+        /// and the error stays small).
+        problem: Box<SpecProblem>,
+    },
 }
 
 /// What went wrong with a request; carried by [`Error::Fetch`].
@@ -729,6 +749,163 @@ pub enum FetchProblem {
     Cache {
         /// The I/O error's kind.
         kind: std::io::ErrorKind,
+    },
+}
+
+/// Why a regression variable cannot be generated; carried by
+/// [`Error::Regressor`].
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RegressorProblem {
+    /// Text that does not name a variable.
+    #[error("expected {expected}")]
+    Syntax {
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// A window (days, frequencies) outside what the program accepts
+    /// (Thanksgiving's also excludes 0).
+    #[error("the window must lie within {min}..={max}")]
+    Window {
+        /// The smallest accepted value.
+        min: i32,
+        /// The largest accepted value.
+        max: i32,
+    },
+    /// A variable, or a date, that a series with this many periods a year
+    /// does not have (Labor Day in quarterly data, `ao2000.05` in quarters).
+    #[error("not defined for a series of {per_year} periods a year")]
+    Frequency {
+        /// Periods a year of the series.
+        per_year: u32,
+    },
+    /// A year the holiday's rule or dates do not cover.
+    #[error("no dates for {year}: defined for {first}..={last}")]
+    YearOutOfRange {
+        /// The first year asked for outside the range.
+        year: i32,
+        /// The first year covered.
+        first: i32,
+        /// The last year covered.
+        last: i32,
+    },
+    /// The second date of a ramp or temporary level shift is not after the
+    /// first.
+    #[error("the end date must come after the start date")]
+    DateOrder,
+}
+
+/// What is wrong at a line of an X-13 spec file; carried by [`Error::Spec`].
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SpecProblem {
+    /// Text that breaks the spec grammar.
+    #[error("expected {expected}, found {found:?}")]
+    Syntax {
+        /// What the grammar expects there.
+        expected: &'static str,
+        /// What was found (empty at the end of the input).
+        found: Box<str>,
+    },
+    /// A spec name the program does not have.
+    #[error("unknown spec {spec}")]
+    UnknownSpec {
+        /// The name as written.
+        spec: Box<str>,
+    },
+    /// A spec of the program that this crate does not run (`seats`,
+    /// `history`, …).
+    #[error("the {spec} spec is not supported")]
+    UnsupportedSpec {
+        /// The spec's name.
+        spec: Box<str>,
+    },
+    /// An argument the spec does not have.
+    #[error("unknown argument {argument} in the {spec} spec")]
+    UnknownArgument {
+        /// The spec.
+        spec: Box<str>,
+        /// The argument as written.
+        argument: Box<str>,
+    },
+    /// An argument of the program that this crate does not implement.
+    #[error("argument {argument} of the {spec} spec is not supported")]
+    UnsupportedArgument {
+        /// The spec.
+        spec: Box<str>,
+        /// The argument.
+        argument: Box<str>,
+    },
+    /// A value the argument does not accept.
+    #[error("{spec}: {argument}={value}: expected {expected}")]
+    InvalidValue {
+        /// The spec.
+        spec: Box<str>,
+        /// The argument.
+        argument: Box<str>,
+        /// The value as written.
+        value: Box<str>,
+        /// What the argument accepts.
+        expected: &'static str,
+    },
+    /// A spec given twice.
+    #[error("the {spec} spec is given twice")]
+    DuplicateSpec {
+        /// The spec.
+        spec: Box<str>,
+    },
+    /// An argument given twice in one spec.
+    #[error("argument {argument} is given twice in the {spec} spec")]
+    DuplicateArgument {
+        /// The spec.
+        spec: Box<str>,
+        /// The argument.
+        argument: Box<str>,
+    },
+    /// Two arguments or specs that exclude each other (`data` and `file`,
+    /// `arima` and `automdl`).
+    #[error("{first} cannot be used with {second}")]
+    Conflict {
+        /// The one found first.
+        first: Box<str>,
+        /// The one that conflicts with it.
+        second: Box<str>,
+    },
+    /// A required spec or argument is absent (the line is the last one).
+    #[error("the {spec} spec needs {argument}")]
+    Missing {
+        /// The spec.
+        spec: Box<str>,
+        /// What it needs.
+        argument: &'static str,
+    },
+    /// A series data file that cannot be read.
+    #[error("cannot read {path}: {kind}")]
+    File {
+        /// The path as written.
+        path: Box<str>,
+        /// The I/O error's kind.
+        kind: std::io::ErrorKind,
+    },
+    /// A regression variable that cannot be used.
+    #[error(transparent)]
+    Regressor(#[from] RegressorProblem),
+    /// A spec, or an argument, that needs the regARIMA estimation, which
+    /// this crate does not run yet.
+    #[error("{} needs the regARIMA estimation, not yet supported", needs_what(spec, argument.as_deref()))]
+    NeedsRegarima {
+        /// The spec.
+        spec: Box<str>,
+        /// The argument, when the spec itself can run.
+        argument: Option<Box<str>>,
+    },
+    /// A table in `save=` that the run does not produce.
+    #[error("table {table} of the {spec} spec cannot be saved: the run does not produce it")]
+    UnsupportedTable {
+        /// The spec whose `save` names it.
+        spec: Box<str>,
+        /// The table as written.
+        table: Box<str>,
     },
 }
 
@@ -903,6 +1080,7 @@ impl Error {
         loop {
             match e {
                 Error::Read { line, .. } => return Some(*line),
+                Error::Spec { line, .. } => return Some(u64::from(*line)),
                 Error::Row { source, .. }
                 | Error::Field { source, .. }
                 | Error::At { source, .. }
@@ -1143,6 +1321,13 @@ impl core::fmt::Display for Operation {
 }
 
 /// ` at PERIOD` or nothing.
+fn needs_what(spec: &str, argument: Option<&str>) -> String {
+    match argument {
+        Some(a) => format!("argument {a} of the {spec} spec"),
+        None => format!("the {spec} spec"),
+    }
+}
+
 fn at(period: &Option<AnyPeriod>) -> String {
     period.map_or_else(String::new, |p| format!(" at {p}"))
 }

@@ -30,6 +30,10 @@
 //!   decomposition, the HP filter in O(n) (two- and one-sided), Hamilton's
 //!   filter, seasonal strength, and January–February combined periods for
 //!   the Lunar New Year.
+//! - [`x13`]: X-13ARIMA-SEATS without the binary: its regression
+//!   variables (trading day, leap year, Easter, Labor Day, Thanksgiving,
+//!   outliers, genhol holiday regressors with Chinese New Year dates) equal
+//!   to the program's, and its spec files read into a typed run description.
 //! - [`io`]: one streaming reader for every format (plain and FRED CSV, long
 //!   CSV, SDMX-CSV and SDMX-JSON, FRED API JSON, the crate's JSON), detected
 //!   from the input and configured by one [`io::ReadOptions`];
@@ -126,7 +130,8 @@ struct ReadmeDoctests;
 /// periods), re-exported so that callers need not depend on chrono.
 pub use chrono::NaiveDate;
 pub use error::{
-    Attribute, ChangeUnit, Comparison, Error, Operation, ParseProblem, Result, UndefinedReason,
+    Attribute, ChangeUnit, Comparison, Error, Operation, ParseProblem, RegressorProblem, Result,
+    SpecProblem, UndefinedReason,
 };
 pub use indicator::{
     ConfidenceIndex, Currency, Exports, Gdp, Imports, Indicator, MeasureKind, Metadata, Neutral,

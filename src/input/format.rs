@@ -150,11 +150,6 @@ impl Format {
             Format::Json => "json",
         }
     }
-
-    /// Whether the format is JSON (read with the `serde` feature only).
-    pub const fn is_json(self) -> bool {
-        matches!(self, Format::FredJson | Format::SdmxJson | Format::Json)
-    }
 }
 
 impl fmt::Display for Format {

@@ -48,3 +48,30 @@ pub(crate) fn vintage_column(field: &str) -> Option<(&str, &str)> {
 /// The delimiter of a CSV format: `,` for all but SDMX-CSV, whose first
 /// header field says (see [`crate::io::sdmx`]).
 pub(crate) const COMMA: u8 = b',';
+
+/// `text` as a CSV field, quoted if it needs it (a comma, quote, line end
+/// or outer space), for the writers of long CSV.
+pub(crate) fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) || text != text.trim() {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_fields() {
+        assert_eq!(csv_field("EXR.M.USD.EUR.SP00.A"), "EXR.M.USD.EUR.SP00.A");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
+        assert_eq!(
+            vintage_column("GDPC1_20250430"),
+            Some(("GDPC1", "20250430"))
+        );
+        assert_eq!(vintage_column("GDPC1_2025043"), None);
+    }
+}

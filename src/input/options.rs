@@ -255,7 +255,8 @@ impl ReadOptions {
     /// The columns that identify a series: SDMX-CSV's dimensions other than
     /// time, in key order (default: the columns before the value that are
     /// not reserved); a long CSV's series id column (one name; default one of
-    /// `series_id`, `series`, `id`, `key`).
+    /// `series_id`, `series`, `id`, `key`). Naming a column (this, the time or
+    /// the value column) makes a CSV that is not SDMX read as a long CSV.
     ///
     /// # Example
     /// ```

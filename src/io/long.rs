@@ -42,6 +42,7 @@
 use std::io::{Read, Write};
 
 use crate::error::{Error, Result};
+use crate::input::csv_field;
 use crate::input::long::LongColumns;
 use crate::input::{
     COMMA, CSV_MISSING, Missing, ReadOptions, Records, Rows, SeriesRows, Write as Put, any_period,
@@ -140,7 +141,7 @@ pub fn write_series<'a>(
 ) -> Result<()> {
     let mut out = String::from("series_id,period,value\n");
     for (id, s) in series {
-        let id = quote(id);
+        let id = csv_field(id);
         let rows: Vec<(String, Option<f64>)> = match s {
             AnySeries::Monthly(s) => s.iter().map(|(p, v)| (p.to_string(), v)).collect(),
             AnySeries::Quarterly(s) => s.iter().map(|(p, v)| (p.to_string(), v)).collect(),
@@ -159,15 +160,6 @@ pub fn write_series<'a>(
     }
     writer.write_all(out.as_bytes())?;
     Ok(())
-}
-
-/// An id as a CSV field, quoted if it needs it.
-pub(crate) fn quote(id: &str) -> String {
-    if id.contains([',', '"', '\n', '\r']) || id != id.trim() {
-        format!("\"{}\"", id.replace('"', "\"\""))
-    } else {
-        id.to_owned()
-    }
 }
 
 #[cfg(test)]
@@ -224,12 +216,5 @@ mod tests {
         let e = one("id,period,value\nA,2025,1\nA,2025,2\n", &ReadOptions::new()).unwrap_err();
         assert_eq!(e.line(), Some(3));
         assert!(e.to_string().contains("duplicate period 2025"), "{e}");
-    }
-
-    #[test]
-    fn quoting_ids() {
-        assert_eq!(quote("EXR.M.USD.EUR.SP00.A"), "EXR.M.USD.EUR.SP00.A");
-        assert_eq!(quote("a,b"), "\"a,b\"");
-        assert_eq!(quote("say \"x\""), "\"say \"\"x\"\"\"");
     }
 }

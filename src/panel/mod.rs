@@ -82,6 +82,7 @@ mod frame;
 mod load;
 mod transform;
 mod x11;
+mod x13;
 
 use std::borrow::Cow;
 use std::sync::Arc;

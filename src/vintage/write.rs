@@ -34,7 +34,7 @@ impl<P: Period> VintagedSeries<P> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn write_long_csv(&self, mut writer: impl Write, id: &str) -> Result<()> {
-        let id = crate::io::long::quote(id);
+        let id = crate::input::csv_field(id);
         let mut out = String::from("series_id,period,value,realtime_start,realtime_end\n");
         for o in self.observations() {
             out.push_str(&id);

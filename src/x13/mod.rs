@@ -1,7 +1,7 @@
 //! X-13ARIMA-SEATS without the binary: the regARIMA model (seasonal ARIMA
 //! with regression effects, exact maximum likelihood, forecasts and
-//! backcasts), transformations, outliers and automatic model
-//! identification as the Census Bureau's program does them.
+//! backcasts), transformations, outliers, regression variables and the
+//! program's spec files, as the Census Bureau's program does them.
 //!
 //! The reference is the program itself (build 62): the integration tests
 //! compare estimates, likelihoods, forecasts and choices with its saved
@@ -12,6 +12,8 @@ mod arima;
 mod estimate;
 mod outlier;
 mod regarima;
+pub mod regressors;
+pub mod spec;
 mod transform;
 
 pub use arima::{ArimaOrder, ArmaCoefficients};

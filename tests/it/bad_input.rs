@@ -488,6 +488,32 @@ fn one_gb_file_lib_other_readers() {
     assert!(input.pulled < 2 << 20, "pulled {} bytes", input.pulled);
 }
 
+/// 1 GiB of a long CSV of vintages whose periods repeat in one vintage after
+/// the maximum span: the duplicate is reported when it is reached, at line
+/// 119,990, after about 4 MB, not after reading the file.
+#[test]
+fn one_gb_file_lib_long_vintages() {
+    use econseries::vintage::AnyVintagedSeries;
+    let mut input = Generated::new(GIB, |i| {
+        if i == 0 {
+            return b"series_id,period,value,vintage\n".to_vec();
+        }
+        let mut out = Vec::with_capacity(32 * 1000);
+        for k in 0..1000u64 {
+            let n = ((i - 1) * 1000 + k) % 119_988;
+            out.extend_from_slice(
+                format!("X,{:04}-{:02},1.5,2025-01-01\n", 1 + n / 12, 1 + n % 12).as_bytes(),
+            );
+        }
+        out
+    });
+    let e = AnyVintagedSeries::read(&mut input, &ReadOptions::new()).unwrap_err();
+    let (line, e) = at_line(e);
+    assert_eq!(line, 119_988 + 2);
+    assert!(matches!(e, Error::DuplicatePeriod { period } if period.to_string() == "0001-01"));
+    assert!(input.pulled < 8 << 20, "pulled {} bytes", input.pulled);
+}
+
 /// 1 GiB of JSON: a byte limit stops it; without one, values past the
 /// maximum span are counted, not stored.
 #[cfg(feature = "serde")]

@@ -555,3 +555,111 @@ fn bocpd_posterior_sums_to_one_under_an_absurd_prior() {
     }
     assert!(taken >= 4, "{taken}");
 }
+
+/// Target `sdmx_csv`, artifact `crash-3ccc6d0b6f3bb74978295f96b775a5d101973b74`
+/// (INSEE's IPI extract with its `STRUCTURE_ID` header field mangled, 32 KB;
+/// reduced here by hand to what it shows): without a `STRUCTURE_ID` column the
+/// dataflow reference `FR1:IPI-2010-A21(1.0)` is a dimension value, and the
+/// series' own identifier `FR1:IPI-2010-A21(1.0).M.B.BRUT` did not select it,
+/// because the selector was split at the dot inside that value. Every series
+/// of a message must be selectable by its `id()`, giving its conversion.
+#[test]
+fn sdmx_series_is_selected_by_its_own_id_even_with_a_dot_in_a_value() {
+    use econseries::io::sdmx::SdmxData;
+    use econseries::io::{Format, ReadOptions};
+    let csv = b"STRUCTURE,STRUCTURE_I\x03D,ACTION,FREQ,PRODUIT,NATURE,TIME_PERIOD,OBS_VALUE\n\
+                dataflow,FR1:IPI-2010-A21(1.0),I,M,B,BRUT,2015-10,105.61\n\
+                dataflow,FR1:IPI-2010-A21(1.0),I,M,B,BRUT,2015-09,106.06\n";
+    let sdmx = ReadOptions::new().format(Format::SdmxCsv);
+    let msg = SdmxData::read(&csv[..], &sdmx).expect("reads");
+    let s = msg.pick(None).expect("one series");
+    assert_eq!(s.id(), "FR1:IPI-2010-A21(1.0).M.B.BRUT");
+    let picked = econseries::AnySeries::read(&csv[..], &sdmx.clone().series(s.id()));
+    assert_eq!(picked.ok(), s.to_any().ok());
+    assert!(msg.pick(Some("B.BRUT")).is_ok());
+    assert!(msg.pick(Some("0).M.B.BRUT")).is_err(), "whole values only");
+}
+
+/// Target `sdmx_csv`, artifact `crash-a4d4296ca8fc86f31d33f84b8b3a8d0d1bdf3b70`
+/// (the same extract with one row's dataflow reference cut to
+/// `IPI-2010-A21(1.0)`; reduced here by hand): that series' full identifier
+/// `IPI-2010-A21(1.0)/M.B.BRUT` also reads as the dataflow
+/// `FR1:IPI-2010-A21(1.0)` without its agency, so selecting it was
+/// ambiguous. A full identifier names its series alone.
+#[test]
+fn sdmx_full_identifier_wins_over_shorter_readings() {
+    use econseries::io::sdmx::SdmxData;
+    use econseries::io::{Format, ReadOptions};
+    let csv = "STRUCTURE,STRUCTURE_ID,ACTION,FREQ,PRODUIT,NATURE,TIME_PERIOD,OBS_VALUE\n\
+               dataflow,FR1:IPI-2010-A21(1.0),I,M,B,BRUT,2015-10,105.61\n\
+               dataflow,IPI-2010-A21(1.0),I,M,B,BRUT,2015-03,101.05\n\
+               dataflow,FR1:IPI-2010-A21(1.0),I,M,B,BRUT,2015-09,106.06\n";
+    let sdmx = ReadOptions::new().format(Format::SdmxCsv);
+    let msg = SdmxData::read(csv.as_bytes(), &sdmx).expect("reads");
+    assert_eq!(msg.len(), 2);
+    for s in msg.series() {
+        let picked = econseries::AnySeries::read(csv.as_bytes(), &sdmx.clone().series(s.id()));
+        assert_eq!(picked.ok(), s.to_any().ok(), "{}", s.id());
+        assert_eq!(msg.pick(Some(&s.id())).map(|p| p.id()).ok(), Some(s.id()));
+    }
+    // A shorter form that names both is still ambiguous.
+    let e = econseries::AnySeries::read(
+        csv.as_bytes(),
+        &sdmx.clone().series("IPI-2010-A21/M.B.BRUT"),
+    )
+    .expect_err("two dataflows");
+    assert!(matches!(e, Error::AmbiguousSeries { count: 2, .. }), "{e}");
+}
+
+/// Target `sdmx_csv`, artifact `crash-15621703588005c2215b1b52d99df3d321e74181`
+/// (INSEE's annual accounts with the header field `OBS_STATUS` mangled to
+/// `OBS_STAtUS`; reduced here by hand): the status column was recognised
+/// case-sensitively, so it became a plain attribute, and the message written
+/// back had both `OBS_STATUS` and `OBS_STAtUS`, which the reader refuses as
+/// one column given twice. Column ids compare case-insensitively everywhere.
+#[test]
+fn sdmx_status_column_is_recognised_in_any_case_and_written_back_once() {
+    use econseries::io::ReadOptions;
+    use econseries::io::sdmx::{ObsStatus, SdmxData};
+    let csv = "DATAFLOW,PRIX,TIME_PERIOD,OBS_VALUE,FREQ,OBS_STAtUS\n\
+               FR1:CNA(1.0),IPCH,2014,89.9,A,P\nFR1:CNA(1.0),IPCH,2013,92.7,A,SD\n";
+    let msg = SdmxData::read(csv.as_bytes(), &ReadOptions::new()).expect("reads");
+    let s = msg.pick(None).expect("one series");
+    assert_eq!(s.observations()[0].status(), Some(&ObsStatus::Provisional));
+    assert!(
+        s.attributes()
+            .keys()
+            .all(|k| !k.eq_ignore_ascii_case("OBS_STATUS"))
+    );
+    let back = SdmxData::read(msg.to_csv_string().as_bytes(), &ReadOptions::new())
+        .expect("the written message reads back");
+    assert_eq!(back, msg);
+}
+
+/// Target `sdmx_csv`, artifact `crash-f6a984af375cbebcb70c302818c8390159c03407`
+/// (a property of the target, not a bug of the reader, kept for the rule it
+/// shows): an invalid row is reported when the stream reaches it, even if a
+/// later `ACTION` `D` row deletes it; the whole message keeps rows as text and
+/// checks periods when a series is converted, after the deletions. Where both
+/// succeed they agree.
+#[test]
+fn sdmx_stream_reports_a_row_a_later_delete_would_remove() {
+    use econseries::io::sdmx::SdmxData;
+    use econseries::io::{Format, ReadOptions};
+    let csv = b"STRUCTURE,STRUCTURCOLL,ACTION,FREQ,REF_AREA,TIME_PERIOD,OBS_VALUE\n\
+                dataflow,X:Y(1.0),\t,M,FR,202\x1f-01,1\n\
+                dataflow,X:Y(1.0),D,M,FR,,025-102\n\
+                dataflow,X:Y(1.0),R,M,FR,2025-02,2\n";
+    let sdmx = ReadOptions::new().format(Format::SdmxCsv);
+    let e = econseries::AnySeries::read(&csv[..], &sdmx).expect_err("row 2 is invalid");
+    assert_eq!(e.line(), Some(2));
+    let msg = SdmxData::read(&csv[..], &sdmx).expect("reads as text");
+    let s = msg.pick(None).expect("one series");
+    assert_eq!(s.id(), "X:Y(1.0).M.FR");
+    assert_eq!(
+        s.to_any()
+            .expect("converts after the delete")
+            .to_csv_string(),
+        "period,value\n2025-02,2\n"
+    );
+}

@@ -407,3 +407,140 @@ fn a_selector_for_a_single_series_format_is_refused() {
         any("period,value\n2025-01,1\n", &opts().format(Format::SdmxCsv)).expect_err("not SDMX");
     assert!(e.to_string().contains("DATAFLOW"), "{e}");
 }
+
+// ---- the same cases through `econ` ----
+
+#[cfg(feature = "cli")]
+mod cli {
+    use std::process::Output;
+
+    use super::TWO_FLOWS;
+    use crate::cli_support::econ;
+
+    /// Status 2, nothing on stdout, one line on stderr containing `needle`.
+    #[track_caller]
+    fn refused(o: &Output, needle: &str) {
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(o.stdout.is_empty());
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(needle), "{err:?} lacks {needle:?}");
+    }
+
+    #[track_caller]
+    fn out(o: &Output) -> String {
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "{err}");
+        String::from_utf8(o.stdout.clone()).expect("utf-8")
+    }
+
+    fn lin(args: &[&str], stdin: &[u8]) -> Output {
+        let mut all = vec!["transform", "--units", "lin"];
+        all.extend_from_slice(args);
+        econ(&all, stdin)
+    }
+
+    #[test]
+    fn sdmx_two_dataflows_one_key_cli() {
+        refused(
+            &lin(&[], TWO_FLOWS.as_bytes()),
+            "line 4: the input holds more than one series (ECB:EXR(1.0)/M.USD.EUR.SP00.A, IMF:CPI(3.0)/M.USD.EUR.SP00.A, ...)",
+        );
+        refused(
+            &lin(&["--series", "M.USD.EUR.SP00.A"], TWO_FLOWS.as_bytes()),
+            "\"M.USD.EUR.SP00.A\" matches 2 series: ECB:EXR(1.0)/M.USD.EUR.SP00.A, IMF:CPI(3.0)/M.USD.EUR.SP00.A",
+        );
+        let ecb = out(&econ(
+            &[
+                "transform",
+                "--units",
+                "pc1",
+                "--series",
+                "EXR.M.USD.EUR.SP00.A",
+            ],
+            TWO_FLOWS.as_bytes(),
+        ));
+        // 100 * (1.035 / 1.09 - 1), ECB rows only.
+        assert!(ecb.contains("\n2025-01,-5.04587155963"), "{ecb}");
+        let imf = out(&lin(
+            &["--series", "IMF:CPI(3.0)/M.USD.EUR.SP00.A"],
+            TWO_FLOWS.as_bytes(),
+        ));
+        assert!(imf.ends_with("2025-02,320\n"), "{imf}");
+    }
+
+    #[test]
+    fn sdmx_actions_and_duplicate_columns_cli() {
+        let csv = "STRUCTURE,STRUCTURE_ID,ACTION,FREQ,TIME_PERIOD,OBS_VALUE\n\
+                   dataflow,X:Y(1.0),I,M,2025-01,1\ndataflow,X:Y(1.0),I,M,2025-02,2\n\
+                   dataflow,X:Y(1.0),D,M,2025-02,\n";
+        assert_eq!(out(&lin(&[], csv.as_bytes())), "period,value\n2025-01,1\n");
+        refused(
+            &lin(
+                &[],
+                b"DATAFLOW,FREQ,TIME_PERIOD,OBS_VALUE,OBS_VALUE\nX:Y(1.0),M,2025-01,1,2\n",
+            ),
+            "line 1: column OBS_VALUE appears twice in the header",
+        );
+        refused(
+            &lin(
+                &[],
+                "DATAFLOW;FREQ;TIME_PERIOD;OBS_VALUE\nX:Y(1.0);M;2025-01;1,2,3\n".as_bytes(),
+            ),
+            "column OBS_VALUE (field 4): \"1,2,3\" is not a number",
+        );
+    }
+
+    #[test]
+    fn alfred_columns_of_two_series_cli() {
+        let csv = b"observation_date,GDPC1_20250101,UNRATE_20250201\n2025-01-01,23000,4.1\n";
+        refused(
+            &econ(&["vintage", "--latest"], csv),
+            "line 1: the input holds more than one series (GDPC1, UNRATE, ...)",
+        );
+        assert_eq!(
+            out(&econ(&["vintage", "--latest", "--series", "UNRATE"], csv)),
+            "period,value\n2025-01,4.1\n"
+        );
+        refused(
+            &econ(
+                &["vintage", "--latest"],
+                b"observation_date,GDPC1_20251340\n2025-01-01,1\n",
+            ),
+            "line 1: column GDPC1_20251340 (field 2): vintage column GDPC1_20251340: 20251340 is not a date YYYYMMDD",
+        );
+        refused(
+            &econ(
+                &["vintage", "--latest"],
+                b"series_id,period,value,vintage\nA,2025-01,1,\n",
+            ),
+            "line 2: column vintage (field 4): expected a date YYYY-MM-DD, found an empty field",
+        );
+    }
+
+    #[test]
+    fn headerless_first_rows_cli() {
+        for first in ["2025-5", "May 2025", "2025M05", "05/2025"] {
+            refused(
+                &lin(&[], format!("{first},1\n2025-06,2\n").as_bytes()),
+                &format!("line 1: unrecognised period \"{first}\""),
+            );
+        }
+        assert_eq!(out(&lin(&[], b"2025-05,1\n")), "period,value\n2025-05,1\n");
+    }
+
+    #[test]
+    fn json_messages_cli() {
+        let bytes = b"{\"observations\":[{\"date\":\"2025-01-01\",\"value\":\"\xff\"}]}";
+        let o = lin(&[], bytes);
+        refused(&o, "invalid unicode code point");
+        assert!(!String::from_utf8_lossy(&o.stderr).contains("CSV"));
+        let json = br#"{"observations":[
+            {"date":"2025-01-01","value":"1","realtime_start":"2025-02-01","realtime_end":"2025-03-31"},
+            {"date":"2025-01-01","value":"3","realtime_start":"2025-03-15","realtime_end":"9999-12-31"}]}"#;
+        refused(
+            &econ(&["vintage", "--latest"], json),
+            "at $.observations[1]: period 2025-01 has overlapping real-time intervals",
+        );
+    }
+}

@@ -23,6 +23,9 @@ mod transform;
 mod vintage;
 mod x11;
 mod x11_properties;
+mod x13_regressors;
+mod x13_run;
+mod x13_spec;
 
 #[cfg(feature = "cli")]
 mod cli;
@@ -42,6 +45,8 @@ mod cli_support;
 mod cli_vintage;
 #[cfg(feature = "cli")]
 mod cli_x11;
+#[cfg(feature = "cli")]
+mod cli_x13;
 #[cfg(feature = "fetch")]
 mod fetch;
 #[cfg(feature = "fetch")]
@@ -50,6 +55,8 @@ mod fetch_server;
 mod panel;
 #[cfg(feature = "panel")]
 mod panel_x11;
+#[cfg(feature = "panel")]
+mod panel_x13;
 #[cfg(feature = "plot")]
 mod plot;
 #[cfg(feature = "polars")]

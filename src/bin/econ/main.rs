@@ -46,6 +46,7 @@ mod seasonal;
 mod transform;
 mod vintage;
 mod x11;
+mod x13;
 
 use common::{Failure, report};
 
@@ -70,6 +71,10 @@ enum Command {
     /// X-11 seasonal adjustment as the Census X-13ARIMA-SEATS program computes it: writes
     /// period,seasonal,adjusted,trend,irregular (D10, D11, D12, D13).
     X11(x11::X11Args),
+    /// Run an X-13ARIMA-SEATS spec file (series, transform none/log with
+    /// lom/loq/lpyear prior adjustment, x11; regARIMA specs not yet): writes
+    /// period,seasonal,adjusted,trend,irregular (D10, D11, D12, D13).
+    X13(x13::X13Args),
     /// Run a detector (records, streaks, declines, recessions, Sahm, turning
     /// points, anomalies, change points...): writes one row per event.
     Detect(detect::DetectArgs),
@@ -99,6 +104,7 @@ fn main() -> ExitCode {
         Command::Stl(args) => seasonal::stl(args),
         Command::Hp(args) => seasonal::hp(args),
         Command::X11(args) => x11::x11(args),
+        Command::X13(args) => x13::x13(args),
         Command::Detect(args) => detect::detect(args),
         Command::Headline(args) => headline::headline(args),
         Command::Vintage(args) => vintage::vintage(args),

@@ -6,6 +6,7 @@
 //! econ panel detect --units pc1 --key reporter,partner --period month --value v trade.csv records --low
 //! econ panel detect --key id --period p --value v panel.csv changepoints --cost mean --penalty bic
 //! econ panel x11 --mode mult --key id --period month --value v panel.parquet -o sa.parquet
+//! econ panel x13 --spec template.spc --key id --period month --value v panel.csv
 //! ```
 //!
 //! Output is CSV on standard output, or a file with `-o` (Parquet if its
@@ -30,6 +31,7 @@ use crate::common::{Failure, parser};
 use crate::detect::DetectorArgs;
 use crate::x11::X11Options;
 use econseries::seasonal::X11;
+use econseries::x13::spec::X13Spec;
 
 #[derive(Debug, Args)]
 pub(crate) struct PanelArgs {
@@ -48,6 +50,19 @@ enum PanelCommand {
     /// X-11 seasonal adjustment of every series: writes key, period, seasonal,
     /// adjusted, trend, irregular (D10 to D13).
     X11(X11PanelArgs),
+    /// Run an X-13 spec template on every series (a spec file whose series
+    /// spec leaves out data and start; as `econ x13` runs it): writes key,
+    /// period, seasonal, adjusted, trend, irregular (D10 to D13).
+    X13(X13PanelArgs),
+}
+
+#[derive(Debug, Args)]
+struct X13PanelArgs {
+    /// The spec template (series without data; transform, x11).
+    #[arg(long, value_name = "SPEC.spc")]
+    spec: PathBuf,
+    #[command(flatten)]
+    table: Table,
 }
 
 #[derive(Debug, Args)]
@@ -112,6 +127,7 @@ enum Job {
     Transform(Units),
     Detect(Box<dyn AnyDetector>, Option<Units>),
     X11(X11),
+    X13(Box<X13Spec>),
 }
 
 impl Job {
@@ -131,6 +147,7 @@ impl Job {
                 out.detect(d.as_ref())
             }
             Job::X11(x11) => panel.x11(x11),
+            Job::X13(spec) => panel.x13(spec),
         }
     }
 }
@@ -143,6 +160,13 @@ pub(crate) fn panel(args: PanelArgs) -> Result<(), Failure> {
             a.table,
         ),
         PanelCommand::X11(a) => (Job::X11(a.options.build()), a.table),
+        PanelCommand::X13(a) => {
+            let spec = X13Spec::read_template(&a.spec).map_err(|e| match e {
+                Error::Io(e) => Failure::Input(format!("cannot read {}: {e}", a.spec.display())),
+                e => Failure::Input(format!("{}: {e}", a.spec.display())),
+            })?;
+            (Job::X13(Box::new(spec)), a.table)
+        }
     };
     let mut cols = PanelColumns::new(table.key.clone(), &table.period, &table.value);
     if let Some(f) = table.frequency {

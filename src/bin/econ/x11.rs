@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use clap::Args;
 use econseries::io::format_value;
-use econseries::seasonal::{CalendarSigma, SeasonalFilter, X11, X11Adjustment, X11Mode};
+use econseries::seasonal::{CalendarSigma, SeasonalFilter, X11, X11Diagnostics, X11Mode};
 use econseries::{AnySeries, Period, Series};
 
 use crate::common::{Failure, Input, parser, read};
@@ -111,7 +111,7 @@ fn run<P: Period>(x11: &X11, s: &Series<P>, diagnostics: bool) -> Result<(), Fai
     if diagnostics {
         io::stderr()
             .lock()
-            .write_all(report(&fit).as_bytes())
+            .write_all(report(fit.mode(), fit.diagnostics()).as_bytes())
             .map_err(Failure::Output)?;
     }
     Ok(())
@@ -119,9 +119,8 @@ fn run<P: Period>(x11: &X11, s: &Series<P>, diagnostics: bool) -> Result<(), Fai
 
 /// The diagnostics as text, one item a line, three decimals as the program
 /// prints them.
-fn report<P: Period>(fit: &X11Adjustment<P>) -> String {
-    let d = fit.diagnostics();
-    let mut s = format!("mode: {}\n", fit.mode().name());
+pub(crate) fn report(mode: X11Mode, d: &X11Diagnostics) -> String {
+    let mut s = format!("mode: {}\n", mode.name());
     let seasonal = if d.seasonal_filter_mixed() {
         "different filters by period".to_owned()
     } else {

@@ -70,10 +70,14 @@
 //! `data.dataSets`); data sets by series (`series` with `observations`) or
 //! flat (`observations` keyed by every dimension); dimensions at the data
 //! set, series and observation levels, with `keyPosition` giving the key
-//! order. The message is streamed: a series at a time is held. Data sets
-//! that come before the structure explaining them are held as text until
-//! it arrives, at most [`ReadOptions::max_bytes`](crate::io::ReadOptions::max_bytes)
-//! bytes, or 128 MiB without it ([`Error::DataBeforeStructure`]).
+//! order. The message is streamed: a series at a time is held, and a series
+//! the selector does not name is skipped unread. Data sets that come before
+//! the structure explaining them are held as text until it arrives, at most
+//! [`ReadOptions::max_bytes`](crate::io::ReadOptions::max_bytes) bytes, or
+//! 128 MiB without it ([`Error::DataBeforeStructure`]). Within a data set,
+//! its `structure` index and `attributes` apply to the series that follow
+//! them (every published message gives them first); an index given after
+//! the series is an [`Error::UnexpectedJson`].
 //!
 //! # Errors
 //!
@@ -562,6 +566,11 @@ impl SdmxData {
                 sel.matches(s.dataflow.as_deref(), &key)
             })
             .collect();
+        // A series named by its full identifier is the one meant, whatever
+        // else a shorter reading of the selector matches.
+        if let Some(exact) = found.iter().find(|s| s.id() == text) {
+            return Ok(exact);
+        }
         match found.as_slice() {
             [one] => Ok(one),
             [] => Err(Error::SeriesNotFound {
@@ -587,7 +596,7 @@ impl SdmxData {
         let mut attrs: Vec<&str> = Vec::new();
         for s in &self.series {
             for (k, _) in &s.dimensions {
-                if !dims.contains(&k.as_str()) {
+                if !dims.iter().any(|d| d.eq_ignore_ascii_case(k)) {
                     dims.push(k);
                 }
             }
@@ -596,11 +605,28 @@ impl SdmxData {
                 .keys()
                 .chain(s.observations.iter().flat_map(|o| o.attributes.keys()));
             for k in names {
-                if !attrs.contains(&k.as_str()) && k != "OBS_STATUS" {
+                if !attrs.contains(&k.as_str()) {
                     attrs.push(k);
                 }
             }
         }
+        // A name used twice would not read back (columns are unique, compared
+        // ASCII case-insensitively): an attribute named like a dimension or a
+        // reserved column of another series' structure is left out.
+        let taken = |k: &str| {
+            ["DATAFLOW", "TIME_PERIOD", "OBS_VALUE", "OBS_STATUS"]
+                .iter()
+                .chain(&dims)
+                .any(|d| d.eq_ignore_ascii_case(k))
+        };
+        attrs.retain(|k| !taken(k));
+        let mut lower: Vec<String> = Vec::new();
+        attrs.retain(|k| {
+            let l = k.to_ascii_lowercase();
+            let fresh = !lower.contains(&l);
+            lower.push(l);
+            fresh
+        });
         let mut out = ::csv::WriterBuilder::new().from_writer(Vec::new());
         let mut header = vec!["DATAFLOW"];
         header.extend(&dims);

@@ -68,11 +68,10 @@ impl Selector {
         {
             return true;
         }
-        if sel.contains('/') {
-            return false;
-        }
-        let parts: Vec<&str> = sel.split('.').collect();
-        parts.len() <= key.len() && key.ends_with(&parts)
+        // The last dimensions, whole values: compared as text, so that a
+        // value holding a dot (not an SDMX id, but CSV allows it) still
+        // matches its own key.
+        (0..key.len()).any(|k| key.get(k..).is_some_and(|tail| tail.join(".") == sel))
     }
 }
 
@@ -108,6 +107,11 @@ mod tests {
             assert!(!Selector::new(sel).matches(flow, &key), "{sel}");
         }
         assert!(Selector::new("M.USD.EUR.SP00.A").matches(None, &key));
+        // A value with a dot: its key still names it, and only whole values.
+        let dotted = ["A:B(1.0)", "M"];
+        assert!(Selector::new("A:B(1.0).M").matches(None, &dotted));
+        assert!(Selector::new("M").matches(None, &dotted));
+        assert!(!Selector::new("0).M").matches(None, &dotted));
         assert!(!Selector::new("EXR.M.USD.EUR.SP00.A").matches(None, &key));
         assert_eq!(full_id(flow, "M.USD"), "ECB:EXR(1.0)/M.USD");
         assert_eq!(full_id(None, "M.USD"), "M.USD");

@@ -129,6 +129,17 @@ pub(crate) trait Sink {
     fn wants(&mut self, flow: Option<&str>, key: &[&str]) -> bool;
 }
 
+/// How a series identity meets the selector.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Match {
+    /// Not named (rows skipped).
+    No,
+    /// Named by a shorter form, or no selector at all.
+    Partial,
+    /// Named by its full identifier: no other series can be meant.
+    Exact,
+}
+
 /// The one series a reader returns: the only one of the message, or the one
 /// the selector names. Only its values are kept.
 #[derive(Debug)]
@@ -136,10 +147,11 @@ pub(crate) struct OneSeries {
     selector: Option<Selector>,
     stated: Option<Frequency>,
     options: ReadOptions,
-    /// The last series identity seen, with whether it matched.
-    last: Option<(Option<String>, Vec<String>, bool)>,
+    /// The last series identity seen, with how it matched.
+    last: Option<(Option<String>, Vec<String>, Match)>,
     chosen: Option<Chosen>,
-    /// The full ids of the matching series once more than one matched.
+    /// The full ids of the series a shorter selector matched, once more
+    /// than one did (and none by its full identifier).
     matches: Option<(Vec<String>, HashSet<String>)>,
     /// The first few series ids, for a selector that matches none.
     examples: Vec<String>,
@@ -149,6 +161,7 @@ pub(crate) struct OneSeries {
 struct Chosen {
     flow: Option<String>,
     key: Vec<String>,
+    exact: bool,
     rows: SeriesRows,
 }
 
@@ -166,28 +179,62 @@ impl OneSeries {
         }
     }
 
-    fn matches(&mut self, row: &Row<'_>) -> bool {
+    fn note_example(&mut self, id: String) {
+        if self.examples.len() < 5 && !self.examples.contains(&id) {
+            self.examples.push(id);
+        }
+    }
+
+    /// How the series `flow`/`key` meets the selector.
+    fn classify(&self, flow: Option<&str>, key: &[&str]) -> Match {
+        match &self.selector {
+            None => Match::Partial,
+            Some(s) if full_id(flow, &key.join(".")) == s.text() => Match::Exact,
+            Some(s) if s.matches(flow, key) => Match::Partial,
+            Some(_) => Match::No,
+        }
+    }
+
+    fn matches(&mut self, row: &Row<'_>) -> Match {
         if let Some((flow, key, m)) = &self.last
             && row.same_series(flow, key)
         {
             return *m;
         }
-        let m = self
-            .selector
-            .as_ref()
-            .is_none_or(|s| s.matches(row.flow, &row.values()));
-        if self.examples.len() < 5 {
-            let id = full_id(row.flow, &row.key());
-            if !self.examples.contains(&id) {
-                self.examples.push(id);
-            }
-        }
+        let m = self.classify(row.flow, &row.values());
+        self.note_example(full_id(row.flow, &row.key()));
         self.last = Some((
             row.flow.filter(|f| !f.is_empty()).map(str::to_owned),
             row.dims.iter().map(|(_, v)| (*v).to_owned()).collect(),
             m,
         ));
         m
+    }
+
+    /// Starts keeping the series of `row`.
+    fn choose(&mut self, row: &Row<'_>, exact: bool) -> Result<()> {
+        let freq = match row.freq() {
+            Some(code) => {
+                let f = frequency_code(code, row.time)?;
+                match self.stated {
+                    Some(s) if s != f => {
+                        return Err(Error::FrequencyMismatch {
+                            expected: s,
+                            found: f,
+                        });
+                    }
+                    _ => Some(f),
+                }
+            }
+            None => self.stated,
+        };
+        self.chosen = Some(Chosen {
+            flow: row.flow.filter(|f| !f.is_empty()).map(str::to_owned),
+            key: row.dims.iter().map(|(_, v)| (*v).to_owned()).collect(),
+            exact,
+            rows: SeriesRows::new(freq, &self.options),
+        });
+        Ok(())
     }
 
     /// The series' frequency and rows.
@@ -222,19 +269,11 @@ impl OneSeries {
 
 impl Sink for OneSeries {
     fn wants(&mut self, flow: Option<&str>, key: &[&str]) -> bool {
-        match &self.selector {
-            None => true,
-            Some(s) if s.matches(flow, key) => true,
-            Some(_) => {
-                if self.examples.len() < 5 {
-                    let id = full_id(flow, &key.join("."));
-                    if !self.examples.contains(&id) {
-                        self.examples.push(id);
-                    }
-                }
-                false
-            }
+        if self.classify(flow, key) == Match::No {
+            self.note_example(full_id(flow, &key.join(".")));
+            return false;
         }
+        true
     }
 
     fn row(&mut self, row: &Row<'_>, pos: &dyn Fn() -> Pos) -> Result<()> {
@@ -244,9 +283,9 @@ impl Sink for OneSeries {
             {
                 let month = match row.time {
                     "" => None,
-                    t => match token_month(time_token(t)?) {
+                    t => match time_token(t).ok().and_then(token_month) {
                         Some(m) => Some(m),
-                        // A date inside a month names no period: nothing to delete.
+                        // Text that names no period: nothing to delete.
                         None => return Ok(()),
                     },
                 };
@@ -259,23 +298,24 @@ impl Sink for OneSeries {
             }
             return Ok(());
         }
-        if !self.matches(row) {
+        let m = self.matches(row);
+        if m == Match::No {
             return Ok(());
         }
-        if let Some((list, all)) = &mut self.matches {
-            let id = full_id(row.flow, &row.key());
-            if all.insert(id.clone()) && list.len() < 20 {
-                list.push(id);
-            }
-            return Ok(());
-        }
-        let same = self
+        let current = self
             .chosen
             .as_ref()
-            .map(|c| row.same_series(&c.flow, &c.key));
-        match same {
-            Some(true) => {}
-            Some(false) => {
+            .map(|c| (row.same_series(&c.flow, &c.key), c.exact));
+        match current {
+            Some((true, _)) => {}
+            // The series named by its full identifier is chosen: others named
+            // by a shorter form are not meant.
+            Some((false, true)) => return Ok(()),
+            _ if m == Match::Exact => {
+                self.matches = None;
+                self.choose(row, true)?;
+            }
+            Some((false, false)) => {
                 let first = self
                     .chosen
                     .as_ref()
@@ -296,26 +336,14 @@ impl Sink for OneSeries {
                 return Ok(());
             }
             None => {
-                let freq = match row.freq() {
-                    Some(code) => {
-                        let f = frequency_code(code, row.time)?;
-                        match self.stated {
-                            Some(s) if s != f => {
-                                return Err(Error::FrequencyMismatch {
-                                    expected: s,
-                                    found: f,
-                                });
-                            }
-                            _ => Some(f),
-                        }
+                if let Some((list, all)) = &mut self.matches {
+                    let id = full_id(row.flow, &row.key());
+                    if all.insert(id.clone()) && list.len() < 20 {
+                        list.push(id);
                     }
-                    None => self.stated,
-                };
-                self.chosen = Some(Chosen {
-                    flow: row.flow.filter(|f| !f.is_empty()).map(str::to_owned),
-                    key: row.dims.iter().map(|(_, v)| (*v).to_owned()).collect(),
-                    rows: SeriesRows::new(freq, &self.options),
-                });
+                    return Ok(());
+                }
+                self.choose(row, false)?;
             }
         }
         let Some(chosen) = &mut self.chosen else {
@@ -518,14 +546,15 @@ impl Sink for AllSeries {
             if v.is_empty() {
                 continue;
             }
-            match k {
-                "OBS_STATUS" => status = Some(ObsStatus::from_code(v)),
-                "OBS_FLAG" => flag = Some(ObsStatus::from_code(v)),
-                _ => {}
+            // Column ids compare ASCII case-insensitively, as everywhere in SDMX-CSV.
+            if k.eq_ignore_ascii_case("OBS_STATUS") {
+                status = Some(ObsStatus::from_code(v));
+                continue;
             }
-            if k != "OBS_STATUS" {
-                attributes.insert(k.to_owned(), v.to_owned());
+            if k.eq_ignore_ascii_case("OBS_FLAG") {
+                flag = Some(ObsStatus::from_code(v));
             }
+            attributes.insert(k.to_owned(), v.to_owned());
         }
         let at = match pos() {
             Pos::Line { line, .. } => ObsAt::Line(line),
