@@ -2,7 +2,6 @@
 
 use chrono::NaiveDate;
 
-use super::sentences::sentences;
 use crate::detect::{
     AnyDetector, Crossings, Declines, Detector, Direction, Event, EventKind, Records, Streaks,
     TechnicalRecessions,
@@ -356,19 +355,6 @@ impl Headline {
             events,
             revision: None,
         })
-    }
-
-    /// The sentences for `indicator` at `at`: [`findings`](Headline::findings)
-    /// passed to [`sentences`](super::sentences).
-    ///
-    /// # Errors
-    /// As [`findings`](Headline::findings).
-    pub fn sentences<P: Period>(
-        &self,
-        indicator: impl Into<Indicator<P>>,
-        at: P,
-    ) -> Result<Vec<String>> {
-        Ok(sentences(&self.findings(indicator, at)?))
     }
 }
 

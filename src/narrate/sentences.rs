@@ -1,16 +1,32 @@
 //! [`sentences`]: newsroom sentences from [`Findings`].
 
-use super::findings::{Basis, Findings, Revision};
+use super::findings::{Basis, Findings, Headline, Revision};
 use super::words::{
     adjective, capitalised, date_name, figure, figures, noun, ordinal, period_name,
 };
 use crate::detect::{Direction, Event, EventKind};
-use crate::indicator::MeasureKind;
+use crate::error::Result;
+use crate::indicator::{Indicator, MeasureKind};
 use crate::period::{Frequency, Period};
 
 /// Years of history from which a record is simply "on record"; a shorter
 /// record says how long the history is.
 const LONG_HISTORY_YEARS: i32 = 20;
+
+impl Headline {
+    /// The sentences for `indicator` at `at`: [`findings`](Headline::findings)
+    /// passed to [`sentences`].
+    ///
+    /// # Errors
+    /// As [`findings`](Headline::findings).
+    pub fn sentences<P: Period>(
+        &self,
+        indicator: impl Into<Indicator<P>>,
+        at: P,
+    ) -> Result<Vec<String>> {
+        Ok(sentences(&self.findings(indicator, at)?))
+    }
+}
 
 /// Newsroom sentences for `findings`: the number, its most newsworthy
 /// qualifier, then a streak, a crossing of a neutral level and a revision,

@@ -1,9 +1,8 @@
 //! What every subcommand shares: the input arguments, reading, and failures.
 
 use std::fs::File;
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use clap::Args;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -11,6 +10,7 @@ use econseries::io::{Format, ReadOptions};
 use econseries::vintage::AnyVintagedSeries;
 use econseries::{AnySeries, Error, Frequency};
 
+pub(crate) use crate::failure::{Failure, report};
 use crate::fetch::{self, Network};
 
 /// The input arguments. Global, so that a command with subcommands (`econ
@@ -61,36 +61,6 @@ where
     T: std::str::FromStr<Err = Error> + Clone + Send + Sync + 'static,
 {
     PossibleValuesParser::new(names.iter().copied()).try_map(|s| s.parse::<T>())
-}
-
-/// Why a command failed: bad input (status 2), failing output (status 1),
-/// or a web service or the network (status 3).
-pub(crate) enum Failure {
-    Input(String),
-    Output(io::Error),
-    Service(String),
-}
-
-impl Failure {
-    /// A library error caused by the input (or the arguments applied to it).
-    pub(crate) fn input(e: Error) -> Failure {
-        Failure::Input(e.to_string())
-    }
-
-    /// A library error while writing.
-    pub(crate) fn output(e: Error) -> Failure {
-        match e {
-            Error::Io(e) => Failure::Output(e),
-            other => Failure::Output(io::Error::other(other)),
-        }
-    }
-}
-
-/// Prints `econ: message` as one line on standard error and returns `status`.
-pub(crate) fn report(message: &str, status: u8) -> ExitCode {
-    let line = message.split(['\r', '\n']).collect::<Vec<_>>().join(" ");
-    let _ = writeln!(io::stderr(), "econ: {line}");
-    ExitCode::from(status)
 }
 
 /// Reads the input series with the library's reader (any format it

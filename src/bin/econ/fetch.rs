@@ -17,7 +17,7 @@ use econseries::vintage::AnyVintagedSeries;
 use econseries::{AnySeries, Error};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::common::Failure;
+use crate::failure::Failure;
 
 /// The SDMX format asked of the service.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -38,6 +38,7 @@ mod changepoints;
 mod chart;
 mod common;
 mod detect;
+mod failure;
 mod fetch;
 mod headline;
 #[cfg(feature = "panel")]
