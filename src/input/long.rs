@@ -123,3 +123,72 @@ impl LongColumns {
         self.names.len()
     }
 }
+
+/// Which rows of a long CSV belong to the series being read: those of the
+/// selected id, or of the only id there is (a second one without a selector
+/// is an error), each with a field for every column.
+pub(crate) struct SeriesPick<'a> {
+    selector: Option<&'a str>,
+    chosen: Option<String>,
+    /// A few ids seen, for [`Error::SeriesNotFound`].
+    examples: Vec<String>,
+}
+
+impl<'a> SeriesPick<'a> {
+    pub(crate) fn new(options: &'a ReadOptions) -> SeriesPick<'a> {
+        SeriesPick {
+            selector: options.get_series(),
+            chosen: None,
+            examples: Vec::new(),
+        }
+    }
+
+    /// Whether the current record is a row of the series.
+    ///
+    /// # Errors
+    /// [`Error::FieldCount`] for a row that does not fit the header,
+    /// [`Error::MultipleSeries`] for a second id without a selector, both at
+    /// the record.
+    pub(crate) fn admit<R: Read>(
+        &mut self,
+        records: &Records<R>,
+        cols: &LongColumns,
+    ) -> Result<bool> {
+        if records.len() != cols.width() {
+            return Err(records.at(Error::FieldCount {
+                expected: cols.width(),
+                found: records.len(),
+            }));
+        }
+        let id = records.field(cols.id);
+        match (self.selector, &self.chosen) {
+            (Some(s), _) if s != id => {
+                if self.examples.len() < 5 && !self.examples.iter().any(|e| *e == id) {
+                    self.examples.push(id.into_owned());
+                }
+                return Ok(false);
+            }
+            (_, None) => self.chosen = Some(id.into_owned()),
+            (None, Some(first)) if *first != id => {
+                return Err(records.at(Error::MultipleSeries {
+                    first: first.clone().into(),
+                    second: id.into_owned().into(),
+                }));
+            }
+            _ => {}
+        }
+        Ok(true)
+    }
+
+    /// # Errors
+    /// [`Error::SeriesNotFound`] if a selector matched no row.
+    pub(crate) fn finish(self) -> Result<()> {
+        match (self.chosen, self.selector) {
+            (None, Some(s)) => Err(Error::SeriesNotFound {
+                selector: s.to_owned().into(),
+                examples: self.examples.into(),
+            }),
+            _ => Ok(()),
+        }
+    }
+}

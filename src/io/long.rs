@@ -43,7 +43,7 @@ use std::io::{Read, Write};
 
 use crate::error::{Error, Result};
 use crate::input::csv_field;
-use crate::input::long::LongColumns;
+use crate::input::long::{LongColumns, SeriesPick};
 use crate::input::{
     COMMA, CSV_MISSING, Missing, ReadOptions, Records, Rows, SeriesRows, Write as Put, any_period,
     at_period,
@@ -68,34 +68,12 @@ pub(crate) fn read(input: impl Read, options: &ReadOptions) -> Result<Rows> {
             hint: "read it as a vintaged series (vintage::AnyVintagedSeries::read, econ vintage)",
         }));
     }
-    let selector = options.get_series();
-    let mut chosen: Option<String> = None;
-    let mut examples: Vec<String> = Vec::new();
+    let mut pick = SeriesPick::new(options);
     let mut rows = SeriesRows::new(options.get_frequency(), options);
     while records.next()? {
         records.count_row()?;
-        if records.len() != cols.width() {
-            return Err(records.at(Error::FieldCount {
-                expected: cols.width(),
-                found: records.len(),
-            }));
-        }
-        let id = records.field(cols.id);
-        match (selector, &chosen) {
-            (Some(s), _) if s != id => {
-                if examples.len() < 5 && !examples.iter().any(|e| *e == id) {
-                    examples.push(id.into_owned());
-                }
-                continue;
-            }
-            (_, None) => chosen = Some(id.into_owned()),
-            (None, Some(first)) if *first != id => {
-                return Err(records.at(Error::MultipleSeries {
-                    first: first.clone().into(),
-                    second: id.into_owned().into(),
-                }));
-            }
-            _ => {}
+        if !pick.admit(&records, &cols)? {
+            continue;
         }
         let period = records.field(cols.period);
         let month = rows
@@ -109,13 +87,8 @@ pub(crate) fn read(input: impl Read, options: &ReadOptions) -> Result<Rows> {
         rows.put(month, value, Put::Add)
             .map_err(|e| records.at(e))?;
     }
-    match (chosen, selector) {
-        (None, Some(s)) => Err(Error::SeriesNotFound {
-            selector: s.to_owned().into(),
-            examples: examples.into(),
-        }),
-        _ => rows.finish(),
-    }
+    pick.finish()?;
+    rows.finish()
 }
 
 /// Writes series as a long CSV `series_id,period,value`, every period of

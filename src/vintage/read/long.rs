@@ -7,7 +7,7 @@ use std::io::Read;
 use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Error, Result};
-use crate::input::long::{LongColumns, When};
+use crate::input::long::{LongColumns, SeriesPick, When};
 use crate::input::{
     COMMA, CSV_MISSING, Classifier, Missing, Pos, ReadOptions, Records, any_period,
 };
@@ -24,9 +24,7 @@ pub(super) fn read(input: impl Read, options: &ReadOptions) -> Result<Built> {
         return Err(Error::NoObservations);
     }
     let cols = LongColumns::find(&records, options)?;
-    let selector = options.get_series();
-    let mut chosen: Option<String> = None;
-    let mut examples: Vec<String> = Vec::new();
+    let mut pick = SeriesPick::new(options);
     let mut classifier = Classifier::new(options.get_frequency());
     // Vintage form: each (vintage day, month) once, and the published values.
     let mut seen: HashSet<(i32, i32)> = HashSet::new();
@@ -35,28 +33,8 @@ pub(super) fn read(input: impl Read, options: &ReadOptions) -> Result<Built> {
     let mut rows = 0u64;
     while records.next()? {
         records.count_row()?;
-        if records.len() != cols.width() {
-            return Err(records.at(Error::FieldCount {
-                expected: cols.width(),
-                found: records.len(),
-            }));
-        }
-        let id = records.field(cols.id);
-        match (selector, &chosen) {
-            (Some(s), _) if s != id => {
-                if examples.len() < 5 && !examples.iter().any(|e| *e == id) {
-                    examples.push(id.into_owned());
-                }
-                continue;
-            }
-            (_, None) => chosen = Some(id.into_owned()),
-            (None, Some(first)) if *first != id => {
-                return Err(records.at(Error::MultipleSeries {
-                    first: first.clone().into(),
-                    second: id.into_owned().into(),
-                }));
-            }
-            _ => {}
+        if !pick.admit(&records, &cols)? {
+            continue;
         }
         let in_field = |i: usize, e: Error| records.in_field(cols.name(i), i, e);
         let period = records.field(cols.period);
@@ -94,14 +72,7 @@ pub(super) fn read(input: impl Read, options: &ReadOptions) -> Result<Built> {
             .check_values((cells.len() + intervals.len()) as u64)
             .map_err(|e| records.at(e))?;
     }
-    if chosen.is_none()
-        && let Some(s) = selector
-    {
-        return Err(Error::SeriesNotFound {
-            selector: s.to_owned().into(),
-            examples: examples.into(),
-        });
-    }
+    pick.finish()?;
     if rows == 0 {
         return Err(Error::NoObservations);
     }
