@@ -17,6 +17,6 @@ pub mod spec;
 mod transform;
 
 pub use arima::{ArimaOrder, ArmaCoefficients};
-pub use outlier::{Outlier, OutlierKind, OutlierSearch};
+pub use outlier::{Outlier, OutlierKind, OutlierSearch, default_critical_value};
 pub use regarima::{Coefficient, Forecast, Likelihood, RegArima, RegArimaFit};
 pub use transform::Transform;

@@ -101,6 +101,102 @@ impl OutlierSearch {
     }
 }
 
+/// The program's significance level for its default critical value
+/// (`outlier{}`'s internal `cvalfa`, 0.05).
+const DEFAULT_ALPHA: f64 = 0.05;
+
+/// Φ⁻¹(1 − α/2) for α = 0.05: the two-sided normal critical value, the
+/// program's value for an outlier span of one observation
+/// (`python3 -c "from statistics import NormalDist; print(NormalDist().inv_cdf(0.975))"`).
+const Z_HALF_ALPHA: f64 = 1.959_963_984_540_053_6;
+
+/// Φ⁻¹((1 + √(1 − α))/2) for α = 0.05: the critical value of the larger of two
+/// independent |N(0,1)| at level α, the curve's anchor at two observations
+/// (`python3 -c "from statistics import NormalDist; from math import sqrt;
+/// print(NormalDist().inv_cdf((1 + sqrt(0.95)) / 2))"`).
+const Z_TWO: f64 = 2.236_476_644_557_789_5;
+
+/// Ljung's (1993) asymptotic critical value for the largest of `n` outlier
+/// statistics at level α: the Gumbel approximation
+/// a = √(2 ln n), b = a − (ln ln n + ln 4π)/(2a),
+/// cv = −ln(−½ ln(2 − √(1 + α)))/a + b.
+fn ljung(n: f64, alpha: f64) -> f64 {
+    let a = (2.0 * n.ln()).sqrt();
+    let b = a - (n.ln().ln() + (4.0 * std::f64::consts::PI).ln()) / (2.0 * a);
+    -(-0.5 * (2.0 - (1.0 + alpha).sqrt()).ln()).ln() / a + b
+}
+
+/// The two functions of n the program's curve combines: a(n) = √(2 ln n) and
+/// c(n) = (ln ln n + ln 4π)/(2 a(n)).
+fn basis(n: f64) -> [f64; 3] {
+    let a = (2.0 * n.ln()).sqrt();
+    [
+        1.0,
+        (n.ln().ln() + (4.0 * std::f64::consts::PI).ln()) / (2.0 * a),
+        a,
+    ]
+}
+
+/// The determinant of a 3×3 matrix given by rows.
+fn det3(m: &[[f64; 3]; 3]) -> f64 {
+    let [[a, b, c], [d, e, f], [g, h, i]] = *m;
+    a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g)
+}
+
+/// The program's default outlier critical value when `outlier{}` has no
+/// `critical=`, for an outlier span of `n` observations (the span searched,
+/// `outlier{span=}`, by default the model's span).
+///
+/// Ljung's (1993) asymptotic formula is too large for short spans, so the
+/// program bends it toward the normal distribution: it fits
+/// cv(n) = β₀ + β₁ c(n) + β₂ a(n), with a(n) = √(2 ln n) and
+/// c(n) = (ln ln n + ln 4π)/(2a(n)) (the terms of Ljung's formula), through
+/// three points: at n = 2 the exact critical value of the larger of two
+/// independent |N(0,1)|, Φ⁻¹((1 + √(1 − α))/2), and at n = 100 and
+/// n = 200 Ljung's value, all at α = 0.05. One observation gives the
+/// normal Φ⁻¹(1 − α/2) = 1.96. (The rule is the program's function `setcv`
+/// in its published source, build 61; the tests check it against the
+/// binary's printed value, three decimals, for every n from 1 to 1000.)
+/// With `n = 0` there is nothing to search: the value is +∞.
+///
+/// # Example
+/// ```
+/// use econseries::x13::default_critical_value;
+///
+/// // 12 years of monthly data: the program prints 3.890.
+/// assert_eq!(format!("{:.3}", default_critical_value(144)), "3.890");
+/// assert_eq!(format!("{:.2}", default_critical_value(4)), "2.62");
+/// # Ok::<(), econseries::Error>(())
+/// ```
+pub fn default_critical_value(n: usize) -> f64 {
+    match n {
+        0 => f64::INFINITY,
+        1 => Z_HALF_ALPHA,
+        _ => {
+            let xs = [2.0, 100.0, 200.0];
+            let ys = [
+                Z_TWO,
+                ljung(100.0, DEFAULT_ALPHA),
+                ljung(200.0, DEFAULT_ALPHA),
+            ];
+            let m = xs.map(basis);
+            let d = det3(&m);
+            // Cramer's rule for the three coefficients.
+            let beta: [f64; 3] = std::array::from_fn(|j| {
+                let mut mj = m;
+                for (row, y) in mj.iter_mut().zip(ys) {
+                    if let Some(v) = row.get_mut(j) {
+                        *v = y;
+                    }
+                }
+                det3(&mj) / d
+            });
+            let x = basis(n as f64);
+            beta.iter().zip(x).map(|(b, v)| b * v).sum()
+        }
+    }
+}
+
 /// The columns of the outliers over the span `0..n`.
 pub(crate) fn columns(outliers: &[Outlier], period: usize, n: usize) -> Vec<Vec<f64>> {
     outliers
@@ -194,6 +290,18 @@ pub(crate) fn best_candidate(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn critical_values_follow_the_published_table() {
+        // The reference manual's table (two decimals).
+        for (n, cv) in [(1, "1.96"), (2, "2.24"), (3, "2.44"), (4, "2.62")] {
+            assert_eq!(format!("{:.2}", default_critical_value(n)), cv, "n = {n}");
+        }
+        assert!(default_critical_value(0).is_infinite());
+        // The curve passes through Ljung's value at its anchors.
+        assert!((default_critical_value(100) - ljung(100.0, 0.05)).abs() < 1e-12);
+        assert!((default_critical_value(2) - Z_TWO).abs() < 1e-12);
+    }
 
     #[test]
     fn columns_follow_the_program() {

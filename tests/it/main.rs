@@ -15,6 +15,7 @@ mod narrate;
 mod properties;
 mod public_api;
 mod regarima;
+mod regarima_auto;
 mod sdmx;
 mod seasonal;
 #[cfg(feature = "serde")]
