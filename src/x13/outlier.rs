@@ -81,23 +81,55 @@ pub struct Outlier {
 ///
 /// let search = OutlierSearch::new(3.9);
 /// assert_eq!(search.kinds, vec![OutlierKind::Ao, OutlierKind::Ls]);
+/// // outlier{types=(ao ls tc) span=(…)} over positions 24..=119 of a span,
+/// // at the program's default critical value for those 96 observations.
+/// let search = OutlierSearch::program_default(96)
+///     .kinds(vec![OutlierKind::Ao, OutlierKind::Ls, OutlierKind::Tc])
+///     .span(24, 119);
+/// assert_eq!(format!("{:.3}", search.critical), "3.801");
 /// # Ok::<(), econseries::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct OutlierSearch {
     /// The types searched for (`types=`; the program's default is AO and LS).
+    /// A TC decays at the program's default rate, 0.7 a month.
     pub kinds: Vec<OutlierKind>,
     /// The critical |t| (`critical=`).
     pub critical: f64,
+    /// The positions searched, first and last (0-based, inclusive) in the
+    /// span modelled (`span=`); `None`, the whole span.
+    pub span: Option<(usize, usize)>,
 }
 
 impl OutlierSearch {
-    /// AO and LS (the program's default types) at the given critical value.
+    /// AO and LS (the program's default types) over the whole span at the
+    /// given critical value.
     pub fn new(critical: f64) -> OutlierSearch {
         OutlierSearch {
             kinds: vec![OutlierKind::Ao, OutlierKind::Ls],
             critical,
+            span: None,
         }
+    }
+
+    /// AO and LS over the whole span at the program's default critical
+    /// value for `searched` observations ([`default_critical_value`]); pass
+    /// the length of the span searched (after [`span`](Self::span), its
+    /// length).
+    pub fn program_default(searched: usize) -> OutlierSearch {
+        OutlierSearch::new(default_critical_value(searched))
+    }
+
+    /// The types searched for (`types=`).
+    pub fn kinds(mut self, kinds: Vec<OutlierKind>) -> OutlierSearch {
+        self.kinds = kinds;
+        self
+    }
+
+    /// Search only positions `first..=last` of the span (`span=`).
+    pub fn span(mut self, first: usize, last: usize) -> OutlierSearch {
+        self.span = Some((first, last));
+        self
     }
 }
 
@@ -251,8 +283,9 @@ pub(crate) fn best_candidate(
     let delta = arima::differencing(&order, period);
     let mut cands = Vec::new();
     let mut w = Vec::new();
+    let (first, last) = search.span.unwrap_or((0, n.saturating_sub(1)));
     for &kind in &search.kinds {
-        for t in 0..n {
+        for t in first..=last.min(n.saturating_sub(1)) {
             let o = Outlier { kind, position: t };
             if present.contains(&o) {
                 continue;

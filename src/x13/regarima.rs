@@ -358,6 +358,15 @@ impl RegArima {
         search: &OutlierSearch,
     ) -> Result<Vec<Outlier>> {
         let n = y.len();
+        if let Some((first, last)) = search.span
+            && (first > last || last >= n)
+        {
+            return Err(Error::InvalidArgument {
+                name: "outlier span",
+                value: format!("{first}..={last} of {n} observations").into(),
+                expected: "first <= last < the number of observations",
+            });
+        }
         let z = self.transformed(y, period, start, t)?;
         let b = self.backcasts;
         let base: Vec<Vec<f64>> = self

@@ -6,7 +6,9 @@
 //! tests/fixtures/regarima/make_critical_values.py) and the `otl` and `auto`
 //! cases of tests/fixtures/regarima/cases.csv (make_fixtures.py).
 
-use econseries::x13::default_critical_value;
+use econseries::x13::{
+    ArimaOrder, OutlierKind, OutlierSearch, RegArima, Transform, default_critical_value,
+};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/regarima");
 
@@ -42,4 +44,135 @@ fn default_critical_value_equals_the_programs_outlier_runs() {
         n_checked += 1;
     }
     assert!(n_checked >= 60, "{n_checked}");
+}
+
+/// One row of automatic_cases.csv.
+#[allow(dead_code)] // `model` is read by the automdl test
+pub(crate) struct AutoCase {
+    pub(crate) case: String,
+    pub(crate) series: String,
+    pub(crate) ok: bool,
+    pub(crate) transform: String,
+    pub(crate) model: String,
+    pub(crate) critical: String,
+    pub(crate) outliers: Vec<String>,
+}
+
+pub(crate) fn automatic_cases() -> Vec<AutoCase> {
+    let text = std::fs::read_to_string(format!("{DIR}/automatic_cases.csv")).unwrap();
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.splitn(9, ',').collect();
+            let mut outliers: Vec<String> = f[7].split_whitespace().map(str::to_string).collect();
+            outliers.sort();
+            AutoCase {
+                case: f[0].to_string(),
+                series: f[1].to_string(),
+                ok: f[2] == "ok",
+                transform: f[3].to_string(),
+                model: f[4].to_string(),
+                critical: f[6].to_string(),
+                outliers,
+            }
+        })
+        .collect()
+}
+
+/// The outlier searches of the `tc` case (`types=(ao ls tc)`) and the
+/// `span` case (AO and LS between the first and the third quarter of the
+/// span) with the airline model after the automatic transformation choice,
+/// at the default critical value: the outliers found (type and date)
+/// against the program's. Returns (same, total, differences).
+fn searches_as_the_program(case: &str) -> (usize, usize, Vec<String>) {
+    let full = !cfg!(debug_assertions) || std::env::var("REGARIMA_FULL").is_ok();
+    let (mut same, mut n, mut diffs) = (0, 0, Vec::new());
+    for c in automatic_cases().iter().filter(|c| c.case == case) {
+        let (start, period, values) = super::regarima::series(&c.series);
+        if !full && values.len() > 250 {
+            continue;
+        }
+        let len = values.len();
+        let positive = values.iter().all(|v| *v > 0.0);
+        let search = match case {
+            "tc" => OutlierSearch::program_default(len).kinds(vec![
+                OutlierKind::Ao,
+                OutlierKind::Ls,
+                OutlierKind::Tc,
+            ]),
+            _ => {
+                let (first, last) = (len / 4, 3 * len / 4);
+                OutlierSearch::program_default(last - first + 1).span(first, last)
+            }
+        };
+        if c.ok {
+            assert_eq!(
+                format!("{:.3}", search.critical),
+                c.critical,
+                "{}",
+                c.series
+            );
+        }
+        let res = RegArima::new(ArimaOrder::airline())
+            .transform(if positive {
+                Transform::Auto
+            } else {
+                Transform::None
+            })
+            .outlier_search(search)
+            .fit_slice(&values, period, start);
+        n += 1;
+        match (res, c.ok) {
+            (Err(_), false) => same += 1,
+            (Ok(fit), true) => {
+                let mut mine: Vec<String> =
+                    fit.regression().iter().map(|k| k.name.clone()).collect();
+                mine.sort();
+                let their_t = if c.transform.is_empty() {
+                    "none"
+                } else {
+                    &c.transform
+                };
+                if mine == c.outliers && fit.transform().name() == their_t {
+                    same += 1;
+                } else {
+                    diffs.push(format!(
+                        "{}: {} {mine:?} vs {} {:?}",
+                        c.series,
+                        fit.transform().name(),
+                        c.transform,
+                        c.outliers
+                    ));
+                }
+            }
+            (r, _) => diffs.push(format!(
+                "{}: ours {:?}, the program's ok = {}",
+                c.series,
+                r.map(|f| f.outliers().len()),
+                c.ok
+            )),
+        }
+    }
+    println!("{case}: {same} of {n} series with the program's outliers");
+    for d in &diffs {
+        println!("  {d}");
+    }
+    (same, n, diffs)
+}
+
+/// TC outliers in the search. Measured: see docs/x13.md.
+#[test]
+fn tc_search_finds_the_programs_outliers() {
+    let (same, n, _) = searches_as_the_program("tc");
+    assert!(n >= 30, "{n}");
+    assert!(same * 100 >= 80 * n, "{same} of {n}");
+}
+
+/// A restricted outlier span. Measured: see docs/x13.md.
+#[test]
+fn span_search_finds_the_programs_outliers() {
+    let (same, n, _) = searches_as_the_program("span");
+    assert!(n >= 30, "{n}");
+    assert!(same * 100 >= 80 * n, "{same} of {n}");
 }
