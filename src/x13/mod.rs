@@ -9,6 +9,7 @@
 //! (`tests/fixtures/regarima/make_fixtures.py` made them).
 
 mod arima;
+mod automdl;
 mod estimate;
 mod outlier;
 mod regarima;
@@ -17,6 +18,7 @@ pub mod spec;
 mod transform;
 
 pub use arima::{ArimaOrder, ArmaCoefficients};
+pub use automdl::{AutoModel, AutoModelFit, Candidate};
 pub use outlier::{Outlier, OutlierKind, OutlierSearch, default_critical_value};
 pub use regarima::{Coefficient, Forecast, Likelihood, RegArima, RegArimaFit};
 pub use transform::Transform;

@@ -7,7 +7,7 @@
 //! cases of tests/fixtures/regarima/cases.csv (make_fixtures.py).
 
 use econseries::x13::{
-    ArimaOrder, OutlierKind, OutlierSearch, RegArima, Transform, default_critical_value,
+    ArimaOrder, AutoModel, OutlierKind, OutlierSearch, RegArima, Transform, default_critical_value,
 };
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/regarima");
@@ -175,4 +175,104 @@ fn span_search_finds_the_programs_outliers() {
     let (same, n, _) = searches_as_the_program("span");
     assert!(n >= 30, "{n}");
     assert!(same * 100 >= 80 * n, "{same} of {n}");
+}
+
+/// The program leaves out an empty seasonal part: (1 1 0) is (1 1 0)(0 0 0).
+fn full_model(m: &str) -> String {
+    if m.len() == 7 {
+        format!("{m}(0 0 0)")
+    } else {
+        m.to_string()
+    }
+}
+
+/// The `.udg` lines of the program's `auto` runs: series → key → value.
+fn automdl_udg() -> std::collections::HashMap<String, std::collections::HashMap<String, String>> {
+    let text = std::fs::read_to_string(format!("{DIR}/automdl_udg.csv")).unwrap();
+    let mut m: std::collections::HashMap<String, std::collections::HashMap<String, String>> =
+        std::collections::HashMap::new();
+    for l in text.lines().filter(|l| !l.starts_with('#')).skip(1) {
+        let f: Vec<&str> = l.splitn(3, ',').collect();
+        m.entry(f[0].to_string())
+            .or_default()
+            .insert(f[1].to_string(), f[2].to_string());
+    }
+    m
+}
+
+/// `automdl{} outlier{}` (the default automatic run, after the automatic
+/// transformation choice on positive series) on every series: the final
+/// model, the differencing identified, the first model of the ARMA search
+/// and the outliers against the program's. Measured: see docs/x13.md.
+#[test]
+fn automdl_chooses_the_programs_model() {
+    let full = !cfg!(debug_assertions) || std::env::var("REGARIMA_FULL").is_ok();
+    let udg = automdl_udg();
+    let (mut n, mut same_model, mut same_diff, mut same_first, mut same_all) = (0, 0, 0, 0, 0);
+    let mut diffs = Vec::new();
+    for c in automatic_cases()
+        .iter()
+        .filter(|c| c.case == "auto" && c.ok)
+    {
+        let (start, period, values) = super::regarima::series(&c.series);
+        if !full && values.len() > 120 {
+            continue;
+        }
+        let positive = values.iter().all(|v| *v > 0.0);
+        let res = AutoModel::new()
+            .transform(if positive {
+                Transform::Auto
+            } else {
+                Transform::None
+            })
+            .fit_slice(&values, period, start);
+        n += 1;
+        let Ok(auto) = res else {
+            diffs.push(format!("{}: {:?}", c.series, res.err()));
+            continue;
+        };
+        let u = &udg[&c.series];
+        let model = auto.fit().order().to_string();
+        let diff = auto.differencing();
+        let their_diff = (
+            u.get("idnonseasonaldiff.first")
+                .map(|v| v.trim().to_string()),
+            u.get("idseasonaldiff.first").map(|v| v.trim().to_string()),
+        );
+        let diff_ok = their_diff == (Some(diff.0.to_string()), Some(diff.1.to_string()));
+        let first_ok =
+            u.get("automdl.first").map(|m| full_model(m)) == Some(auto.first().to_string());
+        let mut mine: Vec<String> = auto
+            .fit()
+            .regression()
+            .iter()
+            .map(|k| k.name.clone())
+            .collect();
+        mine.sort();
+        let model_ok = model == full_model(&c.model);
+        same_model += usize::from(model_ok);
+        same_diff += usize::from(diff_ok);
+        same_first += usize::from(first_ok);
+        if model_ok && mine == c.outliers {
+            same_all += 1;
+        }
+        if !model_ok || mine != c.outliers {
+            diffs.push(format!(
+                "{}: {model} d{diff:?} first {} {mine:?} | {} d{their_diff:?} first {:?} {:?}",
+                c.series,
+                auto.first(),
+                c.model,
+                u.get("automdl.first"),
+                c.outliers
+            ));
+        }
+    }
+    println!(
+        "automdl: {n} series; model {same_model}, differencing {same_diff}, first model {same_first}, model and outliers {same_all}"
+    );
+    for d in &diffs {
+        println!("  {d}");
+    }
+    assert!(n >= 20, "{n}");
+    assert!(same_model * 100 >= 50 * n, "{same_model} of {n}");
 }
