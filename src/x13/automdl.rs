@@ -33,6 +33,9 @@ const CANCEL: f64 = 0.1;
 /// The program's `ub1` (1/0.96): an AR root of modulus up to this in the
 /// first unit-root test counts as a unit root.
 const UB1: f64 = 1.0 / 0.96;
+/// The program's `ubfin` (1.05): an AR root of the final model of modulus
+/// up to this becomes a difference.
+const UBFIN: f64 = 1.05;
 /// The program's `ub2` (0.88): the later unit-root tests difference when
 /// the AR coefficient is within 1.005 − ub2 (+ ub2 − 0.869) of one.
 const UB2: f64 = 0.88;
@@ -330,6 +333,26 @@ impl Identify<'_> {
     /// such (AR, then seasonal AR, MA, seasonal MA, when tied), unless the
     /// model has a single coefficient.
     fn finish(&self, mut result: AutoModelFit) -> Result<AutoModelFit> {
+        // The final unit-root check: an AR root of modulus up to 1.05 (`ubfin`)
+        // becomes a difference.
+        let o = result.fit.order();
+        let c: Vec<f64> = result.fit.arma().iter().map(|c| c.estimate).collect();
+        let (ur, _) = unit_roots(&ar_roots(c.get(..o.p).unwrap_or(&[])), UBFIN);
+        let (us, _) = unit_roots(&ar_roots(c.get(o.p..o.p + o.sp).unwrap_or(&[])), UBFIN);
+        let mut n = o;
+        if ur > 0 && o.d < self.auto.max_diff.0 {
+            n.p -= 1;
+            n.d += 1;
+        }
+        if us > 0 && o.sd < self.auto.max_diff.1 {
+            n.sp -= 1;
+            n.sd += 1;
+        }
+        if n != o
+            && let Ok(fit) = self.fixed(n, result.mean, result.fit.outliers())
+        {
+            result.fit = fit;
+        }
         let o = result.fit.order();
         if o.arma_count() <= 1 {
             return Ok(result);
@@ -767,7 +790,8 @@ fn hannan_rissanen(
     let n = x.len();
     let ip = p + s * sp;
     let iq = q + s * sq;
-    if n < 4 * (ip + iq + 1) {
+    let ncol = p + sp * (p + 1) + q + sq * (q + 1);
+    if n < ip.max(iq) + ncol + 2 {
         return None;
     }
     let ahat = if iq > 0 {
@@ -941,8 +965,67 @@ fn ar_roots(c: &[f64]) -> Vec<(f64, f64)> {
             }
         }
         [a, _] if *a != 0.0 => vec![(1.0 / a, 0.0)],
+        c if c.len() > 2 => durand_kerner(c),
         _ => Vec::new(),
     }
+}
+
+/// The roots of 1 − Σ cᵢ zⁱ (degree three or more) by Durand–Kerner.
+fn durand_kerner(c: &[f64]) -> Vec<(f64, f64)> {
+    // Trailing zero coefficients lower the degree.
+    let k = c.iter().rposition(|v| *v != 0.0).map_or(0, |i| i + 1);
+    if k < 3 {
+        return ar_roots(c.get(..k).unwrap_or(&[]));
+    }
+    let lead = -c.get(k - 1).copied().unwrap_or(1.0);
+    // Monic coefficients of z^0 … z^k: (1, −c₁, …, −c_k) / lead.
+    let mono: Vec<f64> = std::iter::once(1.0)
+        .chain(c.iter().take(k).map(|v| -v))
+        .map(|v| v / lead)
+        .collect();
+    let eval = |z: (f64, f64)| -> (f64, f64) {
+        let mut acc = (0.0, 0.0);
+        for a in mono.iter().rev() {
+            acc = (acc.0 * z.0 - acc.1 * z.1 + a, acc.0 * z.1 + acc.1 * z.0);
+        }
+        acc
+    };
+    let mut roots: Vec<(f64, f64)> = (0..k)
+        .map(|i| {
+            let ang = 0.4 + 2.0 * std::f64::consts::PI * i as f64 / k as f64;
+            (1.1 * ang.cos(), 1.1 * ang.sin())
+        })
+        .collect();
+    for _ in 0..500 {
+        let mut moved = 0.0f64;
+        for j in 0..k {
+            let Some(&zj) = roots.get(j) else { continue };
+            let mut den = (1.0, 0.0);
+            for (l, zl) in roots.iter().enumerate() {
+                if l != j {
+                    let d = (zj.0 - zl.0, zj.1 - zl.1);
+                    den = (den.0 * d.0 - den.1 * d.1, den.0 * d.1 + den.1 * d.0);
+                }
+            }
+            let num = eval(zj);
+            let m = den.0 * den.0 + den.1 * den.1;
+            if m == 0.0 {
+                continue;
+            }
+            let q = (
+                (num.0 * den.0 + num.1 * den.1) / m,
+                (num.1 * den.0 - num.0 * den.1) / m,
+            );
+            if let Some(r) = roots.get_mut(j) {
+                *r = (zj.0 - q.0, zj.1 - q.1);
+            }
+            moved = moved.max(q.0.abs() + q.1.abs());
+        }
+        if moved < 1e-14 {
+            break;
+        }
+    }
+    roots
 }
 
 /// The program's unit-root count (roots of modulus up to `limit`, nearly

@@ -273,6 +273,7 @@ fn automdl_chooses_the_programs_model() {
     for d in &diffs {
         println!("  {d}");
     }
-    assert!(n >= 20, "{n}");
+    assert!(n >= if full { 60 } else { 10 }, "{n}");
+    // 39 of 63 in a release build (docs/x13.md); the issue asks for 95%.
     assert!(same_model * 100 >= 50 * n, "{same_model} of {n}");
 }
