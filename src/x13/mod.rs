@@ -8,6 +8,7 @@
 //! tables on the real series of `tests/fixtures/x11/series/`
 //! (`tests/fixtures/regarima/make_fixtures.py` made them).
 
+mod aictest;
 mod arima;
 mod automdl;
 mod estimate;
@@ -17,6 +18,7 @@ pub mod regressors;
 pub mod spec;
 mod transform;
 
+pub use aictest::{AicChoice, AicComparison, AicTests};
 pub use arima::{ArimaOrder, ArmaCoefficients};
 pub use automdl::{AutoModel, AutoModelFit, Candidate};
 pub use outlier::{Outlier, OutlierKind, OutlierSearch, default_critical_value};

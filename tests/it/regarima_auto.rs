@@ -256,6 +256,30 @@ fn automdl_chooses_the_programs_model() {
         if model_ok && mine == c.outliers {
             same_all += 1;
         }
+        if std::env::var("AUTOMDL_BEST").is_ok() && !first_ok {
+            let ours: Vec<String> = auto
+                .best()
+                .iter()
+                .map(|b| format!("{} {:.3}", b.order, b.bic))
+                .collect();
+            let theirs: Vec<String> = (1..=5)
+                .map(|i| {
+                    format!(
+                        "{} {}",
+                        u.get(&format!("automdl.best5.mdl{i}"))
+                            .map_or("", |v| v.as_str()),
+                        u.get(&format!("automdl.best5.bic{i}"))
+                            .map_or("", |v| v.trim())
+                    )
+                })
+                .collect();
+            println!(
+                "BEST {} mean {}: {ours:?}\n     {theirs:?} automean {:?}",
+                c.series,
+                auto.mean(),
+                u.get("automean")
+            );
+        }
         if !model_ok || mine != c.outliers {
             diffs.push(format!(
                 "{}: {model} d{diff:?} first {} {mine:?} | {} d{their_diff:?} first {:?} {:?}",
