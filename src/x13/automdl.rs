@@ -219,9 +219,13 @@ impl AutoModel {
         let mut last: Option<AutoModelFit> = None;
         for nloop in 1..=2 {
             // 2. Differencing, on the series less the outliers' effects.
-            let (d, sd, mut mean) = id.differencing(&outliers, mean0)?;
-            // 3. ARMA orders by BIC, with the outliers as regressors.
-            let (order, best) = id.arma_orders(d, sd, mean, &outliers)?;
+            // The program removes the outliers' effects (estimated with the
+            // default model) for the identification and adds the outliers
+            // back afterwards.
+            let u = id.linearized(&outliers, mean0)?;
+            let (d, sd, mut mean) = id.differencing(&u, mean0)?;
+            // 3. ARMA orders by BIC, on the series less the outliers' effects.
+            let (order, best) = id.arma_orders(d, sd, mean, &u)?;
             let first = best.first().map_or(order, |c| c.order);
             // 4. Outliers searched for anew with the chosen model, the mean again.
             let mut fit = id.with_outliers(order, mean, cv)?;
@@ -375,7 +379,9 @@ impl Identify<'_> {
             let Some(c) = coef.get(end - 1) else { continue };
             let tv = c.t_value().abs();
             if tv < 1.0 && c.estimate.abs() < cmin {
-                drop[k] = true;
+                if let Some(d) = drop.get_mut(k) {
+                    *d = true;
+                }
                 if bmin > tv {
                     bmin = tv;
                     for d in drop.iter_mut().take(k) {
@@ -431,21 +437,20 @@ impl Identify<'_> {
 
     /// The series less the outliers' effects (on the transformed scale),
     /// estimated with the default model.
-    fn linearized(&self, outliers: &[Outlier]) -> Result<Vec<f64>> {
-        let fit = self.fixed(ArimaOrder::airline(), false, outliers)?;
+    fn linearized(&self, outliers: &[Outlier], mean: bool) -> Result<Vec<f64>> {
+        let fit = self.fixed(ArimaOrder::airline(), mean, outliers)?;
         Ok(fit.linearized().to_vec())
     }
 
     /// The unit-root procedure: the regular and seasonal differencing and
     /// whether the model has a mean.
-    fn differencing(&self, outliers: &[Outlier], mean0: bool) -> Result<(usize, usize, bool)> {
-        let u = self.linearized(outliers)?;
+    fn differencing(&self, u: &[f64], mean0: bool) -> Result<(usize, usize, bool)> {
         let s = self.period;
         let (lim_d, lim_sd) = self.auto.max_diff;
         // Round 1: AR(2)(1) by Hannan–Rissanen on the undifferenced series.
         let (mut d, mut sd) = (0usize, 0usize);
         let (mut rmax_r, mut rmax_s) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
-        if let Some(c) = hannan_rissanen(&demeaned(&u), 2, 1, 0, 0, s) {
+        if let Some(c) = hannan_rissanen(&demeaned(u), 2, 1, 0, 0, s) {
             let (ur, mr) = unit_roots(&ar_roots(c.get(..2).unwrap_or(&[])), UB1);
             let (us, ms) = unit_roots(&ar_roots(c.get(2..3).unwrap_or(&[])), UB1);
             d += ur;
@@ -459,7 +464,7 @@ impl Identify<'_> {
         let din = 1.005 - UB2 + (UB2 - 0.869);
         let mut round = 2;
         loop {
-            let w = demeaned(&difference(&u, d, sd, s));
+            let w = demeaned(&difference(u, d, sd, s));
             let Some(c) = hannan_rissanen(&w, 1, 1, 1, 1, s) else {
                 break;
             };
@@ -563,15 +568,31 @@ impl Identify<'_> {
                     2.5
                 };
                 let order = ArimaOrder::new(1, d, 1).seasonal(1, sd, 1);
-                mean = self.mean_significant(order, outliers, vct)?;
+                mean = RegArima::new(order)
+                    .constant(true)
+                    .fit_slice(u, self.period, self.start)
+                    .is_ok_and(|f| constant_significant(&f, vct));
             }
         }
         Ok((d, sd, mean))
     }
 
     /// The program's BIC of one model, or `None` when it cannot be estimated.
-    fn bic(&self, order: ArimaOrder, mean: bool, outliers: &[Outlier]) -> Option<f64> {
-        let fit = self.fixed(order, mean, outliers).ok()?;
+    fn bic(&self, order: ArimaOrder, mean: bool, u: &[f64]) -> Option<f64> {
+        // Started, as the program does, from Hannan–Rissanen estimates on the
+        // differenced series (less its mean with a mean in the model).
+        let s = self.period;
+        let mut w = difference(u, order.d, order.sd, s);
+        if mean {
+            w = demeaned(&w);
+        }
+        let mut b = RegArima::new(order).constant(mean);
+        if order.arma_count() > 0
+            && let Some(start) = hannan_rissanen(&w, order.p, order.sp, order.q, order.sq, s)
+        {
+            b = b.initial_arma(start);
+        }
+        let fit = b.fit_slice(u, s, self.start).ok()?;
         let l = fit.likelihood();
         let nn = l.nefobs as f64;
         let v = (-2.0 * l.loglik + l.np as f64 * nn.ln()) / nn;
@@ -585,7 +606,7 @@ impl Identify<'_> {
         d: usize,
         sd: usize,
         mean: bool,
-        outliers: &[Outlier],
+        u: &[f64],
     ) -> Result<(ArimaOrder, Vec<Candidate>)> {
         let (mr, ms) = self.auto.max_order;
         let mixed = self.auto.mixed;
@@ -595,7 +616,7 @@ impl Identify<'_> {
             if best.iter().any(|c| c.order == order) {
                 return;
             }
-            if let Some(bic) = self.bic(order, mean, outliers) {
+            if let Some(bic) = self.bic(order, mean, u) {
                 insert_best(best, Candidate { order, bic });
             }
         };
@@ -652,7 +673,7 @@ fn demeaned(x: &[f64]) -> Vec<f64> {
 fn difference(x: &[f64], d: usize, sd: usize, s: usize) -> Vec<f64> {
     let mut w = x.to_vec();
     for _ in 0..d {
-        w = w.windows(2).map(|p| p[1] - p[0]).collect();
+        w = w.iter().zip(w.iter().skip(1)).map(|(a, b)| b - a).collect();
     }
     for _ in 0..sd {
         w = w.iter().zip(w.iter().skip(s)).map(|(a, b)| b - a).collect();

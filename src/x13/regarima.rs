@@ -53,6 +53,7 @@ pub struct RegArima {
     max_iter: usize,
     tol: f64,
     fixed: Option<Vec<f64>>,
+    initial: Option<Vec<f64>>,
     search: Option<OutlierSearch>,
 }
 
@@ -155,6 +156,7 @@ impl RegArima {
             max_iter: 1500,
             tol: 1e-9,
             fixed: None,
+            initial: None,
             search: None,
         }
     }
@@ -237,6 +239,15 @@ impl RegArima {
     /// the log-likelihood by less (`estimate{tol=}`, 1e-5 by default).
     pub fn tolerance(mut self, tol: f64) -> RegArima {
         self.tol = tol;
+        self
+    }
+
+    /// Starting values for the ARMA estimation (the program's Hannan–Rissanen
+    /// start of its automatic identification); ignored when they do not
+    /// match the orders or are not stationary and invertible (the default
+    /// start, 0.1 for every coefficient, is used then).
+    pub(crate) fn initial_arma(mut self, coefficients: Vec<f64>) -> RegArima {
+        self.initial = Some(coefficients);
         self
     }
 
@@ -535,7 +546,7 @@ impl RegArima {
                     reason: "fixed coefficients do not match the orders",
                 });
             }
-            None => problem.maximise(None, self.max_iter, self.tol),
+            None => problem.maximise(self.initial.as_deref(), self.max_iter, self.tol),
         };
         let est = est.ok_or(Error::X13Estimation {
             reason: "the likelihood cannot be evaluated at the start values",
