@@ -209,6 +209,23 @@ fn automdl_chooses_the_programs_model() {
     let full = !cfg!(debug_assertions) || std::env::var("REGARIMA_FULL").is_ok();
     let udg = automdl_udg();
     let (mut n, mut same_model, mut same_diff, mut same_first, mut same_all) = (0, 0, 0, 0, 0);
+    let (mut n_coef, mut close, mut far) = (0, 0, Vec::new());
+    // (series, kind, name, estimate) of the program's `auto` runs.
+    let est: Vec<(String, String, String, f64)> =
+        std::fs::read_to_string(format!("{DIR}/automatic_estimates.csv"))
+            .unwrap()
+            .lines()
+            .filter(|l| l.starts_with("auto,"))
+            .map(|l| {
+                let f: Vec<&str> = l.split(',').collect();
+                (
+                    f[1].to_string(),
+                    f[2].to_string(),
+                    f[3].to_string(),
+                    f[4].trim().parse().unwrap(),
+                )
+            })
+            .collect();
     let mut diffs = Vec::new();
     for c in automatic_cases()
         .iter()
@@ -255,6 +272,24 @@ fn automdl_chooses_the_programs_model() {
         same_first += usize::from(first_ok);
         if model_ok && mine == c.outliers {
             same_all += 1;
+            // Coefficients (ARMA and regression) against the program's.
+            for (kind, name, value) in est
+                .iter()
+                .filter(|r| r.0 == c.series)
+                .map(|r| (&r.1, &r.2, r.3))
+            {
+                let ours = if kind == "arima" {
+                    auto.fit().arma().iter().find(|k| &k.name == name)
+                } else {
+                    auto.fit().regression().iter().find(|k| &k.name == name)
+                };
+                n_coef += 1;
+                match ours {
+                    Some(k) if (k.estimate - value).abs() <= 1e-4 => close += 1,
+                    Some(k) => far.push(format!("{} {name}: {} vs {value}", c.series, k.estimate)),
+                    None => far.push(format!("{} {name}: missing", c.series)),
+                }
+            }
         }
         if std::env::var("AUTOMDL_BEST").is_ok() && !first_ok {
             let ours: Vec<String> = auto
@@ -297,7 +332,18 @@ fn automdl_chooses_the_programs_model() {
     for d in &diffs {
         println!("  {d}");
     }
+    println!(
+        "coefficients of the series with the program's model and outliers: {close} of {n_coef} within 1e-4"
+    );
+    for f in &far {
+        println!("  {f}");
+    }
     assert!(n >= if full { 60 } else { 10 }, "{n}");
+    // 80 of 108 in a release build; the others within the program's
+    // convergence tolerance but one series (docs/x13.md).
+    if full {
+        assert!(close * 100 >= 70 * n_coef, "{close} of {n_coef}");
+    }
     // 39 of 63 in a release build (docs/x13.md); the issue asks for 95%.
     assert!(same_model * 100 >= 50 * n, "{same_model} of {n}");
 }
