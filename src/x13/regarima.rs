@@ -153,7 +153,7 @@ impl RegArima {
             forecasts: 0,
             backcasts: 0,
             max_iter: 1500,
-            tol: 1e-9,
+            tol: 1e-5,
             fixed: None,
             search: None,
         }
