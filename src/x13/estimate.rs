@@ -118,7 +118,8 @@ impl Problem {
     }
 
     /// Maximises the likelihood from `start` (0.1 for every coefficient when
-    /// `None`) as the program does (its `rgarma`): iterative generalised
+    /// `None`; a start from a previous estimation has MA factors near the
+    /// unit circle shrunk as the program does) as the program does (its `rgarma`): iterative generalised
     /// least squares, alternating the GLS regression at fixed ARMA
     /// coefficients with a Levenberg–Marquardt search (MINPACK's `lmdif`) over
     /// the ARMA coefficients at fixed regression coefficients, on the vector
@@ -149,7 +150,7 @@ impl Problem {
     ) -> Option<Estimate> {
         let m = self.order.arma_count();
         let mut theta: Vec<f64> = match start {
-            Some(s) if s.len() == m && self.admissible(s) => s.to_vec(),
+            Some(s) if s.len() == m && self.admissible(s) => self.shrink_near_unit(s),
             _ => vec![0.1; m],
         };
         let mut ev = self.evaluate(&theta)?;
@@ -265,6 +266,32 @@ impl Problem {
             *v *= s;
         }
         Some(a)
+    }
+
+    /// Starting values from a previous estimation as the program's `setmdl`
+    /// prepares them: an MA factor with a root of modulus at most 1.06 is
+    /// pulled inside, each coefficient of lag ℓ multiplied by 0.9^ℓ (ℓ in
+    /// periods, so a seasonal MA coefficient by 0.9^s), so that the search
+    /// does not start on the unit circle.
+    fn shrink_near_unit(&self, theta: &[f64]) -> Vec<f64> {
+        let mut c = ArmaCoefficients::from_slice(&self.order, theta);
+        let shrink = |f: &mut Vec<f64>, step: usize| {
+            // A root within 1.06 of the origin is a root within the unit
+            // circle of the polynomial in z/1.06.
+            let scaled: Vec<f64> = f
+                .iter()
+                .zip(1..)
+                .map(|(v, i)| v * 1.06_f64.powi(i))
+                .collect();
+            if !f.is_empty() && !arima::is_stationary(&scaled, 0.0) {
+                for (v, i) in f.iter_mut().zip(1..) {
+                    *v *= 0.9_f64.powi(i * step as i32);
+                }
+            }
+        };
+        shrink(&mut c.ma, 1);
+        shrink(&mut c.sma, self.period);
+        c.to_vec()
     }
 
     /// The coefficients with every MA factor made invertible (roots inside

@@ -60,6 +60,8 @@ pub struct RegArima {
     search: Option<OutlierSearch>,
     /// Positions of missing values (filled by `fit`).
     missing: Vec<usize>,
+    /// ARMA starting values from a previous estimation.
+    start: Option<Vec<f64>>,
 }
 
 /// An estimated coefficient with its standard error.
@@ -164,6 +166,7 @@ impl RegArima {
             fixed: None,
             search: None,
             missing: Vec::new(),
+            start: None,
         }
     }
 
@@ -334,13 +337,18 @@ impl RegArima {
                 let log = self.run(y, period, start, Transform::Log)?;
                 // The program's aicdiff = −2: no transformation only if its
                 // AICC beats the log's by more than 2.
+                let last: Vec<f64> = log.arma.iter().map(|c| c.estimate).collect();
                 let fit = if none.likelihood.aicc - log.likelihood.aicc < -2.0 {
                     none
                 } else {
                     log
                 };
                 if self.search.is_none() {
-                    return Ok(fit);
+                    // The program estimates the chosen model once more,
+                    // from the test's last estimates (the log's).
+                    let mut again = self.clone();
+                    again.start = Some(last);
+                    return again.run(y, period, start, fit.transform);
                 }
                 fit.transform
             }
@@ -552,7 +560,7 @@ impl RegArima {
                     reason: "fixed coefficients do not match the orders",
                 });
             }
-            None => problem.maximise(None, self.max_iter, self.tol),
+            None => problem.maximise(self.start.as_deref(), self.max_iter, self.tol),
         };
         let est = est.ok_or(Error::X13Estimation {
             reason: "the likelihood cannot be evaluated at the start values",

@@ -236,6 +236,12 @@ pub(crate) fn compare(
         // Where the coefficients differ, the log-likelihoods still agree
         // closely (both searches stop near the same maximum).
         let gap = (l.loglik - c.lnlkhd).abs();
+        if std::env::var("REGARIMA_VERBOSE").is_ok() {
+            println!(
+                "  differs: {id} (log-likelihood {} vs {})",
+                l.loglik, c.lnlkhd
+            );
+        }
         s.explained += 1;
         worst(&mut s.worst_gain, gap, id.clone());
         if gap > 1e-2 {
@@ -601,7 +607,9 @@ fn outlier_search_finds_the_programs_outliers() {
 }
 
 /// Every fixed-model case (airline with and without log, (2 1 0)(0 1 1) with
-/// a constant, AO/LS/TC regressors) on every series of the corpus.
+/// a constant, AO/LS/TC regressors, the automatic transformation) on every
+/// series of the corpus, fitted from scratch.
+/// `REGARIMA_VERBOSE=1` names the fits whose coefficients differ.
 #[test]
 fn fixed_models_equal_the_program() {
     let est = estimates();
@@ -609,7 +617,7 @@ fn fixed_models_equal_the_program() {
     let mut stats: HashMap<String, Stats> = HashMap::new();
     for c in cases()
         .iter()
-        .filter(|c| c.ok && ["air_log", "air", "arma", "reg"].contains(&c.case.as_str()))
+        .filter(|c| c.ok && ["air_log", "air", "arma", "reg", "atr"].contains(&c.case.as_str()))
     {
         let (start, period, values) = series(&c.series);
         let b = fixed_builder(&c.case, &values, period).unwrap();
@@ -658,7 +666,7 @@ fn fixed_models_equal_the_program() {
     assert!(failures.is_empty(), "{failures:#?}");
     // The program's estimation (iterative GLS, MINPACK's lmdif on its exact
     // residual vector, its convergence rule at tol = 1e-5) lands within 1e-4
-    // of the program's coefficients in 248 of 252 fits (98.4%).
+    // of the program's coefficients in 303 of 309 fits (98.1%; 174 before).
     let (all, same) = stats
         .values()
         .fold((0, 0), |(a, b), s| (a + s.cases, b + s.coef_ok));
