@@ -244,8 +244,12 @@ impl RegArima {
         self
     }
 
-    /// The convergence tolerance: estimation stops when an iteration changes
-    /// the log-likelihood by less (`estimate{tol=}`, 1e-5 by default).
+    /// The convergence tolerance (`estimate{tol=}`, 1e-5 by default), as the
+    /// program applies it: a bound on the change of the log-likelihood,
+    /// turned into a relative change of the deviance of 2·tol/N (N the
+    /// differenced observations), MINPACK's `ftol` for the search over the
+    /// ARMA coefficients and the test between two GLS steps of the
+    /// regression; the first two searches with regressors run at 100·tol.
     pub fn tolerance(mut self, tol: f64) -> RegArima {
         self.tol = tol;
         self

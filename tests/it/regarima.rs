@@ -1030,3 +1030,44 @@ fn super_date(start: (i32, u32), period: usize, i: usize) -> String {
         format!("{y}.{}", p + 1)
     }
 }
+
+/// Missing values at the ends, many of them, or all: a fit or a typed
+/// error, never a panic; with the automatic transformation and the outlier
+/// search as well.
+#[test]
+fn missing_values_at_the_edges_fit_or_fail_cleanly() {
+    use econseries::{Month, Series};
+    let (_, _, values) = series("R_datasets_AirPassengers");
+    let start = Month::new(1949, 1).unwrap();
+    let with = |missing: &dyn Fn(usize) -> bool| {
+        let opts: Vec<Option<f64>> = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (!missing(i)).then_some(*v))
+            .collect();
+        Series::from_options(start, opts).unwrap()
+    };
+    let air = RegArima::new(ArimaOrder::airline()).transform(Transform::Log);
+    // The first and the last value.
+    let fit = air.fit(&with(&|i| i == 0 || i == 143)).unwrap();
+    assert_eq!(fit.missing_values().len(), 2);
+    for (i, v) in fit.missing_values() {
+        let truth = values[*i];
+        assert!(
+            v.is_finite() && (v / truth - 1.0).abs() < 0.2,
+            "{i}: {v} vs {truth}"
+        );
+    }
+    // A value in every month of one year, with the automatic choices.
+    let s = with(&|i| (60..72).contains(&i));
+    let fit = air
+        .clone()
+        .transform(Transform::Auto)
+        .outlier_search(OutlierSearch::new(3.9))
+        .fit(&s)
+        .unwrap();
+    assert_eq!(fit.missing_values().len(), 12);
+    assert!(fit.missing_values().iter().all(|(_, v)| v.is_finite()));
+    // Nearly all missing: an error, not a panic.
+    assert!(air.fit(&with(&|i| i % 10 != 0)).is_err());
+}
