@@ -899,6 +899,16 @@ pub enum SpecProblem {
         /// The argument, when the spec itself can run.
         argument: Option<Box<str>>,
     },
+    /// An argument the crate needs given: its default, which the program
+    /// derives, is not implemented yet (`outlier{critical=}`, whose
+    /// default depends on the series length).
+    #[error("the {spec} spec needs {argument} given: the program's default is not implemented yet")]
+    DefaultNotImplemented {
+        /// The spec.
+        spec: Box<str>,
+        /// The argument.
+        argument: Box<str>,
+    },
     /// A table in `save=` that the run does not produce.
     #[error("table {table} of the {spec} spec cannot be saved: the run does not produce it")]
     UnsupportedTable {

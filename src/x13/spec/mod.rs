@@ -41,6 +41,7 @@
 //! ```
 
 mod convert;
+mod model;
 mod parts;
 mod run;
 mod syntax;
@@ -53,6 +54,7 @@ pub use parts::{
     RegressionSpec, SeasonalMa, SeriesSpec, SpanLimits, TransformFunction, TransformSpec,
     UserRegressor, UserType, X11Spec,
 };
+pub use model::Component;
 pub use run::X13Run;
 
 use crate::error::{Error, Result, SpecProblem};
