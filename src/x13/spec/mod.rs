@@ -48,13 +48,13 @@ mod syntax;
 
 use std::path::Path;
 
+pub use model::Component;
 pub use parts::{
     AicTest, ArimaModel, ArimaSpec, AutomdlSpec, CenterUser, Coefficient, EstimateSpec, Exact,
     FinalAdjust, ForecastSpec, OutlierMethod, OutlierSpec, OutlierType, PriorAdjust,
     RegressionSpec, SeasonalMa, SeriesSpec, SpanLimits, TransformFunction, TransformSpec,
     UserRegressor, UserType, X11Spec,
 };
-pub use model::Component;
 pub use run::X13Run;
 
 use crate::error::{Error, Result, SpecProblem};

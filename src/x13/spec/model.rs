@@ -22,9 +22,7 @@ use crate::x13::{
     ArimaOrder, ArmaCoefficients, OutlierKind, OutlierSearch, RegArima, RegArimaFit, Transform,
 };
 
-use super::{
-    ArimaSpec, Exact, OutlierMethod, OutlierSpec, OutlierType, UserType, X13Spec,
-};
+use super::{ArimaSpec, Exact, OutlierMethod, OutlierSpec, OutlierType, UserType, X13Spec};
 
 /// Where a regression effect goes among the program's tables.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -235,9 +233,9 @@ impl X13Spec {
                     Effect::Outlier => match v {
                         Variable::Ao(_) => Component::Ao,
                         Variable::Tc(_) => Component::Tc,
-                        Variable::Ls(_) | Variable::Ramp(..) | Variable::TemporaryLevelShift(..) => {
-                            Component::LevelShift
-                        }
+                        Variable::Ls(_)
+                        | Variable::Ramp(..)
+                        | Variable::TemporaryLevelShift(..) => Component::LevelShift,
                         // Seasonal outliers: where the program puts them is
                         // not established here.
                         _ => {
@@ -457,11 +455,13 @@ impl X13Spec {
             return Err(self.unsupported("arima", "model"));
         }
         let u = |x: u32| x as usize;
-        Ok(ArimaOrder::new(u(m.regular.0), u(m.regular.1), u(m.regular.2)).seasonal(
-            u(m.seasonal.0),
-            u(m.seasonal.1),
-            u(m.seasonal.2),
-        ))
+        Ok(
+            ArimaOrder::new(u(m.regular.0), u(m.regular.1), u(m.regular.2)).seasonal(
+                u(m.seasonal.0),
+                u(m.seasonal.1),
+                u(m.seasonal.2),
+            ),
+        )
     }
 
     /// `ar=`/`ma=` with every coefficient fixed; initial values (not

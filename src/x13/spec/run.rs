@@ -380,10 +380,11 @@ impl X13Spec {
         } else {
             None
         };
-        let (x11_input, back) = match &step {
-            Some(s) => (s.preadjusted.as_slice(), s.back),
-            None => (b1.as_slice(), 0),
+        let (x11_input, back, fore) = match &step {
+            Some(s) => (s.preadjusted.as_slice(), s.back, s.fore),
+            None => (b1.as_slice(), 0, 0),
         };
+        let settings = settings.forecast_extended(fore);
         let per = span.per_year() as usize;
         let first = (span.start().period() as usize - 1 + per * back - back) % per;
         let fit = settings
