@@ -16,7 +16,14 @@
 
 use std::collections::HashMap;
 
-use econseries::x13::spec::X13Spec;
+use econseries::Error;
+use econseries::error::SpecProblem;
+use econseries::seasonal::Table;
+use econseries::x13::regressors::{Regressors, SpecDate, Variable};
+use econseries::x13::spec::{
+    ArimaModel, ArimaSpec, ForecastSpec, RegressionSpec, TransformFunction, TransformSpec, X11Spec,
+    X13Spec,
+};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/x13/model");
 const SERIES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/x11/series");
@@ -373,5 +380,172 @@ fn debug_one_spec() {
             ours.get(worst.1).copied().unwrap_or(f64::NAN),
             theirs.get(worst.1).copied().unwrap_or(f64::NAN)
         );
+    }
+}
+
+fn spec_error(text: &str) -> (u32, SpecProblem) {
+    match X13Spec::parse(text).and_then(|s| s.run().map(|_| ())) {
+        Err(Error::Spec { line, problem }) => (line, *problem),
+        other => panic!("{text}: {other:?}"),
+    }
+}
+
+/// Four years of a positive monthly series, as spec text.
+fn data() -> String {
+    let v: Vec<String> = (0..48)
+        .map(|i| format!("{}", 100 + (i % 12) * 3 + i + (i * 7) % 5))
+        .collect();
+    format!("series{{start=2000.1 data=({})}}\n", v.join(" "))
+}
+
+#[test]
+fn what_the_model_run_does_not_do_is_named_with_its_line() {
+    let d = data();
+    for (tail, line, argument) in [
+        (
+            "arima{model=(0 1 1)(0 1 1)}\nregression{aictest=td variables=td} x11{}",
+            3,
+            "aictest",
+        ),
+        (
+            "arima{model=(0 1 1)(0 1 1)}\nestimate{\nexact=ma} x11{}",
+            4,
+            "exact",
+        ),
+        (
+            "arima{model=(0 1 1)(0 1 1)} outlier{method=addall critical=4} x11{}",
+            2,
+            "method",
+        ),
+        (
+            "arima{model=(0 1 1)(0 1 1)} outlier{critical=(4 3.5)} x11{}",
+            2,
+            "critical",
+        ),
+        (
+            "arima{model=(0 1 1)(0 1 1)} outlier{types=so critical=4} x11{}",
+            2,
+            "types",
+        ),
+        (
+            "arima{model=(0 1 1)(0 1 1)}\nforecast{probability=0.9} x11{}",
+            3,
+            "probability",
+        ),
+        ("arima{model=(0 1 1)(0 1 1)\n ma=(0.5 0.5)} x11{}", 3, "ma"),
+        (
+            "arima{model=(0 1 1)(0 1 0)}\nregression{variables=(seasonal)} x11{}",
+            3,
+            "seasonal",
+        ),
+    ] {
+        let (l, p) = spec_error(&format!("{d}{tail}"));
+        assert_eq!(l, line, "{tail}");
+        match p {
+            SpecProblem::UnsupportedArgument { argument: a, .. } => {
+                assert_eq!(&*a, argument, "{tail}")
+            }
+            other => panic!("{tail}: {other:?}"),
+        }
+    }
+    // The default critical value is not implemented yet: refused, named.
+    let (l, p) = spec_error(&format!(
+        "{d}arima{{model=(0 1 1)(0 1 1)}}\n\noutlier{{}} x11{{}}"
+    ));
+    assert_eq!(l, 4);
+    assert_eq!(
+        p,
+        SpecProblem::DefaultNotImplemented {
+            spec: "outlier".into(),
+            argument: "critical".into()
+        }
+    );
+    // A model spec without an ARIMA model, as the program refuses it.
+    let (l, p) = spec_error(&format!("{d}x11{{}}\nregression{{variables=td}}"));
+    assert_eq!(l, 3);
+    assert!(
+        matches!(p, SpecProblem::Missing { ref spec, .. } if &**spec == "regression"),
+        "{p:?}"
+    );
+    // The program's conflicts: a leap-year prior adjustment twice, a log
+    // model with an additive X-11.
+    let (l, p) = spec_error(&format!(
+        "{d}transform{{function=log\n adjust=lom}} regression{{variables=td}} arima{{model=(0 1 1)}} x11{{}}"
+    ));
+    assert_eq!(l, 3);
+    assert!(matches!(p, SpecProblem::Conflict { .. }), "{p:?}");
+    let (l, p) = spec_error(&format!(
+        "{d}transform{{function=log}} arima{{model=(0 1 1)}} x11{{\nmode=add}}"
+    ));
+    assert_eq!(l, 3);
+    assert!(matches!(p, SpecProblem::Conflict { .. }), "{p:?}");
+    // Tables the run does not produce are refused by name.
+    let spec = X13Spec::parse(&format!(
+        "{d}arima{{model=(0 1 1)(0 1 1)}} forecast{{save=(fct)}} x11{{}}"
+    ))
+    .unwrap();
+    let run = spec.run().unwrap();
+    assert!(matches!(
+        spec.saved_tables(&run),
+        Err(Error::Spec { problem, .. }) if matches!(*problem, SpecProblem::UnsupportedTable { ref table, .. } if &**table == "fct")
+    ));
+}
+
+/// The run built in Rust is the parsed spec's, and the regression effects
+/// split as the program's tables do.
+#[test]
+fn a_built_spec_runs_as_the_parsed_one() {
+    let text = spec_text(
+        "R_datasets_AirPassengers",
+        "transform{function=log} regression{variables=(td easter[8] ao1955.mar ls1958.jan tc1960.mar) save=(td hol otl)}\n\
+         arima{model=(0 1 1)(0 1 1)} forecast{maxlead=18 maxback=12} x11{save=(d16 d18)}",
+    );
+    let parsed = X13Spec::parse(&text).unwrap();
+    let built = X13Spec::new(parsed.series.clone())
+        .transform(TransformSpec::new(TransformFunction::Log))
+        .regression(RegressionSpec::new(Regressors::new([
+            Variable::TradingDay,
+            Variable::Easter(8),
+            Variable::Ao(SpecDate::new(1955, 3)),
+            Variable::Ls(SpecDate::new(1958, 1)),
+            Variable::Tc(SpecDate::new(1960, 3)),
+        ])))
+        .arima(ArimaSpec::new(ArimaModel::airline()))
+        .forecast(ForecastSpec::default().maxlead(18).maxback(12))
+        .x11(X11Spec::default());
+    let (a, b) = (parsed.run().unwrap(), built.run().unwrap());
+    assert_eq!(a.adjusted(), b.adjusted());
+    assert_eq!(a.extension(), (12, 18));
+    let saved: Vec<&str> = parsed
+        .saved_tables(&a)
+        .unwrap()
+        .iter()
+        .map(|t| t.0)
+        .collect();
+    assert_eq!(saved, ["td", "hol", "otl", "d16", "d18"]);
+    // D16 = D10 · D18 and D11 = A1 / D16; the outliers stay in D11, the
+    // level shift in the trend, AO and TC in the irregular.
+    let n = a.original().len();
+    let (td, hol) = (a.table("td").unwrap().1, a.table("hol").unwrap().1);
+    let (ao, ls, tc) = (
+        a.table("ao").unwrap().1,
+        a.table("ls").unwrap().1,
+        a.table("tc").unwrap().1,
+    );
+    let d18 = a.calendar().unwrap();
+    for i in 0..n {
+        let close = |x: f64, y: f64| (x - y).abs() <= 1e-12 * y.abs();
+        assert!(close(d18[i], td[i] * hol[i]));
+        assert!(close(a.combined()[i], a.seasonal()[i] * d18[i]));
+        assert!(close(a.adjusted()[i], a.original()[i] / a.combined()[i]));
+        assert!(close(a.trend()[i] * a.irregular()[i], a.adjusted()[i]));
+        assert!(close(
+            a.trend()[i],
+            a.x11().table(Table::D12)[i + 12] * ls[i]
+        ));
+        assert!(close(
+            a.irregular()[i],
+            a.x11().table(Table::D13)[i + 12] * ao[i] * tc[i]
+        ));
     }
 }

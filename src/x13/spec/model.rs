@@ -352,7 +352,8 @@ impl X13Spec {
             if e.outofsample {
                 return Err(self.unsupported("estimate", "outofsample"));
             }
-            if self.lines.line("estimate", Some("tol")) != 0 {
+            // The crate's own stopping rule unless a tolerance is asked for.
+            if e.tol != 1e-5 || self.lines.line("estimate", Some("tol")) != 0 {
                 model = model.tolerance(e.tol);
             }
             model = model.max_iterations(e.maxiter as usize);
