@@ -74,6 +74,8 @@ pub(super) struct ModelStep {
     /// The leap-year factors the program divides out before a log model
     /// with `td` or `td1coef` (over backcasts, span and forecasts).
     pub(super) leap: Option<Vec<f64>>,
+    /// The names of the outliers the search added (`AO1976.Feb`).
+    pub(super) found: Vec<String>,
 }
 
 impl ModelStep {
@@ -389,6 +391,12 @@ impl X13Spec {
         let coef = fit.regression();
         let mut k = usize::from(constant);
         let mut effects: Vec<(Component, Vec<f64>)> = Vec::new();
+        let found: Vec<String> = coef
+            .iter()
+            .skip(k + outliers.len())
+            .take(fit.outliers().len().saturating_sub(outliers.len()))
+            .map(|c| c.name.clone())
+            .collect();
         for o in fit.outliers() {
             let beta = coef.get(k).map_or(0.0, |c| c.estimate);
             k += 1;
@@ -447,6 +455,7 @@ impl X13Spec {
             effects,
             log,
             leap,
+            found,
         })
     }
 

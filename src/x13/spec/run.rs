@@ -117,6 +117,14 @@ impl X13Run {
         self.model.as_deref().map(|m| &m.step.fit)
     }
 
+    /// The outliers the `outlier` spec's search added to the model, by the
+    /// program's names (`AO1976.Feb`, `LS2008.3`).
+    pub fn outliers_found(&self) -> &[String] {
+        self.model
+            .as_deref()
+            .map_or(&[], |m| m.step.found.as_slice())
+    }
+
     /// An X-11 table over the span (without the model's extension).
     fn x11_table(&self, t: Table) -> &[f64] {
         let (b, _) = self.extension();
