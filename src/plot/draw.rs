@@ -27,6 +27,10 @@ pub(super) struct Plan {
     pub(super) spans: Vec<Span>,
     pub(super) points: Vec<Point>,
     pub(super) segments: Vec<Segment>,
+    /// Compared series on the same indices (NaN for no value), with names.
+    pub(super) compared: Vec<(Vec<f64>, String)>,
+    /// The charted series' name in the legend when others are compared.
+    pub(super) label: Option<String>,
     pub(super) size: (u32, u32),
     pub(super) palette: Palette,
 }
@@ -184,6 +188,7 @@ fn value_range(plan: &Plan) -> (f64, f64) {
     for v in plan
         .values
         .iter()
+        .chain(plan.compared.iter().flat_map(|(values, _)| values))
         .copied()
         .filter(|v| !v.is_nan())
         .chain(extra)
@@ -323,41 +328,13 @@ fn draw(root: &DrawingArea<SVGBackend<'_>, Shift>, plan: &Plan) -> Result<()> {
                 });
             chart.draw_series(bars).map_err(draw_error)?;
         }
-        Style::Line => {
-            let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
-            let mut run = Vec::new();
-            for (i, &v) in plan.values.iter().enumerate() {
-                if v.is_nan() {
-                    if !run.is_empty() {
-                        runs.push(std::mem::take(&mut run));
-                    }
-                } else {
-                    run.push((i as f64, v));
-                }
-            }
-            if !run.is_empty() {
-                runs.push(run);
-            }
-            let line = color(p.line);
-            for run in runs {
-                match run.as_slice() {
-                    // An observation between two missing values has no line to sit on.
-                    [single] => {
-                        chart
-                            .draw_series(std::iter::once(Circle::new(*single, 2, line.filled())))
-                            .map_err(draw_error)?;
-                    }
-                    _ => {
-                        chart
-                            .draw_series(std::iter::once(PathElement::new(
-                                run,
-                                line.stroke_width(2),
-                            )))
-                            .map_err(draw_error)?;
-                    }
-                }
-            }
-        }
+        Style::Line => draw_line(&mut chart, &plan.values, color(p.line))?,
+    }
+    // Compared series go over the charted one's bars, under its marks.
+    let colours = [p.compare, p.streak, p.point];
+    for (k, (values, _)) in plan.compared.iter().enumerate() {
+        let c = colours.get(k).copied().unwrap_or(p.point);
+        draw_line(&mut chart, values, color(c))?;
     }
 
     for s in &plan.segments {
@@ -500,6 +477,49 @@ fn draw(root: &DrawingArea<SVGBackend<'_>, Shift>, plan: &Plan) -> Result<()> {
                 .pos(Pos::new(HPos::Left, VPos::Top)),
         ))
         .map_err(draw_error)?;
+    }
+    Ok(())
+}
+
+/// A line through `values` (NaN breaks it; an observation alone between
+/// gaps is a dot).
+fn draw_line<DB, CT>(
+    chart: &mut ChartContext<'_, DB, CT>,
+    values: &[f64],
+    line: RGBColor,
+) -> Result<()>
+where
+    DB: DrawingBackend,
+    CT: CoordTranslate<From = (f64, f64)>,
+{
+    let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut run = Vec::new();
+    for (i, &v) in values.iter().enumerate() {
+        if v.is_nan() {
+            if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
+            }
+        } else {
+            run.push((i as f64, v));
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    for run in runs {
+        match run.as_slice() {
+            // An observation between two missing values has no line to sit on.
+            [single] => {
+                chart
+                    .draw_series(std::iter::once(Circle::new(*single, 2, line.filled())))
+                    .map_err(draw_error)?;
+            }
+            _ => {
+                chart
+                    .draw_series(std::iter::once(PathElement::new(run, line.stroke_width(2))))
+                    .map_err(draw_error)?;
+            }
+        }
     }
     Ok(())
 }
@@ -675,6 +695,22 @@ fn label_at(
 fn legend(plan: &Plan) -> Vec<(char, Rgb, f64, String)> {
     let p = &plan.palette;
     let mut out: Vec<(char, Rgb, f64, String)> = Vec::new();
+    if !plan.compared.is_empty() {
+        let main = if plan.style == Style::Bars {
+            ('\u{25A0}', p.positive)
+        } else {
+            ('\u{2014}', p.line)
+        };
+        let name = plan.label.clone().unwrap_or_else(|| "series".to_owned());
+        out.push((main.0, main.1, 1.0, name));
+        for (k, (_, label)) in plan.compared.iter().enumerate() {
+            let c = [p.compare, p.streak, p.point]
+                .get(k)
+                .copied()
+                .unwrap_or(p.point);
+            out.push(('\u{2014}', c, 1.0, label.clone()));
+        }
+    }
     for s in &plan.spans {
         if !out.iter().any(|e| e.3 == s.label) {
             let c = match s.kind {

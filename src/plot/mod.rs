@@ -123,6 +123,10 @@ pub struct Chart<P: Period> {
     neutral: Option<(f64, String)>,
     events: Vec<Event<P>>,
     spans: Vec<(P, P, String)>,
+    /// The legend's name of the charted series, when other series are compared.
+    label: Option<String>,
+    /// Series drawn as lines beside the charted one: start, values, name.
+    compared: Vec<(P, Vec<f64>, String)>,
     size: (u32, u32),
     palette: Palette,
 }
@@ -161,6 +165,8 @@ impl<P: Period> Chart<P> {
             neutral: None,
             events: Vec::new(),
             spans: Vec::new(),
+            label: None,
+            compared: Vec::new(),
             size: (960, 480),
             palette: Palette::default(),
         }
@@ -370,6 +376,44 @@ impl<P: Period> Chart<P> {
         self.spans.push((first, last, label.into()));
         self
     }
+    /// Another series drawn as a line on the same axes (in
+    /// [`Palette::compare`], the second one in [`Palette::streak`], the
+    /// third in [`Palette::point`]), named `label` in the legend: the same
+    /// indicator adjusted two ways, or a model's fit. Only its periods within
+    /// the charted series' are drawn; its missing values break the line.
+    /// The charted series is named by [`label`](Chart::label) in the legend.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    /// use econseries::plot::Chart;
+    ///
+    /// let jan = Month::new(2025, 1)?;
+    /// let x11 = Series::from_values(jan, [100.0, 96.0, 104.0])?;
+    /// let x13 = Series::from_values(jan, [100.0, 100.5, 101.0])?;
+    /// let svg = Chart::new(&x11)
+    ///     .label("X-11 alone")
+    ///     .compare(&x13, "with holiday regressors")
+    ///     .to_svg_string()?;
+    /// assert!(svg.contains("X-11 alone") && svg.contains("with holiday regressors"));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn compare<U: Value>(
+        mut self,
+        series: &Series<P, U>,
+        label: impl Into<String>,
+    ) -> Chart<P> {
+        self.compared
+            .push((series.start(), series.raw().to_vec(), label.into()));
+        self
+    }
+
+    /// The charted series' name in the legend, shown when other series are
+    /// [compared](Chart::compare) (default: "series").
+    pub fn label(mut self, label: impl Into<String>) -> Chart<P> {
+        self.label = Some(label.into());
+        self
+    }
 
     /// The size in pixels (default 960 × 480; at least 320 × 200).
     ///
@@ -453,6 +497,28 @@ impl<P: Period> Chart<P> {
     }
 
     /// The index of `p` in the chart, or an error naming it.
+    /// The compared series on the charted series' indices, NaN where they
+    /// have no value.
+    fn compared_values(&self) -> Vec<(Vec<f64>, String)> {
+        self.compared
+            .iter()
+            .map(|(start, values, label)| {
+                let offset = i64::from(start.periods_since(self.start));
+                let aligned = (0..self.values.len())
+                    .map(|i| {
+                        i64::try_from(i)
+                            .ok()
+                            .and_then(|i| i.checked_sub(offset))
+                            .and_then(|j| usize::try_from(j).ok())
+                            .and_then(|j| values.get(j).copied())
+                            .unwrap_or(f64::NAN)
+                    })
+                    .collect();
+                (aligned, label.clone())
+            })
+            .collect()
+    }
+
     fn index(&self, p: P) -> Result<usize> {
         usize::try_from(p.periods_since(self.start))
             .ok()
@@ -675,6 +741,8 @@ impl<P: Period> Chart<P> {
             spans,
             points,
             segments,
+            compared: self.compared_values(),
+            label: self.label.clone(),
             size: self.size,
             palette: self.palette,
         })
@@ -747,6 +815,44 @@ mod tests {
             .iter()
             .map(|s| (s.from, s.to, s.kind, s.label.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn compared_series_align_on_periods() -> Result<()> {
+        let jan = Month::new(2025, 1)?;
+        let main = Series::from_values(jan, [1.0, 2.0, 3.0, 4.0])?;
+        // Starts a month before the charted series and has a gap: the month
+        // before is dropped, the gap stays a gap, the missing tail is NaN.
+        let other = Series::from_pairs([
+            (Month::new(2024, 12)?, Some(9.0)),
+            (jan, Some(10.0)),
+            (Month::new(2025, 2)?, None),
+            (Month::new(2025, 3)?, Some(30.0)),
+        ])?;
+        let later = Series::from_values(Month::new(2025, 4)?, [40.0, 50.0])?;
+        let chart = Chart::new(&main)
+            .compare(&other, "other")
+            .compare(&later, "later");
+        let plan = chart.plan()?;
+        let shown: Vec<Vec<Option<f64>>> = plan
+            .compared
+            .iter()
+            .map(|(v, _)| v.iter().map(|x| (!x.is_nan()).then_some(*x)).collect())
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                vec![Some(10.0), None, Some(30.0), None],
+                vec![None, None, None, Some(40.0)]
+            ]
+        );
+        let svg = chart.to_svg_string()?;
+        let texts: Vec<&str> = svg.lines().map(str::trim).collect();
+        for name in ["series", "other", "later", "40"] {
+            // The legend names each line; the value axis reaches the compared 40.
+            assert!(texts.contains(&name), "{name} missing");
+        }
+        Ok(())
     }
 
     #[test]

@@ -39,6 +39,8 @@ impl fmt::Display for Rgb {
 pub struct Palette {
     /// The line of a level series.
     pub line: Rgb,
+    /// The first series [compared](super::Chart::compare) with the charted one.
+    pub compare: Rgb,
     /// Bars at or above zero.
     pub positive: Rgb,
     /// Bars below zero.
@@ -77,6 +79,7 @@ impl Default for Palette {
         // and Ito), and a grey for recessions as in FRED's and NBER's charts.
         Palette {
             line: Rgb(0, 90, 160),
+            compare: Rgb(213, 94, 0),
             positive: Rgb(0, 114, 178),
             negative: Rgb(213, 94, 0),
             recession: Rgb(120, 120, 120),

@@ -8,6 +8,7 @@
 //! tables on the real series of `tests/fixtures/x11/series/`
 //! (`tests/fixtures/regarima/make_fixtures.py` made them).
 
+mod aictest;
 mod arima;
 mod estimate;
 mod outlier;
@@ -16,6 +17,7 @@ pub mod regressors;
 pub mod spec;
 mod transform;
 
+pub use aictest::{AicChoice, AicComparison, AicTests};
 pub use arima::{ArimaOrder, ArmaCoefficients};
 pub use outlier::{Outlier, OutlierKind, OutlierSearch};
 pub use regarima::{Coefficient, Forecast, Likelihood, RegArima, RegArimaFit};

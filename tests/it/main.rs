@@ -1,5 +1,6 @@
 //! One integration-test binary; one module per area.
 
+mod aictest;
 mod bad_input;
 mod changepoint;
 mod changepoint_properties;
