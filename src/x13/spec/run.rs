@@ -1,6 +1,9 @@
-//! Running the specs that need no regARIMA estimation: `series`,
-//! `transform` with `function=none` or `log` (and the length-of-period or
-//! leap-year prior adjustment) and `x11`, as the program runs them.
+//! Running a spec as the program does: `series`, `transform` with
+//! `function=none` or `log` (and the length-of-period or leap-year prior
+//! adjustment), a regARIMA model (`regression`, `arima`, `estimate`,
+//! `forecast`, `outlier`; the model step is `model.rs`) and `x11` on the
+//! series less the model's regression effects, extended by its forecasts
+//! and backcasts.
 //!
 //! Without a regARIMA model the program's transform changes nothing in the
 //! X-11 tables (checked against build 62: D10 and D11 of a spec with
@@ -18,8 +21,11 @@ use super::{PriorAdjust, TransformFunction, X13Spec};
 use crate::x13::RegArimaFit;
 
 /// What a run of a spec file produced: the series (A1), the prior
-/// adjustment factors (A2) if any, and the X-11 tables of the prior-adjusted
-/// series (B1), with the program's names for saving them.
+/// adjustment factors (A2) if any, the regARIMA model if the spec has one
+/// with its regression components (A6 `td`, A7 `hol`, A8 `otl`, `ao`, `ls`,
+/// `tc`, A9 `usr`), the X-11 tables of the pre-adjusted series (B1) and the
+/// final tables (D10–D13, D16, D18), with the program's names for saving
+/// them.
 ///
 /// # Example
 /// ```
