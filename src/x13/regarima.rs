@@ -9,6 +9,10 @@ use crate::x13::estimate::{Estimate, Problem};
 use crate::x13::outlier::{self, Outlier, OutlierKind, OutlierSearch};
 use crate::x13::transform::{Transform, leap_factor};
 
+/// The value the program puts in place of a missing value before it
+/// estimates it (`series{missingval=}`, 10⁹ by default).
+const MISSING_FILL: f64 = 1e9;
+
 /// The two-sided 95% normal quantile the program's intervals use.
 const Z95: f64 = 1.959_963_984_540_054;
 
@@ -54,6 +58,10 @@ pub struct RegArima {
     tol: f64,
     fixed: Option<Vec<f64>>,
     search: Option<OutlierSearch>,
+    /// Positions of missing values (filled by `fit`).
+    missing: Vec<usize>,
+    /// ARMA starting values from a previous estimation.
+    start: Option<Vec<f64>>,
 }
 
 /// An estimated coefficient with its standard error.
@@ -132,6 +140,7 @@ pub struct RegArimaFit {
     linearized: Vec<f64>,
     residuals: Vec<f64>,
     iterations: usize,
+    missing: Vec<(usize, f64)>,
 }
 
 impl Default for RegArima {
@@ -153,9 +162,11 @@ impl RegArima {
             forecasts: 0,
             backcasts: 0,
             max_iter: 1500,
-            tol: 1e-9,
+            tol: 1e-5,
             fixed: None,
             search: None,
+            missing: Vec::new(),
+            start: None,
         }
     }
 
@@ -233,8 +244,12 @@ impl RegArima {
         self
     }
 
-    /// The convergence tolerance: estimation stops when an iteration changes
-    /// the log-likelihood by less (`estimate{tol=}`, 1e-5 by default).
+    /// The convergence tolerance (`estimate{tol=}`, 1e-5 by default), as the
+    /// program applies it: a bound on the change of the log-likelihood,
+    /// turned into a relative change of the deviance of 2·tol/N (N the
+    /// differenced observations), MINPACK's `ftol` for the search over the
+    /// ARMA coefficients and the test between two GLS steps of the
+    /// regression; the first two searches with regressors run at 100·tol.
     pub fn tolerance(mut self, tol: f64) -> RegArima {
         self.tol = tol;
         self
@@ -248,11 +263,15 @@ impl RegArima {
         self
     }
 
-    /// Fits a monthly or quarterly series without missing values.
+    /// Fits a monthly or quarterly series.
+    ///
+    /// A missing value is handled as the program does (`series{missingcode=}`):
+    /// replaced by 10⁹ (`missingval`) with an additive-outlier regressor
+    /// `MV<date>` at its period, whose coefficient estimates it; the estimates
+    /// are [`RegArimaFit::missing_values`].
     ///
     /// # Errors
-    /// [`Error::FrequencyMismatch`] for another frequency,
-    /// [`Error::Undefined`] for a missing value, and those of
+    /// [`Error::FrequencyMismatch`] for another frequency, and those of
     /// [`fit_slice`](RegArima::fit_slice).
     pub fn fit<P: Period>(&self, series: &Series<P>) -> Result<RegArimaFit> {
         let period = match P::PER_YEAR {
@@ -266,20 +285,18 @@ impl RegArima {
             }
         };
         let mut y = Vec::with_capacity(series.len());
-        for (p, v) in series.iter() {
+        let mut run = self.clone();
+        for (i, (_, v)) in series.iter().enumerate() {
             match v {
                 Some(v) => y.push(v),
                 None => {
-                    return Err(Error::Undefined {
-                        operation: crate::error::Operation::RegArima,
-                        period: p.into(),
-                        reason: crate::error::UndefinedReason::MissingValue,
-                    });
+                    y.push(MISSING_FILL);
+                    run.missing.push(i);
                 }
             }
         }
         let start = series.start();
-        self.fit_slice(&y, period, (start.year(), start.position()))
+        run.fit_slice(&y, period, (start.year(), start.position()))
     }
 
     /// Fits plain values: `period` 12 or 4, `start` the year and 1-based
@@ -324,13 +341,18 @@ impl RegArima {
                 let log = self.run(y, period, start, Transform::Log)?;
                 // The program's aicdiff = −2: no transformation only if its
                 // AICC beats the log's by more than 2.
+                let last: Vec<f64> = log.arma.iter().map(|c| c.estimate).collect();
                 let fit = if none.likelihood.aicc - log.likelihood.aicc < -2.0 {
                     none
                 } else {
                     log
                 };
                 if self.search.is_none() {
-                    return Ok(fit);
+                    // The program estimates the chosen model once more,
+                    // from the test's last estimates (the log's).
+                    let mut again = self.clone();
+                    again.start = Some(last);
+                    return again.run(y, period, start, fit.transform);
                 }
                 fit.transform
             }
@@ -396,7 +418,17 @@ impl RegArima {
                     reason: "the robust standard deviation of the residuals is zero: no outlier search",
                 });
             }
-            let present: Vec<Outlier> = self.outliers.iter().chain(&found).copied().collect();
+            // A missing value's regressor is an AO: none is sought there.
+            let present: Vec<Outlier> = self
+                .outliers
+                .iter()
+                .chain(&found)
+                .copied()
+                .chain(self.missing.iter().map(|&position| Outlier {
+                    kind: OutlierKind::Ao,
+                    position,
+                }))
+                .collect();
             match outlier::best_candidate(&problem, &est, n, search, &present) {
                 Some((o, tv)) if tv.abs() > search.critical => {
                     if found.len() == MAX_OUTLIERS {
@@ -500,6 +532,12 @@ impl RegArima {
             }
             cols.push((name.clone(), v.clone()));
         }
+        for &i in &self.missing {
+            cols.push((
+                format!("MV{}", date_name(start, period, i as i64)),
+                OutlierKind::Ao.column(i, period, -(b as i64), (n + f) as i64),
+            ));
+        }
         Ok(cols)
     }
 
@@ -534,7 +572,7 @@ impl RegArima {
                     reason: "fixed coefficients do not match the orders",
                 });
             }
-            None => problem.maximise(None, self.max_iter, self.tol),
+            None => problem.maximise(self.start.as_deref(), self.max_iter, self.tol),
         };
         let est = est.ok_or(Error::X13Estimation {
             reason: "the likelihood cannot be evaluated at the start values",
@@ -627,6 +665,23 @@ impl RegArima {
             }
         }
         let residuals = est.eval.resid.clone();
+        // The missing values' regressors are the design's last columns.
+        let first_mv = cols.len().saturating_sub(self.missing.len());
+        let missing = self
+            .missing
+            .iter()
+            .enumerate()
+            .map(|(j, &i)| {
+                let lf = if self.leap_year && matches!(t, Transform::Log) {
+                    let (yr, pos) = calendar(start, period, i as i64);
+                    leap_factor(yr, pos, period)
+                } else {
+                    1.0
+                };
+                let beta = est.eval.beta.get(first_mv + j).copied().unwrap_or(f64::NAN);
+                (i, t.inverse(t.forward(MISSING_FILL / lf) - beta) * lf)
+            })
+            .collect();
         Ok(RegArimaFit {
             order: self.order,
             period,
@@ -640,6 +695,7 @@ impl RegArima {
             linearized,
             residuals,
             iterations: est.iterations,
+            missing,
         })
     }
 }
@@ -919,5 +975,35 @@ impl RegArimaFit {
     /// Levenberg–Marquardt iterations taken.
     pub fn iterations(&self) -> usize {
         self.iterations
+    }
+
+    /// The estimates of the missing values of a [`RegArima::fit`]: (0-based
+    /// position, value on the series' scale), the program's `mv` table at
+    /// those periods: the fill value on the transformed scale less its `MV`
+    /// regressor's coefficient, transformed back.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::{Month, Series};
+    /// use econseries::x13::{ArimaOrder, RegArima, Transform};
+    ///
+    /// // Box and Jenkins' airline passengers 1949–1952, June 1950 missing.
+    /// let mut y: Vec<Option<f64>> = [
+    ///     112., 118., 132., 129., 121., 135., 148., 148., 136., 119., 104., 118.,
+    ///     115., 126., 141., 135., 125., 149., 170., 170., 158., 133., 114., 140.,
+    ///     145., 150., 178., 163., 172., 178., 199., 199., 184., 162., 146., 166.,
+    ///     171., 180., 193., 181., 183., 218., 230., 242., 209., 191., 172., 194.,
+    /// ].into_iter().map(Some).collect();
+    /// y[17] = None;
+    /// let s = Series::from_options(Month::new(1949, 1)?, y)?;
+    /// let fit = RegArima::new(ArimaOrder::airline()).transform(Transform::Log).fit(&s)?;
+    /// let (position, value) = fit.missing_values()[0];
+    /// assert_eq!(position, 17);
+    /// assert!(value > 135.0 && value < 175.0); // the value removed was 149
+    /// assert!(fit.regression().iter().any(|c| c.name == "MV1950.Jun"));
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    pub fn missing_values(&self) -> &[(usize, f64)] {
+        &self.missing
     }
 }

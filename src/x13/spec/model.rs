@@ -354,11 +354,9 @@ impl X13Spec {
             if e.outofsample {
                 return Err(self.unsupported("estimate", "outofsample"));
             }
-            // The crate's own stopping rule unless a tolerance is asked for.
-            if e.tol != 1e-5 || self.lines.line("estimate", Some("tol")) != 0 {
-                model = model.tolerance(e.tol);
-            }
-            model = model.max_iterations(e.maxiter as usize);
+            model = model
+                .tolerance(e.tol)
+                .max_iterations(e.maxiter as usize);
         }
         if let Some(o) = &self.outlier {
             model = model.outlier_search(self.search(o, n)?);
