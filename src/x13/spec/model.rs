@@ -354,9 +354,7 @@ impl X13Spec {
             if e.outofsample {
                 return Err(self.unsupported("estimate", "outofsample"));
             }
-            model = model
-                .tolerance(e.tol)
-                .max_iterations(e.maxiter as usize);
+            model = model.tolerance(e.tol).max_iterations(e.maxiter as usize);
         }
         if let Some(o) = &self.outlier {
             model = model.outlier_search(self.search(o, n)?);
