@@ -25,8 +25,8 @@ impl Panel {
     /// [`Error::FrequencyMismatch`] for an annual panel or one whose
     /// frequency is not the template's `period`; [`Error::InSeries`] naming
     /// the first series (in order of first appearance) that the run
-    /// rejects, around its error (a spec that needs the regARIMA
-    /// estimation, a missing value, a value the transform or mode cannot
+    /// rejects, around its error (a spec that needs what the run does not
+    /// implement yet, such as `automdl`, a missing value, a value the transform or mode cannot
     /// take, fewer than three years).
     ///
     /// # Example

@@ -410,12 +410,20 @@ impl RegArima {
             cols.extend(outlier::columns(found, period, n));
             let refs: Vec<&[f64]> = cols.iter().map(Vec::as_slice).collect();
             let problem = Problem::new(self.order, period, &z, &refs);
-            let est =
-                problem
-                    .maximise(None, self.max_iter, self.tol)
-                    .ok_or(Error::X13Estimation {
-                        reason: "the likelihood cannot be evaluated during the outlier search",
-                    })?;
+            // Fixed ARMA coefficients hold during the search too, as in the
+            // program.
+            let est = match &self.fixed {
+                Some(theta) => problem.evaluate(theta).map(|eval| Estimate {
+                    theta: theta.clone(),
+                    theta_cov: vec![0.0; theta.len() * theta.len()],
+                    eval,
+                    iterations: 0,
+                }),
+                None => problem.maximise(None, self.max_iter, self.tol),
+            }
+            .ok_or(Error::X13Estimation {
+                reason: "the likelihood cannot be evaluated during the outlier search",
+            })?;
             Ok((problem, est))
         };
         let mut found: Vec<Outlier> = Vec::new();

@@ -149,11 +149,11 @@ fn panel_x13_names_the_series_it_rejects() -> Res {
         other => panic!("{other:?}"),
     }
     // A template that needs regARIMA fails for the first series, naming it.
-    let template = X13Spec::parse_template("regression{variables=td} x11{}")?;
+    let template = X13Spec::parse_template("automdl{} x11{}")?;
     let e = panel.x13(&template).unwrap_err();
     assert!(
         e.to_string()
-            .contains("the regression spec needs the regARIMA estimation"),
+            .contains("the automdl spec needs the regARIMA estimation"),
         "{e}"
     );
     // A quarterly template on a monthly panel.

@@ -101,8 +101,8 @@ fn regarima_specs_are_described_not_run() {
         Some([Some(4.0); 3])
     );
     match spec.x11_fit() {
-        Err(Error::Spec { line: 3, problem }) => assert!(
-            matches!(*problem, SpecProblem::NeedsRegarima { ref spec, argument: None } if &**spec == "regression"),
+        Err(Error::Spec { line: 4, problem }) => assert!(
+            matches!(*problem, SpecProblem::NeedsRegarima { ref spec, argument: None } if &**spec == "automdl"),
             "{problem:?}"
         ),
         other => panic!("{other:?}"),

@@ -1,6 +1,6 @@
-//! `econ x13`: runs an X-13ARIMA-SEATS spec file, for the specs the crate
-//! runs without the regARIMA estimation (series, transform none/log with a
-//! prior adjustment, x11).
+//! `econ x13`: runs an X-13ARIMA-SEATS spec file (series, transform none/log
+//! with a prior adjustment, a regARIMA model from regression, arima,
+//! estimate, forecast and outlier, and x11).
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -134,15 +134,78 @@ fn report(spec: &X13Spec, run: &X13Run, periods: &[String]) -> String {
         _ => "none",
     };
     let _ = writeln!(s, "prior adjustment (A2): {prior}");
-    let _ = writeln!(
-        s,
-        "regARIMA model: none (the spec has no regression, arima, automdl or outlier spec)"
-    );
+    match run.model() {
+        None => {
+            let _ = writeln!(
+                s,
+                "regARIMA model: none (the spec has no regression, arima, estimate, forecast or outlier spec)"
+            );
+        }
+        Some(m) => {
+            let l = m.likelihood();
+            let _ = writeln!(
+                s,
+                "regARIMA model: ARIMA {} on the {} scale, {} observations ({} after differencing), {} iterations",
+                m.order(),
+                if matches!(m.transform(), econseries::x13::Transform::Log) {
+                    "log"
+                } else {
+                    "original"
+                },
+                l.nobs,
+                l.nefobs,
+                m.iterations()
+            );
+            let _ = writeln!(
+                s,
+                "likelihood: log L {:.6}, AICC {:.4}, BIC {:.4}, innovation variance {:.6e}",
+                l.loglik + l.transform_adjustment,
+                l.aicc,
+                l.bic,
+                l.variance
+            );
+            let _ = writeln!(s, "estimates: name, estimate, standard error, t");
+            for c in m.arma().iter().chain(m.regression()) {
+                let _ = writeln!(
+                    s,
+                    "  {}, {:.6e}, {:.6e}, {:.2}",
+                    c.name,
+                    c.estimate,
+                    c.se,
+                    c.t_value()
+                );
+            }
+            let found = run.outliers_found();
+            if spec.outlier.is_some() {
+                let _ = writeln!(
+                    s,
+                    "outliers found by the search: {}",
+                    if found.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        found.join(" ")
+                    }
+                );
+            }
+            let (back, fore) = run.extension();
+            let _ = writeln!(
+                s,
+                "X-11 runs on the series less the regression effects, extended by {back} backcasts and {fore} forecasts"
+            );
+        }
+    }
     s.push_str(&crate::x11::report(
         run.x11().mode(),
         run.x11().diagnostics(),
     ));
-    if run.prior().is_some() {
+    if run.model().is_some() {
+        s.push_str(
+            "note: with a regARIMA model the X-11 statistics above are computed over the extended series \
+             (the filter choices leave the forecasts out, as the program does); the program's M and Q \
+             statistics are not checked for these runs\n",
+        );
+    }
+    if run.prior().is_some() && run.model().is_none() {
         s.push_str(
             "note: with a prior adjustment M2 and Q are computed on the prior-adjusted series (B1); \
              the program's differ (docs/x13.md)\n",

@@ -75,6 +75,10 @@ pub(crate) struct Plan {
     pub(crate) calendar: Calendar,
     /// The centre of the irregular for Cochran's test (1 but additively).
     pub(crate) cochran_centre: f64,
+    /// The part of the series without its regARIMA forecasts: the
+    /// trend filter's I/C ratios and the moving seasonality ratio are
+    /// computed on it.
+    pub(crate) span: (usize, usize),
 }
 
 /// The filter D10 used.
@@ -317,7 +321,7 @@ pub(crate) fn run(y: &[f64], plan: &Plan) -> Run {
     (t.b5, _) = st.factors(&b4g, &plan.initial);
     t.b6 = st.adjusted(b1, &t.b2, &t.b5);
     let mut trend = TrendChoice::new(p, plan.trend);
-    let b7 = trend.first(&t.b6, st.mul);
+    let b7 = trend.first(in_span(&t.b6, plan.span), st.mul);
     t.b7 = b7.filter.apply(&t.b6);
     t.b8 = st.op(b1, &t.b7);
     let (s, _) = st.factors(&t.b8, &plan.last);
@@ -346,7 +350,7 @@ pub(crate) fn run(y: &[f64], plan: &Plan) -> Run {
     t.c4 = st.op(&t.c1, &t.c2);
     (t.c5, _) = st.factors(&t.c4, &plan.initial);
     t.c6 = st.adjusted(&t.c1, &t.c2, &t.c5);
-    let c7 = trend.choose(&t.c6, st.mul);
+    let c7 = trend.choose(in_span(&t.c6, plan.span), st.mul);
     t.c7 = c7.filter.apply(&t.c6);
     t.c9 = st.op(&t.c1, &t.c7);
     (t.c10, _) = st.factors(&t.c9, &plan.last);
@@ -367,7 +371,7 @@ pub(crate) fn run(y: &[f64], plan: &Plan) -> Run {
     t.d4 = st.op(&t.d1, &t.d2);
     (t.d5, _) = st.factors(&t.d4, &plan.initial);
     t.d6 = st.adjusted(&t.d1, &t.d2, &t.d5);
-    let d7 = trend.choose(&t.d6, st.mul);
+    let d7 = trend.choose(in_span(&t.d6, plan.span), st.mul);
     t.d7 = d7.filter.apply(&t.d6);
     t.d8 = st.inv(&st.op(&t.d1, &t.d7), &t.c20);
     if matches!(plan.calendar, Calendar::All | Calendar::Groups(_)) {
@@ -390,7 +394,12 @@ pub(crate) fn run(y: &[f64], plan: &Plan) -> Run {
     };
     let mut by_default = false;
     let last_filters = if plan.msr {
-        let choice = msr::choose(&t.d9_series, plan.first, p, ratio);
+        let choice = msr::choose(
+            in_span(&t.d9_series, plan.span),
+            (plan.first + plan.span.0) % p,
+            p,
+            ratio,
+        );
         by_default = choice.by_default;
         vec![choice.filter; p]
     } else {
@@ -399,7 +408,7 @@ pub(crate) fn run(y: &[f64], plan: &Plan) -> Run {
     let used;
     (t.d10, used) = st.factors(&t.d9_series, &last_filters);
     t.d11_modified = st.final_adjusted(&t.d1, &t.d7, &t.d10);
-    let d12 = trend.choose(&t.d11_modified, st.mul);
+    let d12 = trend.choose(in_span(&t.d11_modified, plan.span), st.mul);
     t.d12 = d12.filter.apply(&t.d11_modified);
     t.d11 = st.final_adjusted(b1, &t.d12, &t.d10);
     t.d13 = st.op(&t.d11, &t.d12);
@@ -410,4 +419,9 @@ pub(crate) fn run(y: &[f64], plan: &Plan) -> Run {
         trend_lengths: [b7.len, c7.len, d7.len, d12.len],
         ic: [c7.ic, d7.ic, d12.ic],
     }
+}
+
+/// The values of `x` in `span` (all of them if the span does not fit).
+fn in_span(x: &[f64], span: (usize, usize)) -> &[f64] {
+    x.get(span.0..span.1).unwrap_or(x)
 }

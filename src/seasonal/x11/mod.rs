@@ -283,6 +283,10 @@ pub struct X11 {
     lower: f64,
     upper: f64,
     calendar: CalendarSigma,
+    /// Trailing values that extend the series (regARIMA forecasts, X-13):
+    /// left out of the trend filter's I/C ratios and the moving seasonality
+    /// ratio, as the program does.
+    forecasts: usize,
 }
 
 impl Default for X11 {
@@ -303,7 +307,18 @@ impl X11 {
             lower: 1.5,
             upper: 2.5,
             calendar: CalendarSigma::None,
+            forecasts: 0,
         }
+    }
+
+    /// The series given to [`fit_slice`](X11::fit_slice) ends with `fore`
+    /// forecasts (the X-13 program's regARIMA extension): the statistics
+    /// that choose the filters leave them out, as the program does (found
+    /// against build 62: its I/C ratios and moving seasonality ratio are
+    /// those of the series without the forecasts, and with the backcasts).
+    pub(crate) const fn forecast_extended(mut self, fore: usize) -> X11 {
+        self.forecasts = fore;
+        self
     }
 
     /// The decomposition mode.
@@ -544,6 +559,7 @@ impl X11 {
             lower: self.lower,
             upper: self.upper,
             calendar,
+            span: (0, n.saturating_sub(self.forecasts)),
             cochran_centre: if self.mode == X11Mode::Additive {
                 0.0
             } else {
@@ -683,6 +699,7 @@ impl X11Fit {
             msr_by_default: run.msr_by_default,
             ic: run.ic,
             trend_lengths: run.trend_lengths,
+            span: plan.span,
         };
         X11Fit {
             mode,
@@ -712,7 +729,12 @@ impl X11Fit {
         let f_b1 = quality::stable_f(&t.b3[a..b], p);
         let f_stable = quality::stable_f(&t.d8, p);
         let f_moving = quality::moving_f(&t.d8, f.first, p, f.kernel_mul);
-        let table = msr::msr_table(&t.d9_series, f.first, p, f.ratio);
+        let table = msr::msr_table(
+            t.d9_series.get(f.span.0..f.span.1).unwrap_or(&t.d9_series),
+            (f.first + f.span.0) % p,
+            p,
+            f.ratio,
+        );
         let msr_raw = table.global();
         let msr = if msr_raw.is_finite() {
             msr_raw.min(999.99)
@@ -852,6 +874,8 @@ struct Facts {
     msr_by_default: bool,
     ic: [Option<f64>; 3],
     trend_lengths: [usize; 4],
+    /// The series without its regARIMA extension.
+    span: (usize, usize),
 }
 
 /// The quality statistics (tables F2, F3), the moving seasonality ratio

@@ -16,10 +16,13 @@
 //! either ([`SpecProblem::UnknownSpec`], [`SpecProblem::UnknownArgument`]),
 //! and any bad value are errors naming the line.
 //!
-//! [`X13Spec::run`] runs the specs that need no regARIMA estimation
-//! (`series`, `transform` with `none` or `log` and its prior adjustments,
-//! `x11`) as the program does; anything that needs the estimation is
-//! [`SpecProblem::NeedsRegarima`] naming the spec and line.
+//! [`X13Spec::run`] runs `series`, `transform` with `none` or `log` and its
+//! prior adjustments, a regARIMA model from `regression`, `arima`,
+//! `estimate`, `forecast` and `outlier`, and `x11`, as the program does;
+//! `automdl` and the automatic transform are
+//! [`SpecProblem::NeedsRegarima`] naming the spec and line, and an argument
+//! of the model specs the run does not implement is
+//! [`SpecProblem::UnsupportedArgument`].
 //! [`X13Spec::x11_settings`] maps the `x11` spec onto [`X11`].
 //!
 //! # Example
@@ -41,12 +44,14 @@
 //! ```
 
 mod convert;
+mod model;
 mod parts;
 mod run;
 mod syntax;
 
 use std::path::Path;
 
+pub use model::Component;
 pub use parts::{
     AicTest, ArimaModel, ArimaSpec, AutomdlSpec, CenterUser, Coefficient, EstimateSpec, Exact,
     FinalAdjust, ForecastSpec, OutlierMethod, OutlierSpec, OutlierType, PriorAdjust,

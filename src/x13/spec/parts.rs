@@ -140,6 +140,12 @@ impl TransformSpec {
             print: Vec::new(),
         }
     }
+
+    /// With a prior adjustment (`adjust=lom`, `loq` or `lpyear`).
+    pub fn adjust(mut self, adjust: PriorAdjust) -> TransformSpec {
+        self.adjust = Some(adjust);
+        self
+    }
 }
 
 /// What a user regressor models (`usertype`).
@@ -262,6 +268,38 @@ impl RegressionSpec {
             print: Vec::new(),
         }
     }
+
+    /// With a user regressor (`user=`, `usertype=`, `data=`): `values`
+    /// start at [`user_start`](RegressionSpec::user_start) (the series'
+    /// start by default) and cover the span with its backcasts and
+    /// forecasts.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::x13::spec::{RegressionSpec, UserType};
+    ///
+    /// let r = RegressionSpec::default().user("cny", UserType::Holiday(1), vec![0.0; 60]);
+    /// assert_eq!((r.user[0].name.as_str(), r.user[0].usertype), ("cny", UserType::Holiday(1)));
+    /// ```
+    pub fn user(
+        mut self,
+        name: impl Into<String>,
+        usertype: UserType,
+        values: Vec<f64>,
+    ) -> RegressionSpec {
+        self.user.push(UserRegressor {
+            name: name.into(),
+            usertype,
+            values,
+        });
+        self
+    }
+
+    /// The date of the user regressors' first value (`start=`).
+    pub fn user_start(mut self, start: SpecDate) -> RegressionSpec {
+        self.user_start = Some(start);
+        self
+    }
 }
 
 impl Default for RegressionSpec {
@@ -331,6 +369,25 @@ impl ArimaSpec {
             ma: Vec::new(),
             title: None,
         }
+    }
+
+    /// With every ARMA coefficient fixed (`ar=(… f)`, `ma=(… f)`): the AR
+    /// coefficients (nonseasonal, then seasonal) and the MA ones likewise,
+    /// in the program's sign convention.
+    pub fn fixed(mut self, ar: &[f64], ma: &[f64]) -> ArimaSpec {
+        let fixed = |v: &[f64]| {
+            v.iter()
+                .map(|x| {
+                    Some(Coefficient {
+                        value: *x,
+                        fixed: true,
+                    })
+                })
+                .collect()
+        };
+        self.ar = fixed(ar);
+        self.ma = fixed(ma);
+        self
     }
 }
 
@@ -437,6 +494,25 @@ pub struct OutlierSpec {
     pub print: Vec<String>,
 }
 
+impl OutlierSpec {
+    /// A search for `types` at one critical |t| for each.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::x13::spec::{OutlierSpec, OutlierType};
+    ///
+    /// let o = OutlierSpec::new(vec![OutlierType::Ao, OutlierType::Ls, OutlierType::Tc], 3.5);
+    /// assert_eq!(o.critical, [Some(3.5); 3]);
+    /// ```
+    pub fn new(types: Vec<OutlierType>, critical: f64) -> OutlierSpec {
+        OutlierSpec {
+            types,
+            critical: [Some(critical); 3],
+            ..OutlierSpec::default()
+        }
+    }
+}
+
 impl Default for OutlierSpec {
     fn default() -> OutlierSpec {
         OutlierSpec {
@@ -476,6 +552,12 @@ impl ForecastSpec {
     /// With `maxlead` forecasts.
     pub fn maxlead(mut self, n: u32) -> ForecastSpec {
         self.maxlead = Some(n);
+        self
+    }
+
+    /// With `maxback` backcasts.
+    pub fn maxback(mut self, n: u32) -> ForecastSpec {
+        self.maxback = n;
         self
     }
 }
@@ -523,6 +605,20 @@ pub struct EstimateSpec {
     pub save: Vec<String>,
     /// `print`.
     pub print: Vec<String>,
+}
+
+impl EstimateSpec {
+    /// With a convergence tolerance (`tol=`).
+    pub fn tol(mut self, tol: f64) -> EstimateSpec {
+        self.tol = tol;
+        self
+    }
+
+    /// With a cap on iterations (`maxiter=`).
+    pub fn maxiter(mut self, n: u32) -> EstimateSpec {
+        self.maxiter = n;
+        self
+    }
 }
 
 impl Default for EstimateSpec {

@@ -1,6 +1,9 @@
-//! Running the specs that need no regARIMA estimation: `series`,
-//! `transform` with `function=none` or `log` (and the length-of-period or
-//! leap-year prior adjustment) and `x11`, as the program runs them.
+//! Running a spec as the program does: `series`, `transform` with
+//! `function=none` or `log` (and the length-of-period or leap-year prior
+//! adjustment), a regARIMA model (`regression`, `arima`, `estimate`,
+//! `forecast`, `outlier`; the model step is `model.rs`) and `x11` on the
+//! series less the model's regression effects, extended by its forecasts
+//! and backcasts.
 //!
 //! Without a regARIMA model the program's transform changes nothing in the
 //! X-11 tables (checked against build 62: D10 and D11 of a spec with
@@ -13,11 +16,16 @@ use crate::error::{Error, Operation, Result, SpecProblem, UndefinedReason};
 use crate::seasonal::{Table, X11Fit, X11Mode};
 use crate::x13::regressors::Span;
 
+use super::model::{Component, ModelStep};
 use super::{PriorAdjust, TransformFunction, X13Spec};
+use crate::x13::RegArimaFit;
 
 /// What a run of a spec file produced: the series (A1), the prior
-/// adjustment factors (A2) if any, and the X-11 tables of the prior-adjusted
-/// series (B1), with the program's names for saving them.
+/// adjustment factors (A2) if any, the regARIMA model if the spec has one
+/// with its regression components (A6 `td`, A7 `hol`, A8 `otl`, `ao`, `ls`,
+/// `tc`, A9 `usr`), the X-11 tables of the pre-adjusted series (B1) and the
+/// final tables (D10–D13, D16, D18), with the program's names for saving
+/// them.
 ///
 /// # Example
 /// ```
@@ -41,17 +49,35 @@ pub struct X13Run {
     prior: Option<Vec<f64>>,
     fit: X11Fit,
     d16: Vec<f64>,
+    model: Option<Box<ModelRun>>,
+}
+
+/// The regARIMA part of a run and the final tables it changes.
+#[derive(Clone, Debug)]
+struct ModelRun {
+    step: ModelStep,
+    /// Over the span: B1 (the series X-11 adjusts), D10–D13, D18 and the
+    /// components A6 (td), A7 (hol), A8 (otl) and its AO, LS, TC parts, A9
+    /// (usr).
+    tables: Vec<(&'static str, Vec<f64>)>,
 }
 
 /// The names the program accepts in `save=` for the tables a run here
 /// produces, with the file extension it writes them under (its long names
 /// are aliases of the short ones; checked against build 62).
-const ALIASES: [(&str, &str); 5] = [
+const ALIASES: [(&str, &str); 12] = [
     ("seasonal", "d10"),
     ("seasadj", "d11"),
     ("trend", "d12"),
     ("irregular", "d13"),
     ("adjustfac", "d16"),
+    ("tradingday", "td"),
+    ("holiday", "hol"),
+    ("outlier", "otl"),
+    ("aoutlier", "ao"),
+    ("levelshift", "ls"),
+    ("temporarychange", "tc"),
+    ("userdef", "usr"),
 ];
 
 impl X13Run {
@@ -65,34 +91,94 @@ impl X13Run {
         &self.original
     }
 
-    /// Table A2: the prior adjustment factors (`transform{adjust=}`).
+    /// Table A2: the prior adjustment factors (`transform{adjust=}`, or
+    /// the leap-year factors the program divides out before a log model
+    /// with `td` or `td1coef`).
     pub fn prior(&self) -> Option<&[f64]> {
-        self.prior.as_deref()
+        self.prior.as_deref().or_else(|| {
+            let m = self.model.as_deref()?;
+            let l = m.step.leap.as_deref()?;
+            l.get(m.step.back..m.step.back + self.original.len())
+        })
     }
 
-    /// The X-11 adjustment of the prior-adjusted series (B1 = A1 / A2).
+    /// The X-11 adjustment of the series B1 (A1 / A2, less the regression
+    /// effects of a regARIMA model), over the span extended by the model's
+    /// backcasts and forecasts when there is a model: its tables cover
+    /// [`extension`](X13Run::extension) more periods than the span.
     pub fn x11(&self) -> &X11Fit {
         &self.fit
     }
 
+    /// The backcasts and forecasts of the regARIMA model that extend the
+    /// series for X-11 (0, 0 without a model).
+    pub fn extension(&self) -> (usize, usize) {
+        self.model
+            .as_deref()
+            .map_or((0, 0), |m| (m.step.back, m.step.fore))
+    }
+
+    /// The fitted regARIMA model, if the spec has one.
+    pub fn model(&self) -> Option<&RegArimaFit> {
+        self.model.as_deref().map(|m| &m.step.fit)
+    }
+
+    /// The outliers the `outlier` spec's search added to the model, by the
+    /// program's names (`AO1976.Feb`, `LS2008.3`).
+    pub fn outliers_found(&self) -> &[String] {
+        self.model
+            .as_deref()
+            .map_or(&[], |m| m.step.found.as_slice())
+    }
+
+    /// An X-11 table over the span (without the model's extension).
+    fn x11_table(&self, t: Table) -> &[f64] {
+        let (b, _) = self.extension();
+        let all = self.fit.table(t);
+        all.get(b..b + self.original.len()).unwrap_or(all)
+    }
+
+    /// A final table the model changes, else X-11's over the span.
+    fn final_table(&self, name: &str, t: Table) -> &[f64] {
+        self.model
+            .as_deref()
+            .and_then(|m| m.tables.iter().find(|(k, _)| *k == name))
+            .map_or_else(|| self.x11_table(t), |(_, v)| v.as_slice())
+    }
+
     /// D10: the final seasonal factors.
     pub fn seasonal(&self) -> &[f64] {
-        self.fit.table(Table::D10)
+        self.final_table("d10", Table::D10)
     }
 
     /// D11: the final seasonally adjusted series.
     pub fn adjusted(&self) -> &[f64] {
-        self.fit.table(Table::D11)
+        self.final_table("d11", Table::D11)
     }
 
     /// D12: the final trend-cycle.
     pub fn trend(&self) -> &[f64] {
-        self.fit.table(Table::D12)
+        self.final_table("d12", Table::D12)
     }
 
     /// D13: the final irregular.
     pub fn irregular(&self) -> &[f64] {
-        self.fit.table(Table::D13)
+        self.final_table("d13", Table::D13)
+    }
+
+    /// D16: the combined adjustment factors (seasonal, calendar and prior).
+    pub fn combined(&self) -> &[f64] {
+        &self.d16
+    }
+
+    /// D18: the combined calendar factors (trading day and holiday), with
+    /// a regARIMA model that has them.
+    pub fn calendar(&self) -> Option<&[f64]> {
+        let m = self.model.as_deref()?;
+        m.tables
+            .iter()
+            .find(|(k, _)| *k == "d18")
+            .map(|(_, v)| v.as_slice())
     }
 
     /// A table by the name `save=` gives it (`d10`, `seasonal`, `a2`, …),
@@ -117,13 +203,18 @@ impl X13Run {
             .iter()
             .find(|(long, _)| *long == lower)
             .map_or(lower.as_str(), |(_, short)| short);
+        if let Some(m) = self.model.as_deref()
+            && let Some((k, v)) = m.tables.iter().find(|(k, _)| *k == short)
+        {
+            return Some((k, v.as_slice()));
+        }
         match short {
             "a1" => Some(("a1", &self.original)),
-            "a2" => self.prior.as_deref().map(|p| ("a2", p)),
+            "a2" => self.prior().map(|p| ("a2", p)),
             "d16" => Some(("d16", &self.d16)),
             _ => {
                 let t = short.parse::<Table>().ok()?;
-                Some((t.name(), self.fit.table(t)))
+                Some((t.name(), self.x11_table(t)))
             }
         }
     }
@@ -132,10 +223,13 @@ impl X13Run {
 /// The tables each spec may save in a run here: `series` A1 and B1,
 /// `transform` A2, `x11` its tables from B2 on.
 fn saves_in(spec: &str, ext: &str) -> bool {
+    const REGRESSION: [&str; 7] = ["td", "hol", "otl", "ao", "ls", "tc", "usr"];
     match spec {
         "series" => matches!(ext, "a1" | "b1"),
         "transform" => ext == "a2",
-        _ => !matches!(ext, "a1" | "a2" | "b1"),
+        "regression" => REGRESSION.contains(&ext),
+        "x11" => !matches!(ext, "a1" | "a2" | "b1") && !REGRESSION.contains(&ext),
+        _ => false,
     }
 }
 
@@ -150,39 +244,40 @@ impl X13Spec {
         }
     }
 
-    /// Runs a spec that needs no regARIMA estimation: `series`, `transform`
-    /// with `function=none` or `log` (given or by default) and optionally
-    /// `adjust=lom`, `loq` or `lpyear` (with `log`, as the program requires),
-    /// and `x11`.
+    /// Runs the spec as the program does: `series`; `transform` with
+    /// `function=none` or `log` (given or by default) and optionally
+    /// `adjust=lom`, `loq` or `lpyear` (with `log`, as the program
+    /// requires); a regARIMA model from `regression`, `arima`, `estimate`,
+    /// `forecast` and `outlier` (see [`X13Run`]); and `x11` on the
+    /// prior-adjusted series, less the model's regression effects and
+    /// extended by its forecasts (a year by default) and backcasts.
     ///
     /// # Errors
-    /// - [`Error::Spec`] with [`SpecProblem::NeedsRegarima`] naming the spec
-    ///   (and argument) and its line for anything that needs the regARIMA
-    ///   estimation: the `regression`, `arima`, `automdl`, `outlier`,
-    ///   `forecast` and `estimate` specs, `transform{function=auto}` or
-    ///   `power`, a transform `constant`, `series{modelspan}`, and
-    ///   `x11{appendfcst, appendbcst, final}`; with
-    ///   [`SpecProblem::Missing`] without an `x11` spec, with
-    ///   [`SpecProblem::Conflict`] for a prior adjustment without `log`,
-    ///   and with [`SpecProblem::UnsupportedTable`] for a `save=` name this
-    ///   run does not produce;
-    /// - [`Error::Undefined`] for a value equal to `missingcode` (the
-    ///   program estimates it with the regARIMA model);
+    /// - [`Error::Spec`] naming the spec (and argument) and its line: with
+    ///   [`SpecProblem::NeedsRegarima`] for `automdl`,
+    ///   `transform{function=auto}` or `power`, a transform `constant`,
+    ///   `series{modelspan}`, and `x11{appendfcst, appendbcst, final}`; with
+    ///   [`SpecProblem::UnsupportedArgument`] for an argument of the model
+    ///   specs the run does not implement (`regression{aictest}`,
+    ///   `estimate{exact=ma}`, `outlier{method=addall}`, initial ARMA
+    ///   values, …) or a variable it does not place (`seasonal`,
+    ///   `sincos`, seasonal outliers); with
+    ///   [`SpecProblem::DefaultNotImplemented`] for an `outlier` spec
+    ///   without `critical=`; with [`SpecProblem::Missing`] without an
+    ///   `x11` spec or with a model but no `arima` spec; with
+    ///   [`SpecProblem::Conflict`] for a prior adjustment without `log` or
+    ///   with a length-of-period regressor, or a transform the X-11 mode
+    ///   does not match; and with [`SpecProblem::UnsupportedTable`] for a
+    ///   `save=` name this run does not produce;
+    /// - [`Error::Undefined`] for a value equal to `missingcode`;
     /// - [`Error::NotPositive`] for a value the log transform or the X-11
     ///   mode cannot take, naming its period;
-    /// - as [`data_in_span`](X13Spec::data_in_span) and
+    /// - as [`data_in_span`](X13Spec::data_in_span),
+    ///   [`RegArima::fit_slice`](crate::x13::RegArima::fit_slice) and
     ///   [`X11::fit_slice`](crate::seasonal::X11::fit_slice).
     pub fn run(&self) -> Result<X13Run> {
-        let needs = [
-            ("regression", self.regression.is_some()),
-            ("arima", self.arima.is_some()),
-            ("automdl", self.automdl.is_some()),
-            ("outlier", self.outlier.is_some()),
-            ("forecast", self.forecast.is_some()),
-            ("estimate", self.estimate.is_some()),
-        ];
-        if let Some((name, _)) = needs.iter().find(|(_, present)| *present) {
-            return Err(self.not_yet(name, None));
+        if self.automdl.is_some() {
+            return Err(self.not_yet("automdl", None));
         }
         if self.series.modelspan.is_some() {
             return Err(self.not_yet("series", Some("modelspan")));
@@ -240,6 +335,23 @@ impl X13Spec {
                 }),
             });
         }
+        let model = self.has_model();
+        if model {
+            let clash = match x.mode {
+                X11Mode::Additive => log.then_some("transform: function=log"),
+                X11Mode::PseudoAdditive => Some("a regARIMA model (not supported)"),
+                _ => None,
+            };
+            if let Some(first) = clash {
+                return Err(Error::Spec {
+                    line: self.lines.line("x11", Some("mode")),
+                    problem: Box::new(SpecProblem::Conflict {
+                        first: first.into(),
+                        second: "x11: mode".into(),
+                    }),
+                });
+            }
+        }
         let (span, values) = self.data_in_span()?;
         if let Some(i) = values.iter().position(|v| *v == self.series.missing_code) {
             return Err(Error::Undefined {
@@ -262,12 +374,35 @@ impl X13Spec {
             Some(p) => values.iter().zip(p).map(|(y, f)| y / f).collect(),
             None => values.to_vec(),
         };
+        let step = if model {
+            let step = self.model_step(&span, &b1, log)?;
+            if !log
+                && x.mode != X11Mode::Additive
+                && step.effects.iter().any(|(c, _)| *c != Component::Constant)
+            {
+                // Additive regression effects cannot be removed from a
+                // multiplicative decomposition without a rule for it.
+                return Err(Error::Spec {
+                    line: self.lines.line("x11", Some("mode")),
+                    problem: Box::new(SpecProblem::Conflict {
+                        first: "regression effects without transform{function=log}".into(),
+                        second: "x11: a multiplicative mode".into(),
+                    }),
+                });
+            }
+            Some(step)
+        } else {
+            None
+        };
+        let (x11_input, back, fore) = match &step {
+            Some(s) => (s.preadjusted.as_slice(), s.back, s.fore),
+            None => (b1.as_slice(), 0, 0),
+        };
+        let settings = settings.forecast_extended(fore);
+        let per = span.per_year() as usize;
+        let first = (span.start().period() as usize - 1 + per * back - back) % per;
         let fit = settings
-            .fit_slice(
-                &b1,
-                span.per_year() as usize,
-                span.start().period() as usize - 1,
-            )
+            .fit_slice(x11_input, per, first)
             .map_err(|e| match e {
                 Error::NotPositive {
                     operation,
@@ -277,28 +412,90 @@ impl X13Spec {
                     zero_allowed,
                 } => Error::NotPositive {
                     operation,
-                    period: span.any_period(index).ok(),
+                    period: index
+                        .checked_sub(back)
+                        .and_then(|i| span.any_period(i).ok()),
                     index,
                     value,
                     zero_allowed,
                 },
                 e => e,
             })?;
-        let d16 = match &prior {
-            Some(p) => fit
-                .table(Table::D10)
-                .iter()
-                .zip(p)
-                .map(|(s, f)| s * f)
-                .collect(),
-            None => fit.table(Table::D16).to_vec(),
+        let n = values.len();
+        let Some(step) = step else {
+            let d16 = match &prior {
+                Some(p) => fit
+                    .table(Table::D10)
+                    .iter()
+                    .zip(p)
+                    .map(|(s, f)| s * f)
+                    .collect(),
+                None => fit.table(Table::D16).to_vec(),
+            };
+            return Ok(X13Run {
+                span,
+                original: values.to_vec(),
+                prior,
+                fit,
+                d16,
+                model: None,
+            });
         };
+        let x11 = |t: Table| -> Vec<f64> {
+            let all = fit.table(t);
+            all.get(back..back + n).unwrap_or(all).to_vec()
+        };
+        let mult = step.log;
+        let combine = |a: &[f64], b: &[f64]| -> Vec<f64> {
+            a.iter()
+                .zip(b)
+                .map(|(x, y)| if mult { x * y } else { x + y })
+                .collect()
+        };
+        let td = step.effect(Component::TradingDay, n);
+        let hol = step.effect(Component::Holiday, n);
+        let ao = step.effect(Component::Ao, n);
+        let ls = step.effect(Component::LevelShift, n);
+        let tc = step.effect(Component::Tc, n);
+        let usr = step.effect(Component::User, n);
+        let otl = combine(&combine(&ao, &ls), &tc);
+        let d18 = combine(&td, &hol);
+        let d10 = x11(Table::D10);
+        let mut d16 = combine(&d10, &d18);
+        if let Some(p) = &prior {
+            d16 = combine(&d16, p);
+        }
+        let d11: Vec<f64> = values
+            .iter()
+            .zip(&d16)
+            .map(|(a, f)| if mult { a / f } else { a - f })
+            .collect();
+        let d12 = combine(&x11(Table::D12), &ls);
+        let d13 = combine(&combine(&x11(Table::D13), &ao), &tc);
+        let mut tables = vec![
+            ("d10", d10),
+            ("d11", d11),
+            ("d12", d12),
+            ("d13", d13),
+            ("d18", d18),
+            ("b1", x11(Table::B1)),
+            ("td", td),
+            ("hol", hol),
+            ("otl", otl),
+            ("ao", ao),
+            ("ls", ls),
+            ("tc", tc),
+        ];
+        if step.effects.iter().any(|(c, _)| *c == Component::User) {
+            tables.push(("usr", usr));
+        }
         Ok(X13Run {
             span,
             original: values.to_vec(),
             prior,
             fit,
             d16,
+            model: Some(Box::new(ModelRun { step, tables })),
         })
     }
 
@@ -311,19 +508,26 @@ impl X13Spec {
     /// spec, the table and the line of its `save` for a table the run does
     /// not produce (the program's F and E4+ tables, regARIMA tables).
     pub fn saved_tables<'r>(&self, run: &'r X13Run) -> Result<Vec<(&'static str, &'r [f64])>> {
-        let lists: [(&'static str, &[String]); 3] = [
+        let lists: [(&'static str, &[String]); 7] = [
             ("series", &self.series.save),
             (
                 "transform",
                 self.transform.as_ref().map_or(&[], |t| &t.save),
             ),
+            (
+                "regression",
+                self.regression.as_ref().map_or(&[], |r| &r.save),
+            ),
+            ("estimate", self.estimate.as_ref().map_or(&[], |e| &e.save)),
+            ("forecast", self.forecast.as_ref().map_or(&[], |f| &f.save)),
+            ("outlier", self.outlier.as_ref().map_or(&[], |o| &o.save)),
             ("x11", self.x11.as_ref().map_or(&[], |x| &x.save)),
         ];
         let mut out = Vec::new();
         for (spec, names) in lists {
             for name in names {
                 let found = if name == "b1" && spec == "series" {
-                    Some(("b1", run.fit.table(Table::B1)))
+                    Some(("b1", run.x11_table(Table::B1)))
                 } else {
                     run.table(name)
                 };

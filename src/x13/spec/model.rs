@@ -1,0 +1,548 @@
+//! The regARIMA step of a spec run: the model of the `regression`,
+//! `arima`, `estimate`, `forecast` and `outlier` specs fitted with
+//! [`RegArima`], and the regression effects split into the program's
+//! components (checked against build 62's saved tables):
+//!
+//! | component | variables | table | final table it joins |
+//! |---|---|---|---|
+//! | trading day | `td`, `td1coef`, `tdnolpyear`, `td1nolpyear`, `tdstock`, `lpyear`, `lom`, user `td` | A6 `td` | D18, D16 |
+//! | holiday | `easter`, `labor`, `thank`, user `holiday` | A7 `hol` | D18, D16 |
+//! | AO, TC | `ao`, `tc`, found AO and TC | A8.AO `ao`, A8.TC `tc` | D13 |
+//! | level change | `ls`, `rp`, `tl`, found LS | A8.LS `ls` | D12 |
+//! | user | user `user` | A9 `usr` | D11 (kept in the adjusted series) |
+//!
+//! With `function=log` the effects are factors (exp of the regression
+//! effect on the log scale), and with `td` or `td1coef` the program divides
+//! the series by the leap-year factors before the model (its A2 "from
+//! trading day regression") and folds them into the trading-day factors.
+
+use crate::error::{Error, Result, SpecProblem};
+use crate::x13::regressors::{Effect, RegressorOptions, Span, SpecDate, Variable};
+use crate::x13::{
+    ArimaOrder, ArmaCoefficients, OutlierKind, OutlierSearch, RegArima, RegArimaFit, Transform,
+};
+
+use super::{ArimaSpec, Exact, OutlierMethod, OutlierSpec, OutlierType, UserType, X13Spec};
+
+/// Where a regression effect goes among the program's tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Component {
+    /// The trend constant: in the model only, not removed.
+    Constant,
+    /// Trading day, leap year, length of period (table A6, `td`).
+    TradingDay,
+    /// Moving holidays (table A7, `hol`).
+    Holiday,
+    /// Additive outliers (A8.AO, `ao`): in the final irregular.
+    Ao,
+    /// Level shifts, ramps and temporary level shifts (A8.LS, `ls`): in the
+    /// final trend.
+    LevelShift,
+    /// Temporary changes (A8.TC, `tc`): in the final irregular.
+    Tc,
+    /// User regressors of `usertype=user` (A9, `usr`): kept in the final
+    /// seasonally adjusted series.
+    User,
+}
+
+/// One regressor of the model: its name, component and values over
+/// backcasts, span and forecasts.
+#[derive(Clone, Debug)]
+struct Column {
+    name: String,
+    component: Component,
+    values: Vec<f64>,
+}
+
+/// The model part of a run.
+#[derive(Clone, Debug)]
+pub(super) struct ModelStep {
+    /// The fitted model.
+    pub(super) fit: RegArimaFit,
+    /// Backcasts and forecasts that extend the series for X-11.
+    pub(super) back: usize,
+    pub(super) fore: usize,
+    /// The series X-11 adjusts (B1 extended): prior-adjusted, less the
+    /// regression effects, over backcasts, span and forecasts.
+    pub(super) preadjusted: Vec<f64>,
+    /// Each component's effect over backcasts, span and forecasts: factors
+    /// under the log, additive effects without it.
+    pub(super) effects: Vec<(Component, Vec<f64>)>,
+    /// Whether the effects are factors.
+    pub(super) log: bool,
+    /// The leap-year factors the program divides out before a log model
+    /// with `td` or `td1coef` (over backcasts, span and forecasts).
+    pub(super) leap: Option<Vec<f64>>,
+    /// The names of the outliers the search added (`AO1976.Feb`).
+    pub(super) found: Vec<String>,
+}
+
+impl ModelStep {
+    /// A component's effect over the span (the neutral value without it).
+    pub(super) fn effect(&self, c: Component, n: usize) -> Vec<f64> {
+        let neutral = if self.log { 1.0 } else { 0.0 };
+        let mut out = vec![neutral; n];
+        for (k, v) in &self.effects {
+            if *k == c {
+                for (o, x) in out.iter_mut().zip(v.iter().skip(self.back)) {
+                    *o = if self.log { *o * x } else { *o + x };
+                }
+            }
+        }
+        if c == Component::TradingDay
+            && let Some(l) = &self.leap
+        {
+            for (o, x) in out.iter_mut().zip(l.iter().skip(self.back)) {
+                *o *= x;
+            }
+        }
+        out
+    }
+}
+
+impl X13Spec {
+    pub(super) fn spec_error(&self, spec: &str, argument: Option<&str>, p: SpecProblem) -> Error {
+        Error::Spec {
+            line: self.lines.line(spec, argument),
+            problem: Box::new(p),
+        }
+    }
+
+    fn unsupported(&self, spec: &'static str, argument: &'static str) -> Error {
+        self.spec_error(
+            spec,
+            Some(argument),
+            SpecProblem::UnsupportedArgument {
+                spec: spec.into(),
+                argument: argument.into(),
+            },
+        )
+    }
+
+    /// Whether the spec asks for a regARIMA model.
+    pub(super) fn has_model(&self) -> bool {
+        self.regression.is_some()
+            || self.arima.is_some()
+            || self.outlier.is_some()
+            || self.forecast.is_some()
+            || self.estimate.is_some()
+    }
+
+    /// Fits the model to `y` (the span's values divided by the prior
+    /// factors) and splits its effects.
+    pub(super) fn model_step(&self, span: &Span, y: &[f64], log: bool) -> Result<ModelStep> {
+        let Some(arima) = &self.arima else {
+            let present = [
+                ("regression", self.regression.is_some()),
+                ("outlier", self.outlier.is_some()),
+                ("forecast", self.forecast.is_some()),
+                ("estimate", self.estimate.is_some()),
+            ];
+            let spec = present
+                .iter()
+                .find(|(_, p)| *p)
+                .map_or("regression", |(s, _)| s);
+            // The program: "no provision for an ARIMA model was found".
+            return Err(self.spec_error(
+                spec,
+                None,
+                SpecProblem::Missing {
+                    spec: spec.into(),
+                    argument: "an arima spec (the regARIMA model; automdl is not supported yet)",
+                },
+            ));
+        };
+        let per = span.per_year();
+        let period = per as usize;
+        let n = y.len();
+        let order = self.order(arima, per)?;
+        let (fore, back) = match &self.forecast {
+            Some(f) => {
+                if f.probability != 0.95 {
+                    return Err(self.unsupported("forecast", "probability"));
+                }
+                if f.exclude != 0 {
+                    return Err(self.unsupported("forecast", "exclude"));
+                }
+                if f.lognormal {
+                    return Err(self.unsupported("forecast", "lognormal"));
+                }
+                (f.maxlead.unwrap_or(per) as usize, f.maxback as usize)
+            }
+            // The program extends the series by a year of forecasts for X-11.
+            None => (period, 0),
+        };
+        let ext_start = shift(span.start(), per, -(back as i64));
+        let ext = Span::from_date(per, ext_start, back + n + fore)?;
+        let mut cols: Vec<Column> = Vec::new();
+        let mut outliers: Vec<(OutlierKind, usize)> = Vec::new();
+        let mut constant = false;
+        let mut leap_adjust = false;
+        let prior = self.transform.as_ref().and_then(|t| t.adjust);
+        if let Some(r) = &self.regression {
+            if !r.aictest.is_empty() {
+                return Err(self.unsupported("regression", "aictest"));
+            }
+            if r.aicdiff != 0.0 {
+                return Err(self.unsupported("regression", "aicdiff"));
+            }
+            if r.centeruser.is_some() {
+                return Err(self.unsupported("regression", "centeruser"));
+            }
+            let mut options = RegressorOptions::new()
+                .log(log)
+                .differencing(order.d as u32, order.sd as u32);
+            if let Some(rate) = r.tcrate {
+                if self.outlier.is_some() {
+                    return Err(self.spec_error(
+                        "regression",
+                        Some("tcrate"),
+                        SpecProblem::Conflict {
+                            first: "regression: tcrate".into(),
+                            second: "the outlier search (which uses the default rate)".into(),
+                        },
+                    ));
+                }
+                options = options.tc_rate(rate);
+            }
+            for v in r.variables.variables() {
+                let component = match v.effect() {
+                    Effect::Constant => {
+                        constant = true;
+                        continue;
+                    }
+                    Effect::TradingDay => Component::TradingDay,
+                    Effect::Easter | Effect::Labor | Effect::Thanksgiving => Component::Holiday,
+                    Effect::Seasonal => {
+                        return Err(self.spec_error(
+                            "regression",
+                            Some("variables"),
+                            SpecProblem::UnsupportedArgument {
+                                spec: "regression".into(),
+                                argument: v.to_string().into(),
+                            },
+                        ));
+                    }
+                    Effect::Outlier => match v {
+                        Variable::Ao(_) => Component::Ao,
+                        Variable::Tc(_) => Component::Tc,
+                        Variable::Ls(_)
+                        | Variable::Ramp(..)
+                        | Variable::TemporaryLevelShift(..) => Component::LevelShift,
+                        // Seasonal outliers: where the program puts them is
+                        // not established here.
+                        _ => {
+                            return Err(self.spec_error(
+                                "regression",
+                                Some("variables"),
+                                SpecProblem::UnsupportedArgument {
+                                    spec: "regression".into(),
+                                    argument: v.to_string().into(),
+                                },
+                            ));
+                        }
+                    },
+                };
+                if log
+                    && matches!(v, Variable::TradingDay | Variable::TradingDay1Coef)
+                    && prior.is_none()
+                {
+                    leap_adjust = true;
+                }
+                if prior.is_some()
+                    && (matches!(v, Variable::LeapYear | Variable::LengthOfPeriod)
+                        || (log && matches!(v, Variable::TradingDay | Variable::TradingDay1Coef)))
+                {
+                    // The program refuses both: a length-of-period effect as
+                    // a prior factor and in the regression.
+                    return Err(self.spec_error(
+                        "transform",
+                        Some("adjust"),
+                        SpecProblem::Conflict {
+                            first: "transform: adjust".into(),
+                            second: format!("regression variable {v}").into(),
+                        },
+                    ));
+                }
+                // Outliers in the span with the default TC rate go to the
+                // model as outliers, so that the search knows them.
+                let at = |d: &SpecDate| {
+                    let o = span.offset(*d);
+                    (0..n as i64).contains(&o).then_some(o as usize)
+                };
+                let kind = match v {
+                    Variable::Ao(d) => at(d).map(|p| (OutlierKind::Ao, p)),
+                    Variable::Ls(d) => at(d).map(|p| (OutlierKind::Ls, p)),
+                    Variable::Tc(d) if r.tcrate.is_none() => at(d).map(|p| (OutlierKind::Tc, p)),
+                    _ => None,
+                };
+                if let Some(k) = kind {
+                    outliers.push(k);
+                    continue;
+                }
+                for c in v.columns(&ext, &options)? {
+                    cols.push(Column {
+                        name: c.name,
+                        component,
+                        values: c.values,
+                    });
+                }
+            }
+            for u in &r.user {
+                let component = match u.usertype {
+                    UserType::User => Component::User,
+                    UserType::Holiday(_) => Component::Holiday,
+                    UserType::TradingDay => Component::TradingDay,
+                    _ => {
+                        return Err(self.spec_error(
+                            "regression",
+                            Some("usertype"),
+                            SpecProblem::UnsupportedArgument {
+                                spec: "regression".into(),
+                                argument: "usertype (other than user, holiday or td)".into(),
+                            },
+                        ));
+                    }
+                };
+                let from = r.user_start.unwrap_or(self.series.start);
+                let user_span = Span::from_date(per, from, u.values.len())?;
+                let first = user_span.offset(ext_start);
+                let values: Option<Vec<f64>> = (0..ext.len() as i64)
+                    .map(|i| {
+                        usize::try_from(first + i)
+                            .ok()
+                            .and_then(|k| u.values.get(k).copied())
+                    })
+                    .collect();
+                let Some(values) = values else {
+                    return Err(Error::X13Regressor {
+                        name: u.name.as_str().into(),
+                        reason: "its values do not cover the span with its backcasts and forecasts",
+                    });
+                };
+                cols.push(Column {
+                    name: u.name.clone(),
+                    component,
+                    values,
+                });
+            }
+        }
+        let mut model = RegArima::new(order)
+            .transform(if log { Transform::Log } else { Transform::None })
+            .constant(constant)
+            .forecasts(fore)
+            .backcasts(back);
+        for (kind, at) in &outliers {
+            model = model.outlier(*kind, *at);
+        }
+        for c in &cols {
+            model = model.regressor(c.name.clone(), c.values.clone());
+        }
+        if let Some(e) = &self.estimate {
+            if e.exact != Exact::Arma {
+                return Err(self.unsupported("estimate", "exact"));
+            }
+            if e.outofsample {
+                return Err(self.unsupported("estimate", "outofsample"));
+            }
+            model = model.tolerance(e.tol).max_iterations(e.maxiter as usize);
+        }
+        if let Some(o) = &self.outlier {
+            model = model.outlier_search(self.search(o, n)?);
+        }
+        if let Some(theta) = self.fixed_coefficients(arima, &order)? {
+            model = model.fixed_arma(theta);
+        }
+        let leap: Option<Vec<f64>> = leap_adjust.then(|| {
+            (0..ext.len())
+                .map(|i| {
+                    let d = ext.date(i);
+                    crate::x13::transform::leap_factor(d.year(), d.period(), period)
+                })
+                .collect()
+        });
+        let ys: Vec<f64> = match &leap {
+            Some(l) => y
+                .iter()
+                .zip(l.iter().skip(back))
+                .map(|(v, f)| v / f)
+                .collect(),
+            None => y.to_vec(),
+        };
+        let start = (span.start().year(), span.start().period());
+        let fit = model.fit_slice(&ys, period, start)?;
+
+        // The regression effects, component by component, on the model's
+        // scale, over backcasts + span + forecasts.
+        let total = ext.len();
+        let coef = fit.regression();
+        let mut k = usize::from(constant);
+        let mut effects: Vec<(Component, Vec<f64>)> = Vec::new();
+        let found: Vec<String> = coef
+            .iter()
+            .skip(k + outliers.len())
+            .take(fit.outliers().len().saturating_sub(outliers.len()))
+            .map(|c| c.name.clone())
+            .collect();
+        for o in fit.outliers() {
+            let beta = coef.get(k).map_or(0.0, |c| c.estimate);
+            k += 1;
+            let comp = match o.kind {
+                OutlierKind::Ao => Component::Ao,
+                OutlierKind::Ls => Component::LevelShift,
+                OutlierKind::Tc => Component::Tc,
+            };
+            let col = o
+                .kind
+                .column(o.position, period, -(back as i64), (n + fore) as i64);
+            effects.push((comp, col.iter().map(|x| beta * x).collect()));
+        }
+        for c in &cols {
+            let beta = coef.get(k).map_or(0.0, |c| c.estimate);
+            k += 1;
+            effects.push((c.component, c.values.iter().map(|x| beta * x).collect()));
+        }
+        let mut removed = vec![0.0; total];
+        for (_, e) in &effects {
+            for (r, x) in removed.iter_mut().zip(e) {
+                *r += x;
+            }
+        }
+        // The series less its effects: the data over the span, the
+        // transformed forecasts and backcasts beyond it.
+        let mut preadjusted = Vec::with_capacity(total);
+        for (i, r) in removed.iter().enumerate() {
+            let v = if i < back {
+                let z = fit.backcasts().get(i).map_or(f64::NAN, |f| f.transformed);
+                if log { (z - r).exp() } else { z - r }
+            } else if i < back + n {
+                let v = ys.get(i - back).copied().unwrap_or(f64::NAN);
+                if log { v / r.exp() } else { v - r }
+            } else {
+                let z = fit
+                    .forecasts()
+                    .get(i - back - n)
+                    .map_or(f64::NAN, |f| f.transformed);
+                if log { (z - r).exp() } else { z - r }
+            };
+            preadjusted.push(v);
+        }
+        if log {
+            for (_, e) in &mut effects {
+                for x in e.iter_mut() {
+                    *x = x.exp();
+                }
+            }
+        }
+        Ok(ModelStep {
+            fit,
+            back,
+            fore,
+            preadjusted,
+            effects,
+            log,
+            leap,
+            found,
+        })
+    }
+
+    fn order(&self, arima: &ArimaSpec, per: u32) -> Result<ArimaOrder> {
+        let m = arima.model;
+        if m.period.is_some_and(|p| p != per) {
+            return Err(self.unsupported("arima", "model"));
+        }
+        let u = |x: u32| x as usize;
+        Ok(
+            ArimaOrder::new(u(m.regular.0), u(m.regular.1), u(m.regular.2)).seasonal(
+                u(m.seasonal.0),
+                u(m.seasonal.1),
+                u(m.seasonal.2),
+            ),
+        )
+    }
+
+    /// `ar=`/`ma=` with every coefficient fixed; initial values (not
+    /// fixed) are not supported.
+    fn fixed_coefficients(
+        &self,
+        arima: &ArimaSpec,
+        order: &ArimaOrder,
+    ) -> Result<Option<ArmaCoefficients>> {
+        if arima.ar.is_empty() && arima.ma.is_empty() {
+            return Ok(None);
+        }
+        let all_fixed = |v: &[Option<super::Coefficient>], k: usize| {
+            v.len() == k && v.iter().all(|c| c.is_some_and(|c| c.fixed))
+        };
+        if !all_fixed(&arima.ar, order.p + order.sp) {
+            return Err(self.unsupported("arima", "ar"));
+        }
+        if !all_fixed(&arima.ma, order.q + order.sq) {
+            return Err(self.unsupported("arima", "ma"));
+        }
+        let vals = |v: &[Option<super::Coefficient>]| -> Vec<f64> {
+            v.iter().map(|c| c.map_or(0.0, |c| c.value)).collect()
+        };
+        let (ar, ma) = (vals(&arima.ar), vals(&arima.ma));
+        Ok(Some(ArmaCoefficients {
+            ar: ar.get(..order.p).unwrap_or(&[]).to_vec(),
+            sar: ar.get(order.p..).unwrap_or(&[]).to_vec(),
+            ma: ma.get(..order.q).unwrap_or(&[]).to_vec(),
+            sma: ma.get(order.q..).unwrap_or(&[]).to_vec(),
+        }))
+    }
+
+    /// The outlier search of the `outlier` spec.
+    fn search(&self, o: &OutlierSpec, n: usize) -> Result<OutlierSearch> {
+        if o.method != OutlierMethod::AddOne {
+            return Err(self.unsupported("outlier", "method"));
+        }
+        if o.lsrun != 0 {
+            return Err(self.unsupported("outlier", "lsrun"));
+        }
+        if o.span.is_some() {
+            return Err(self.unsupported("outlier", "span"));
+        }
+        if o.almost != 0.5 {
+            return Err(self.unsupported("outlier", "almost"));
+        }
+        let mut kinds = Vec::new();
+        for t in &o.types {
+            kinds.push(match t {
+                OutlierType::Ao => OutlierKind::Ao,
+                OutlierType::Ls => OutlierKind::Ls,
+                OutlierType::Tc => OutlierKind::Tc,
+                _ => return Err(self.unsupported("outlier", "types")),
+            });
+        }
+        // One critical value for every type searched.
+        let given: Vec<f64> = o
+            .types
+            .iter()
+            .filter_map(|t| match t {
+                OutlierType::Ao => o.critical[0],
+                OutlierType::Ls => o.critical[1],
+                OutlierType::Tc => o.critical[2],
+                _ => None,
+            })
+            .collect();
+        let critical = match given.first() {
+            Some(c) if given.len() == o.types.len() && given.iter().all(|g| g == c) => *c,
+            Some(_) => return Err(self.unsupported("outlier", "critical")),
+            // The program's default for the n observations searched.
+            None => crate::x13::default_critical_value(n),
+        };
+        Ok(OutlierSearch::new(critical).kinds(kinds))
+    }
+}
+
+/// The date `k` periods after `d`.
+fn shift(d: SpecDate, per: u32, k: i64) -> SpecDate {
+    let p = i64::from(per);
+    let idx = i64::from(d.year()) * p + i64::from(d.period()) - 1 + k;
+    SpecDate::new(
+        i32::try_from(idx.div_euclid(p)).unwrap_or(i32::MAX),
+        u32::try_from(idx.rem_euclid(p) + 1).unwrap_or(1),
+    )
+}
