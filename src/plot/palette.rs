@@ -79,7 +79,7 @@ impl Default for Palette {
         // and Ito), and a grey for recessions as in FRED's and NBER's charts.
         Palette {
             line: Rgb(0, 90, 160),
-            compare: Rgb(213, 94, 0),
+            compare: Rgb(30, 30, 30),
             positive: Rgb(0, 114, 178),
             negative: Rgb(213, 94, 0),
             recession: Rgb(120, 120, 120),

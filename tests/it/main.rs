@@ -29,6 +29,7 @@ mod x13_model;
 mod x13_regressors;
 mod x13_run;
 mod x13_spec;
+mod x13_story;
 
 #[cfg(feature = "cli")]
 mod cli;

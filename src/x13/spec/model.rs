@@ -362,6 +362,7 @@ impl X13Spec {
                 })
                 .collect()
         });
+        // The series over the span less the leap-year factors.
         let ys: Vec<f64> = match &leap {
             Some(l) => y
                 .iter()
@@ -371,7 +372,11 @@ impl X13Spec {
             None => y.to_vec(),
         };
         let start = (span.start().year(), span.start().period());
-        let fit = model.fit_slice(&ys, period, start)?;
+        // The model divides by the same leap-year factors and counts their
+        // Jacobian in the likelihood, as the program's AICC does.
+        let fit = model
+            .leap_year_adjust(leap.is_some())
+            .fit_slice(y, period, start)?;
 
         // The regression effects, component by component, on the model's
         // scale, over backcasts + span + forecasts.
