@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use econseries::x13::regressors::{Effect, RegressorOptions, Regressors, Span, Variable};
+use econseries::x13::spec::X13Spec;
 use econseries::x13::{AicTests, ArimaOrder, RegArima, Transform};
 use econseries::{Month, Quarter};
 
@@ -163,4 +164,48 @@ fn calendar_aictests_choose_as_the_program() {
         "{close} of {compared} AICCs within 1e-3"
     );
     assert!(same * 100 >= 95 * cases, "{same} of {cases}");
+}
+
+/// The same tests through a spec file's `regression{aictest=(td easter)}`:
+/// the final model's AICC equals the program's (printed to four decimals).
+#[test]
+fn spec_files_with_aictest_end_with_the_programs_model() {
+    let mut worst = (0.0_f64, String::new());
+    let (mut runs, mut close) = (0, 0);
+    for ((case, name), keys) in program() {
+        let (start, period, values) = series(&name);
+        let data: Vec<String> = values.iter().map(|v| format!("{v:?}")).collect();
+        let (transform, mode) = match case.as_str() {
+            "log" => ("transform{function=log}", "mult"),
+            _ => ("", "add"),
+        };
+        let aicdiff = if case == "diff" { " aicdiff=2" } else { "" };
+        let text = format!(
+            "series{{start={}.{} period={period} data=({})}}\n{transform}\n\
+             regression{{aictest=(td easter){aicdiff}}}\narima{{model=(0 1 1)(0 1 1)}}\nx11{{mode={mode}}}\n",
+            start.0,
+            start.1,
+            data.join(" ")
+        );
+        let run = X13Spec::parse(&text)
+            .and_then(|s| s.run())
+            .unwrap_or_else(|e| panic!("{case} {name}: {e}"));
+        let ours = run.model().unwrap().likelihood().aicc;
+        let theirs: f64 = keys["aicc"].parse().unwrap();
+        runs += 1;
+        if (ours - theirs).abs() < 1e-3 {
+            close += 1;
+        }
+        // Higher than the program's would be a worse fit or another model.
+        if ours - theirs > worst.0 {
+            worst = (ours - theirs, format!("{case} {name}: {ours} vs {theirs}"));
+        }
+    }
+    println!(
+        "aictest spec runs: {close} of {runs} final AICCs within 1e-3 of the program's; largest excess {:.2e} ({})",
+        worst.0, worst.1
+    );
+    assert_eq!(runs, 193);
+    assert!(worst.0 < 1e-3, "{}", worst.1);
+    assert!(close * 100 >= 95 * runs, "{close} of {runs}");
 }

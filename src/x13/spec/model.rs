@@ -17,12 +17,15 @@
 //! trading day regression") and folds them into the trading-day factors.
 
 use crate::error::{Error, Result, SpecProblem};
-use crate::x13::regressors::{Effect, RegressorOptions, Span, SpecDate, Variable};
+use crate::x13::regressors::{Effect, RegressorOptions, Regressors, Span, SpecDate, Variable};
 use crate::x13::{
-    ArimaOrder, ArmaCoefficients, OutlierKind, OutlierSearch, RegArima, RegArimaFit, Transform,
+    AicTests, ArimaOrder, ArmaCoefficients, OutlierKind, OutlierSearch, RegArima, RegArimaFit,
+    Transform,
 };
 
-use super::{ArimaSpec, Exact, OutlierMethod, OutlierSpec, OutlierType, UserType, X13Spec};
+use super::{
+    ArimaSpec, Exact, OutlierMethod, OutlierSpec, OutlierType, RegressionSpec, UserType, X13Spec,
+};
 
 /// Where a regression effect goes among the program's tables.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -182,10 +185,7 @@ impl X13Spec {
         let prior = self.transform.as_ref().and_then(|t| t.adjust);
         if let Some(r) = &self.regression {
             if !r.aictest.is_empty() {
-                return Err(self.unsupported("regression", "aictest"));
-            }
-            if r.aicdiff != 0.0 {
-                return Err(self.unsupported("regression", "aicdiff"));
+                return self.aictest_step(r, span, y, log);
             }
             if r.centeruser.is_some() {
                 return Err(self.unsupported("regression", "centeruser"));
@@ -450,6 +450,37 @@ impl X13Spec {
             leap,
             found,
         })
+    }
+
+    /// `aictest=`: the calendar effects kept by the program's AICC tests
+    /// ([`AicTests`]), each candidate fitted as the rest of the spec says,
+    /// then the model with the effects kept. With an outlier search the
+    /// program's order of tests and search is not reproduced: refused.
+    fn aictest_step(
+        &self,
+        r: &RegressionSpec,
+        span: &Span,
+        y: &[f64],
+        log: bool,
+    ) -> Result<ModelStep> {
+        if self.outlier.is_some() {
+            return Err(self.unsupported("regression", "aictest"));
+        }
+        let tests = AicTests::from_spec(&r.aictest, r.aicdiff)
+            .map_err(|_| self.unsupported("regression", "aictest"))?;
+        let with = |variables: &Regressors| {
+            let mut spec = self.clone();
+            if let Some(reg) = spec.regression.as_mut() {
+                reg.variables = variables.clone();
+                reg.aictest.clear();
+                reg.aicdiff = 0.0;
+            }
+            spec
+        };
+        let choice = tests.run(&r.variables, |v| {
+            Ok(with(v).model_step(span, y, log)?.fit.likelihood().aicc)
+        })?;
+        with(choice.regressors()).model_step(span, y, log)
     }
 
     fn order(&self, arima: &ArimaSpec, per: u32) -> Result<ArimaOrder> {

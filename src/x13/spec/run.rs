@@ -258,7 +258,8 @@ impl X13Spec {
     ///   `transform{function=auto}` or `power`, a transform `constant`,
     ///   `series{modelspan}`, and `x11{appendfcst, appendbcst, final}`; with
     ///   [`SpecProblem::UnsupportedArgument`] for an argument of the model
-    ///   specs the run does not implement (`regression{aictest}`,
+    ///   specs the run does not implement (`regression{aictest}` with an
+    ///   outlier search,
     ///   `estimate{exact=ma}`, `outlier{method=addall}`, initial ARMA
     ///   values, …) or a variable it does not place (`seasonal`,
     ///   `sincos`, seasonal outliers); with
