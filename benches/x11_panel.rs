@@ -16,26 +16,8 @@ use econseries::panel::{Panel, PanelColumns};
 use econseries::seasonal::X11;
 use polars::prelude::{Column, DataFrame};
 
-/// The generator of `benches/x11.rs`.
-fn synthetic(seed: u64, n: usize) -> Vec<f64> {
-    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let mut uniform = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state >> 11) as f64 / (1u64 << 53) as f64
-    };
-    const PATTERN: [f64; 12] = [
-        0.92, 0.95, 1.0, 1.01, 1.02, 1.04, 1.05, 1.04, 1.01, 0.99, 0.98, 0.99,
-    ];
-    let mut level = 100.0_f64;
-    (0..n)
-        .map(|i| {
-            level *= 1.0 + 0.01 * (uniform() - 0.5);
-            level * PATTERN[i % 12] * (1.0 + 0.02 * (uniform() - 0.5))
-        })
-        .collect()
-}
+mod common;
+use common::synthetic;
 
 fn bench(c: &mut Criterion) {
     const SERIES: usize = 10_000;
