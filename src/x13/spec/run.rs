@@ -259,12 +259,10 @@ impl X13Spec {
     ///   `series{modelspan}`, and `x11{appendfcst, appendbcst, final}`; with
     ///   [`SpecProblem::UnsupportedArgument`] for an argument of the model
     ///   specs the run does not implement (`regression{aictest}` with an
-    ///   outlier search,
-    ///   `estimate{exact=ma}`, `outlier{method=addall}`, initial ARMA
-    ///   values, …) or a variable it does not place (`seasonal`,
-    ///   `sincos`, seasonal outliers); with
-    ///   [`SpecProblem::DefaultNotImplemented`] for an `outlier` spec
-    ///   without `critical=`; with [`SpecProblem::Missing`] without an
+    ///   outlier search, `estimate{exact=ma}`, `outlier{method=addall}`,
+    ///   initial ARMA values, …) or a variable it does not place
+    ///   (`seasonal`, `sincos`, seasonal outliers); with
+    ///   [`SpecProblem::Missing`] without an
     ///   `x11` spec or with a model but no `arima` spec; with
     ///   [`SpecProblem::Conflict`] for a prior adjustment without `log` or
     ///   with a length-of-period regressor, or a transform the X-11 mode
