@@ -890,9 +890,10 @@ pub enum SpecProblem {
     /// A regression variable that cannot be used.
     #[error(transparent)]
     Regressor(#[from] RegressorProblem),
-    /// A spec, or an argument, that needs the regARIMA estimation, which
-    /// this crate does not run yet.
-    #[error("{} needs the regARIMA estimation, not yet supported", needs_what(spec, argument.as_deref()))]
+    /// A spec, or an argument, that spec runs do not support yet: the
+    /// automatic model (`automdl`) and transformation (`function=auto`,
+    /// `power`), and the other parts the run does not wire in.
+    #[error("{} is not supported in spec runs yet", needs_what(spec, argument.as_deref()))]
     NeedsRegarima {
         /// The spec.
         spec: Box<str>,

@@ -153,7 +153,7 @@ fn panel_x13_names_the_series_it_rejects() -> Res {
     let e = panel.x13(&template).unwrap_err();
     assert!(
         e.to_string()
-            .contains("the automdl spec needs the regARIMA estimation"),
+            .contains("the automdl spec is not supported in spec runs yet"),
         "{e}"
     );
     // A quarterly template on a monthly panel.

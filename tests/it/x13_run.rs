@@ -170,7 +170,7 @@ fn what_needs_regarima_is_named_with_its_line() {
         .unwrap_err();
     assert_eq!(
         e.to_string(),
-        "spec file line 4: the automdl spec needs the regARIMA estimation, not yet supported"
+        "spec file line 4: the automdl spec is not supported in spec runs yet"
     );
     assert_eq!(e.line(), Some(4));
 }
