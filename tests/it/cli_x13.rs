@@ -152,7 +152,9 @@ fn x13_diagnostics_and_errors() {
     assert!(o.stdout.is_empty());
     let err = text(&o.stderr);
     assert!(
-        err.contains("reg.spc: spec file line 4: the automdl spec is not supported in spec runs yet"),
+        err.contains(
+            "reg.spc: spec file line 4: the automdl spec is not supported in spec runs yet"
+        ),
         "{err}"
     );
     std::fs::write(&bad, "series{start=2000.1 data=(1 2 3)}\nseats{}\n").unwrap();
