@@ -12,6 +12,14 @@
 //! - `x13_10k_series_x_300_months/<spec>`: 10,000 synthetic series of 300
 //!   months over rayon's pool.
 //!
+//! - `x13_estimation/airline_td_easter_300`: one regARIMA estimation (log
+//!   airline, trading day, Easter[8], leap-year pre-adjustment) on the
+//!   synthetic 300 months, through the library API (no spec parsing, no X-11);
+//! - `x13_estimation/outlier_search_300`: the automatic AO/LS outlier search
+//!   (the program's default critical value) with a log airline model on the
+//!   same series with an additive outlier and a level shift put in, so that the
+//!   search adds outliers, refits and deletes.
+//!
 //! A spec the crate does not run yet is reported and skipped, not timed.
 //! `benches/compare_x13.py` runs the program on the same specs and data (one
 //! process per series, as the wrappers run it) and prints the ratios.
@@ -21,7 +29,10 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use econseries::Month;
+use econseries::x13::regressors::{RegressorOptions, Regressors, Span, Variable};
 use econseries::x13::spec::X13Spec;
+use econseries::x13::{ArimaOrder, OutlierSearch, RegArima, Transform};
 use rayon::prelude::*;
 
 mod common;
@@ -107,5 +118,63 @@ fn bench_panel(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_series, bench_panel);
+/// Log airline with trading day and Easter[8] on `values` (monthly from
+/// 2000-01), ready to fit.
+fn airline_td_easter(values: &[f64]) -> econseries::Result<RegArima> {
+    let span = Span::new(Month::new(2000, 1)?, values.len())?;
+    let opts = RegressorOptions::new().log(true).differencing(1, 1);
+    let regressors = Regressors::new([Variable::TradingDay, Variable::Easter(8)]);
+    let mut model = RegArima::new(ArimaOrder::airline())
+        .transform(Transform::Log)
+        .leap_year_adjust(true);
+    for c in regressors.matrix(&span, &opts)?.columns() {
+        model = model.regressor(c.name.clone(), c.values.clone());
+    }
+    Ok(model)
+}
+
+fn bench_estimation(c: &mut Criterion) {
+    let mut group = c.benchmark_group("x13_estimation");
+    let values = synthetic(1, 300);
+    let model = airline_td_easter(&values).expect("regressors");
+    group.bench_function("airline_td_easter_300", |b| {
+        b.iter(|| {
+            black_box(
+                model
+                    .fit_slice(black_box(&values), 12, (2000, 1))
+                    .expect("fit")
+                    .likelihood()
+                    .aicc,
+            )
+        })
+    });
+    // An additive outlier in month 100 and a level shift from month 200.
+    let mut shocked = values.clone();
+    shocked[100] *= 1.15;
+    for v in &mut shocked[200..] {
+        *v *= 0.9;
+    }
+    let search = RegArima::new(ArimaOrder::airline())
+        .transform(Transform::Log)
+        .outlier_search(OutlierSearch::program_default(shocked.len()));
+    let found = search.fit_slice(&shocked, 12, (2000, 1)).expect("fit");
+    eprintln!(
+        "x13_estimation/outlier_search_300 finds {} outliers",
+        found.outliers().len()
+    );
+    group.bench_function("outlier_search_300", |b| {
+        b.iter(|| {
+            black_box(
+                search
+                    .fit_slice(black_box(&shocked), 12, (2000, 1))
+                    .expect("fit")
+                    .outliers()
+                    .len(),
+            )
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_estimation, bench_series, bench_panel);
 criterion_main!(benches);

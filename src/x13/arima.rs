@@ -481,6 +481,15 @@ pub(crate) struct Filtered {
 
 /// Filters `cols` columns of length `n` (column after column in `w`) through
 /// the ARMA model's Kalman filter. `None` if the AR part is not stationary.
+///
+/// The arithmetic of every column is that of the textbook recursion, operation
+/// for operation (so the results do not depend on how the work is laid out);
+/// the layout saves work: the state vectors of all columns advance together
+/// (the update is one multiply-add per column and state element, contiguous
+/// over the columns), the shift of the state is a rotation of row indices
+/// instead of a copy, and a column's leading zeros are not filtered (its state
+/// stays exactly zero until its first nonzero value, so its innovations there
+/// are its values: signed zeros). Outlier candidates are mostly leading zeros.
 #[allow(clippy::indexing_slicing)]
 pub(crate) fn filter(arma: &Arma, w: &[f64], n: usize, cols: usize) -> Option<Filtered> {
     debug_assert_eq!(w.len(), n * cols);
@@ -494,9 +503,27 @@ pub(crate) fn filter(arma: &Arma, w: &[f64], n: usize, cols: usize) -> Option<Fi
         last[r - 1 - i] = *a;
     }
     let nz: Vec<usize> = (0..r).filter(|&j| last[j] != 0.0).collect();
-    // state[i * cols + c]
+    // Columns in the order of their first nonzero value; `active` of them
+    // have started by time t.
+    let first: Vec<usize> = (0..cols)
+        .map(|c| {
+            w[c * n..(c + 1) * n]
+                .iter()
+                .position(|v| *v != 0.0)
+                .unwrap_or(n)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..cols).collect();
+    order.sort_by_key(|&c| first[c]);
+    let starts: Vec<usize> = order.iter().map(|&c| first[c]).collect();
+    let mut active = 0usize;
+    // Ring of r state rows, `cols` wide (columns in `order`): logical state
+    // element i is row (head + i) mod r.
     let mut x = vec![0.0; r * cols];
-    let mut e = vec![0.0; n * cols];
+    let mut head = 0usize;
+    // Leading zeros pass through unchanged (v = w − 0 and v/√F keep the sign
+    // of the zero); the rest is overwritten below.
+    let mut e = w.to_vec();
     let mut logdet = 0.0;
     let mut k = vec![0.0; r];
     let mut steady = false;
@@ -504,7 +531,8 @@ pub(crate) fn filter(arma: &Arma, w: &[f64], n: usize, cols: usize) -> Option<Fi
     let mut sqrt_f = 1.0;
     let mut pn = vec![0.0; r * r];
     let mut v = vec![0.0; cols];
-    let mut filtered_cov = vec![0.0; r * r];
+    let mut s = vec![0.0; cols];
+    let mut pi0 = vec![0.0; r];
     for t in 0..n {
         if !steady {
             f = p[0];
@@ -517,17 +545,24 @@ pub(crate) fn filter(arma: &Arma, w: &[f64], n: usize, cols: usize) -> Option<Fi
             }
         }
         logdet += f.ln();
-        for c in 0..cols {
-            let vc = w[c * n + t] - x[c];
-            v[c] = vc;
-            e[c * n + t] = vc / sqrt_f;
+        while active < cols && starts[active] <= t {
+            active += 1;
+        }
+        {
+            let x0 = &x[head * cols..head * cols + active];
+            for ((j, vj), xj) in v[..active].iter_mut().enumerate().zip(x0) {
+                let c = order[j];
+                let vc = w[c * n + t] - xj;
+                *vj = vc;
+                e[c * n + t] = vc / sqrt_f;
+            }
         }
         // Update the states.
-        for i in 0..r {
-            let ki = k[i];
+        for (i, &ki) in k.iter().enumerate() {
             if ki != 0.0 {
-                let row = &mut x[i * cols..(i + 1) * cols];
-                for (xc, vc) in row.iter_mut().zip(&v) {
+                let slot = (head + i) % r;
+                let row = &mut x[slot * cols..slot * cols + active];
+                for (xc, vc) in row.iter_mut().zip(&v[..active]) {
                     *xc += ki * vc;
                 }
             }
@@ -535,60 +570,70 @@ pub(crate) fn filter(arma: &Arma, w: &[f64], n: usize, cols: usize) -> Option<Fi
         if t + 1 == n {
             break;
         }
-        // Predict the states: shift up, the last from the AR recursion.
-        for c in 0..cols {
-            let mut s = 0.0;
-            for &j in &nz {
-                s += last[j] * x[j * cols + c];
+        // Predict the states: shift up (rotate), the last from the AR
+        // recursion, summed in the order of `nz` for every column.
+        let acc = &mut s[..active];
+        acc.fill(0.0);
+        for &j in &nz {
+            let lj = last[j];
+            let slot = (head + j) % r;
+            for (a, xv) in acc.iter_mut().zip(&x[slot * cols..slot * cols + active]) {
+                *a += lj * xv;
             }
-            for i in 0..r - 1 {
-                x[i * cols + c] = x[(i + 1) * cols + c];
-            }
-            x[(r - 1) * cols + c] = s;
         }
+        x[head * cols..head * cols + active].copy_from_slice(acc);
+        head = (head + 1) % r;
         if steady {
             continue;
         }
-        // Filtered covariance P − P[:,0] P[0,:] / F into filtered_cov.
-        for i in 0..r {
-            let pi0 = p[i * r] / f;
-            for j in i..r {
-                let val = p[i * r + j] - pi0 * p[j * r];
-                filtered_cov[i * r + j] = val;
-                filtered_cov[j * r + i] = val;
-            }
+        // Predicted covariance T (P − P[:,0] P[0,:]/F) Tᵀ + g gᵀ, upper
+        // triangle, each element as the filtered covariance
+        // fc[a][b] = P[a][b] − (P[a][0]/F) P[b][0] (a ≤ b) shifted by T.
+        for (i, pv) in pi0.iter_mut().enumerate() {
+            *pv = p[i * r] / f;
         }
-        let fc = &filtered_cov;
-        // Predicted covariance T P Tᵀ + g gᵀ into pn.
+        let fc = |a: usize, b: usize| -> f64 {
+            let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+            p[lo * r + hi] - pi0[lo] * p[hi * r]
+        };
         for i in 0..r - 1 {
-            for j in i..r - 1 {
-                pn[i * r + j] = fc[(i + 1) * r + j + 1];
+            let pa = pi0[i + 1];
+            let src = &p[(i + 1) * r + i + 1..(i + 2) * r];
+            let col0 = &p[i + 1..r];
+            let dst = &mut pn[i * r + i..i * r + r - 1];
+            for ((d, a), b) in dst.iter_mut().zip(src).zip(col0) {
+                *d = a - pa * b;
             }
         }
         // Column r−1: (T P Tᵀ)[i][r−1] = Σ_j last[j] P[i+1][j] for i < r−1.
         for i in 0..r - 1 {
-            let mut s = 0.0;
+            let mut acc = 0.0;
             for &j in &nz {
-                s += last[j] * fc[(i + 1) * r + j];
+                acc += last[j] * fc(i + 1, j);
             }
-            pn[i * r + r - 1] = s;
+            pn[i * r + r - 1] = acc;
         }
         let mut tail = 0.0;
         for &i in &nz {
-            let mut s = 0.0;
+            let mut acc = 0.0;
             for &j in &nz {
-                s += last[j] * fc[i * r + j];
+                acc += last[j] * fc(i, j);
             }
-            tail += last[i] * s;
+            tail += last[i] * acc;
         }
         pn[r * r - 1] = tail;
         let mut change = 0.0_f64;
         for i in 0..r {
+            let gi = g[i];
             for j in i..r {
-                let val = pn[i * r + j] + g[i] * g[j];
+                let val = pn[i * r + j] + gi * g[j];
                 change = change.max((val - p[i * r + j]).abs());
                 pn[i * r + j] = val;
-                pn[j * r + i] = val;
+            }
+        }
+        for i in 0..r {
+            for j in 0..i {
+                pn[i * r + j] = pn[j * r + i];
             }
         }
         std::mem::swap(&mut p, &mut pn);
@@ -602,11 +647,16 @@ pub(crate) fn filter(arma: &Arma, w: &[f64], n: usize, cols: usize) -> Option<Fi
             }
         }
     }
-    Some(Filtered {
-        e,
-        logdet,
-        state: x,
-    })
+    // The state after the last observation, logical element i of column c at
+    // [i·cols + c].
+    let mut state = vec![0.0; r * cols];
+    for i in 0..r {
+        let slot = (head + i) % r;
+        for (j, &c) in order.iter().enumerate() {
+            state[i * cols + c] = x[slot * cols + j];
+        }
+    }
+    Some(Filtered { e, logdet, state })
 }
 
 /// Checks the orders against the series length and the period.

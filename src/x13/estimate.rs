@@ -213,11 +213,25 @@ impl Problem {
                 ftol = ftol_later;
             }
             let before = nliter;
+            let nr = a.len();
+            // The search starts from the residual vector just computed (the
+            // scaled one, unless the start fails the root check).
+            let scale = (logdet / (2.0 * nn)).exp();
+            let start_vec = self
+                .roots_ok(&theta)
+                .then(|| a.iter().map(|v| v * scale).collect::<Vec<f64>>());
             let fcn = |t: &[f64], check: bool| -> Vec<f64> {
                 self.scaled_residuals(t, &resid, check)
-                    .unwrap_or_else(|| vec![large; a.len()])
+                    .unwrap_or_else(|| vec![large; nr])
             };
-            let info = lmdif(&fcn, &mut theta, ftol, nliter + per_search, &mut nliter);
+            let info = lmdif(
+                &fcn,
+                &mut theta,
+                ftol,
+                nliter + per_search,
+                &mut nliter,
+                start_vec,
+            );
             searching = with_regression;
             ev = self.evaluate(&theta)?;
             if !(info >= 1 && nliter > before) {
@@ -248,24 +262,30 @@ impl Problem {
     /// |Σ|^{1/(2N)}. With `check`, `None` for a factor with a root on or
     /// inside the unit circle (the program's `chkrts`).
     fn scaled_residuals(&self, theta: &[f64], resid: &[f64], check: bool) -> Option<Vec<f64>> {
-        let c = ArmaCoefficients::from_slice(&self.order, theta);
         if theta.iter().any(|t| !t.is_finite()) {
             return None;
         }
-        if check
-            && !(arima::is_stationary(&c.ar, 0.0)
-                && arima::is_stationary(&c.sar, 0.0)
-                && arima::is_stationary(&c.ma, 0.0)
-                && arima::is_stationary(&c.sma, 0.0))
-        {
+        if check && !self.roots_ok(theta) {
             return None;
         }
+        let c = ArmaCoefficients::from_slice(&self.order, theta);
         let (mut a, logdet) = exact_residuals(&Arma::new(&c, self.period), resid)?;
         let s = (logdet / (2.0 * self.n as f64)).exp();
         for v in &mut a {
             *v *= s;
         }
         Some(a)
+    }
+
+    /// Whether every coefficient is finite and every factor has its roots
+    /// outside the unit circle (the program's `chkrts`).
+    fn roots_ok(&self, theta: &[f64]) -> bool {
+        let c = ArmaCoefficients::from_slice(&self.order, theta);
+        theta.iter().all(|t| t.is_finite())
+            && arima::is_stationary(&c.ar, 0.0)
+            && arima::is_stationary(&c.sar, 0.0)
+            && arima::is_stationary(&c.ma, 0.0)
+            && arima::is_stationary(&c.sma, 0.0)
     }
 
     /// Starting values from a previous estimation as the program's `setmdl`
@@ -371,44 +391,65 @@ pub(crate) fn exact_residuals(arma: &Arma, w: &[f64]) -> Option<(Vec<f64>, f64)>
     let gz: Vec<f64> = (0..=q)
         .map(|k| (0..=q - k).map(|j| mc[j] * mc[j + k]).sum())
         .collect();
-    // Banded Cholesky factor of Σ_z: l[t·bw + d] = L[t][t − d].
+    // Banded Cholesky factor of Σ_z: l[t·bw + d] = L[t][t − d]. The sums run
+    // over k ascending (d descending) as the textbook loop does; the slices
+    // only spare the index checks.
     let bw = q + 1;
     let mut l = vec![0.0; nz * bw];
     for t in 0..nz {
-        for d in (0..=q.min(t)).rev() {
-            let c = t - d;
+        let mt = q.min(t);
+        let (prev, cur) = l.split_at_mut(t * bw);
+        let cur = &mut cur[..bw];
+        for d in (0..=mt).rev() {
             let mut s = gz[d];
-            for k in t.saturating_sub(q)..c {
-                s -= l[t * bw + (t - k)] * l[c * bw + (c - k)];
-            }
             if d == 0 {
+                for v in cur[1..=mt].iter().rev() {
+                    s -= v * v;
+                }
                 if s.is_nan() || s <= 0.0 {
                     return None;
                 }
-                l[t * bw] = s.sqrt();
+                cur[0] = s.sqrt();
             } else {
-                l[t * bw + d] = s / l[c * bw];
+                let c = t - d;
+                let lc = &prev[c * bw..(c + 1) * bw];
+                let (head, tail) = cur.split_at_mut(d + 1);
+                for (a, b) in tail[..mt - d].iter().rev().zip(lc[1..=mt - d].iter().rev()) {
+                    s -= a * b;
+                }
+                head[d] = s / lc[0];
             }
         }
     }
     let band_forward = |b: &mut [f64]| {
         for t in 0..nz {
-            let mut s = b[t];
-            for k in t.saturating_sub(q)..t {
-                s -= l[t * bw + (t - k)] * b[k];
+            let mt = q.min(t);
+            let row = &l[t * bw..(t + 1) * bw];
+            let (done, rest) = b.split_at_mut(t);
+            let mut s = rest[0];
+            for (lv, bv) in row[1..=mt].iter().rev().zip(&done[t - mt..]) {
+                s -= lv * bv;
             }
-            b[t] = s / l[t * bw];
+            rest[0] = s / row[0];
         }
     };
     let mut y = z;
     band_forward(&mut y);
     let mut u = y.clone();
     for t in (0..nz).rev() {
-        let mut s = u[t];
-        for k in t + 1..(t + bw).min(nz) {
-            s -= l[k * bw + (k - t)] * u[k];
+        let cnt = (t + bw).min(nz) - (t + 1);
+        let (head, done) = u.split_at_mut(t + 1);
+        let mut s = head[t];
+        if cnt > 0 {
+            for (lv, uv) in l[(t + 1) * bw + 1..]
+                .iter()
+                .step_by(bw + 1)
+                .zip(&done[..cnt])
+            {
+                s -= lv * uv;
+            }
         }
-        u[t] = s / l[t * bw];
+        head[t] = s / l[t * bw];
     }
     let mut logdet: f64 = (0..nz).map(|t| 2.0 * l[t * bw].ln()).sum();
     let mut out = Vec::with_capacity(n + q);
@@ -443,10 +484,18 @@ pub(crate) fn exact_residuals(arma: &Arma, w: &[f64]) -> Option<(Vec<f64>, f64)>
         logdet += (0..p).map(|i| 2.0 * lp[i * p + i].ln()).sum::<f64>();
         out.extend(forward(&lp, &b, p));
     }
+    // â at z-index t = s − q: Σⱼ mⱼ u_{t+j} over 0 ≤ t + j < nz, j
+    // ascending. Terms with mⱼ = 0 (the gaps of a seasonal polynomial) add a
+    // zero to a sum that starts at +0 and so leave it as it is.
+    let terms: Vec<(usize, f64)> = mc
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| **m != 0.0)
+        .map(|(j, m)| (j, *m))
+        .collect();
     for s in 0..nz + q {
-        // â at z-index t = s − q: Σⱼ mⱼ u_{t+j} over 0 ≤ t + j < nz.
         let mut acc = 0.0;
-        for (j, mj) in mc.iter().enumerate() {
+        for &(j, mj) in &terms {
             let idx = s + j;
             if idx >= q && idx - q < nz {
                 acc += mj * u[idx - q];
@@ -469,10 +518,11 @@ fn lmdif(
     ftol: f64,
     max_nliter: usize,
     nliter: &mut usize,
+    start: Option<Vec<f64>>,
 ) -> i32 {
     let m = x.len();
     let epsmch = f64::EPSILON;
-    let mut fvec = fcn(x, true);
+    let mut fvec = start.unwrap_or_else(|| fcn(x, true));
     let nr = fvec.len();
     let mut fnorm = norm(&fvec);
     let begin = *nliter;

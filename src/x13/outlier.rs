@@ -281,8 +281,13 @@ pub(crate) fn best_candidate(
         return None;
     }
     let delta = arima::differencing(&order, period);
+    let deg = delta.len().saturating_sub(1);
     let mut cands = Vec::new();
     let mut w = Vec::new();
+    // Where each candidate's differenced column has its first nonzero value:
+    // the filtered column is (signed) zero before it, and so adds nothing to
+    // the sums below.
+    let mut firsts = Vec::new();
     let (first, last) = search.span.unwrap_or((0, n.saturating_sub(1)));
     for &kind in &search.kinds {
         for t in first..=last.min(n.saturating_sub(1)) {
@@ -290,13 +295,13 @@ pub(crate) fn best_candidate(
             if present.contains(&o) {
                 continue;
             }
-            let col = kind.column(t, period, 0, i64::try_from(n).unwrap_or(i64::MAX));
-            let d = arima::apply_difference(&delta, &col);
-            if d.iter().all(|v| *v == 0.0) {
+            let d = differenced_column(kind, t, period, n, &delta, deg);
+            let Some(nonzero) = d.iter().position(|v| *v != 0.0) else {
                 continue;
-            }
+            };
             w.extend(d);
             cands.push(o);
+            firsts.push(nonzero);
         }
     }
     if cands.is_empty() {
@@ -305,19 +310,86 @@ pub(crate) fn best_candidate(
     let fil = arima::filter(&arma, &w, nn, cands.len())?;
     let resid = &est.eval.resid;
     let mut best: Option<(Outlier, f64)> = None;
-    for (c, o) in cands.iter().enumerate() {
-        let x = &fil.e[c * nn..(c + 1) * nn];
-        let xx: f64 = x.iter().map(|v| v * v).sum();
+    for (c, (o, &from)) in cands.iter().zip(&firsts).enumerate() {
+        let x = &fil.e[c * nn + from..(c + 1) * nn];
+        let (xx, num) = dot_pair(x, &resid[from..]);
         if xx.is_nan() || xx <= 1e-12 {
             continue;
         }
-        let num: f64 = x.iter().zip(resid).map(|(u, v)| u * v).sum();
         let t = num / (sigma * xx.sqrt());
         if best.as_ref().is_none_or(|b| t.abs() > b.1.abs()) {
             best = Some((*o, t));
         }
     }
     best
+}
+
+/// Σ xᵢ² and Σ xᵢ rᵢ, each summed in order from −0 as `Iterator::sum` does
+/// (the two sums interleaved, which changes nothing in either).
+#[allow(clippy::indexing_slicing)]
+fn dot_pair(x: &[f64], r: &[f64]) -> (f64, f64) {
+    let mut xx = -0.0;
+    let mut xr = -0.0;
+    for (u, v) in x.iter().zip(r) {
+        xx += u * u;
+        xr += u * v;
+    }
+    (xx, xr)
+}
+
+/// The candidate's column over `0..n` differenced by `delta` (degree `deg`).
+/// AO and LS columns hold 0, 1 and −1, so with the integer coefficients of a
+/// differencing polynomial every partial sum is an integer and exact: the
+/// differenced AO column is `delta` placed at the outlier and the LS column
+/// minus the tail sums of `delta`, whatever the order of summation. Exact
+/// zeros are +0, as the sums give them. TC columns are differenced term by
+/// term.
+#[allow(clippy::indexing_slicing)]
+fn differenced_column(
+    kind: OutlierKind,
+    at: usize,
+    period: usize,
+    n: usize,
+    delta: &[f64],
+    deg: usize,
+) -> Vec<f64> {
+    if n <= deg {
+        return Vec::new();
+    }
+    let integral = delta.iter().all(|v| v.fract() == 0.0);
+    match kind {
+        OutlierKind::Ao if integral => {
+            // Differenced index s is original index s + deg: the AO at `at`
+            // reaches s + deg − at = j ∈ 0..=deg.
+            let mut out = vec![0.0; n - deg];
+            for (j, dj) in delta.iter().enumerate() {
+                if let Some(s) = (at + j).checked_sub(deg)
+                    && let Some(slot) = out.get_mut(s)
+                {
+                    *slot = *dj + 0.0;
+                }
+            }
+            out
+        }
+        OutlierKind::Ls if integral => {
+            // Σᵢ δᵢ x_{s+deg−i} with x_m = −1 for m < at: −Σ_{i > s+deg−at} δᵢ.
+            let mut tail = vec![0.0; deg + 2];
+            for i in (0..=deg).rev() {
+                tail[i] = tail[i + 1] + delta[i];
+            }
+            (deg..n)
+                .map(|m| {
+                    // i > m − at, i ≤ deg.
+                    let from = if m < at { 0 } else { m - at + 1 };
+                    if from > deg { 0.0 } else { -tail[from] + 0.0 }
+                })
+                .collect()
+        }
+        _ => arima::apply_difference(
+            delta,
+            &kind.column(at, period, 0, i64::try_from(n).unwrap_or(i64::MAX)),
+        ),
+    }
 }
 
 #[cfg(test)]
