@@ -224,8 +224,15 @@ impl Problem {
                 self.scaled_residuals(t, &resid, check)
                     .unwrap_or_else(|| vec![large; nr])
             };
+            let many = |ts: &[Vec<f64>]| -> Vec<Vec<f64>> {
+                self.scaled_residuals_many(ts, &resid)
+                    .into_iter()
+                    .map(|v| v.unwrap_or_else(|| vec![large; nr]))
+                    .collect()
+            };
             let info = lmdif(
                 &fcn,
+                &many,
                 &mut theta,
                 ftol,
                 nliter + per_search,
@@ -275,6 +282,31 @@ impl Problem {
             *v *= s;
         }
         Some(a)
+    }
+
+    /// [`scaled_residuals`](Self::scaled_residuals) without the root check at
+    /// several points, the likelihoods side by side ([`exact_residuals_many`]).
+    fn scaled_residuals_many(&self, thetas: &[Vec<f64>], resid: &[f64]) -> Vec<Option<Vec<f64>>> {
+        let mut out: Vec<Option<Vec<f64>>> = vec![None; thetas.len()];
+        let (idx, arms): (Vec<usize>, Vec<Arma>) = thetas
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.iter().all(|v| v.is_finite()))
+            .map(|(i, t)| {
+                let c = ArmaCoefficients::from_slice(&self.order, t);
+                (i, Arma::new(&c, self.period))
+            })
+            .unzip();
+        for (i, r) in idx.into_iter().zip(exact_residuals_many(&arms, resid)) {
+            if let (Some(slot), Some((mut a, logdet))) = (out.get_mut(i), r) {
+                let s = (logdet / (2.0 * self.n as f64)).exp();
+                for v in &mut a {
+                    *v *= s;
+                }
+                *slot = Some(a);
+            }
+        }
+        out
     }
 
     /// Whether every coefficient is finite and every factor has its roots
@@ -332,12 +364,14 @@ impl Problem {
         let Some(f0) = self.scaled_residuals(theta, resid, false) else {
             return nan;
         };
-        let fcn = |t: &[f64], _check: bool| -> Vec<f64> {
-            self.scaled_residuals(t, resid, false)
-                .unwrap_or_else(|| vec![f64::NAN; f0.len()])
-        };
-        let jac = jacobian(&fcn, theta, &f0);
         let nr = f0.len();
+        let many = |ts: &[Vec<f64>]| -> Vec<Vec<f64>> {
+            self.scaled_residuals_many(ts, resid)
+                .into_iter()
+                .map(|v| v.unwrap_or_else(|| vec![f64::NAN; nr]))
+                .collect()
+        };
+        let jac = jacobian(&many, theta, &f0);
         let mut jtj = vec![0.0; m * m];
         for a in 0..m {
             for b in a..m {
@@ -374,6 +408,120 @@ const MAX_SEARCH_ITERATIONS: usize = 40;
 /// MA autocovariances), so this costs O(N q²).
 #[allow(clippy::indexing_slicing)]
 pub(crate) fn exact_residuals(arma: &Arma, w: &[f64]) -> Option<(Vec<f64>, f64)> {
+    let q = arma.b.len();
+    let nz = w.len().checked_sub(arma.a.len()).filter(|nz| *nz > 0)?;
+    let gz = ma_autocovariances(arma);
+    let lanes: Vec<[f64; 1]> = gz.iter().map(|g| [*g]).collect();
+    let (l, ok) = band_cholesky::<1>(&lanes, nz, q);
+    if !ok[0] {
+        return None;
+    }
+    let l: Vec<f64> = l.iter().map(|v| v[0]).collect();
+    residuals_from_factor(arma, w, &l)
+}
+
+/// [`exact_residuals`] of several models with the same orders on the same
+/// series, the same numbers as one call each: the banded Cholesky
+/// factorisations, a latency-bound chain of dependent subtractions each, run
+/// side by side in lanes of four (the Jacobian's perturbed models).
+#[allow(clippy::indexing_slicing)]
+pub(crate) fn exact_residuals_many(arms: &[Arma], w: &[f64]) -> Vec<Option<(Vec<f64>, f64)>> {
+    const LANES: usize = 4;
+    let mut out = Vec::with_capacity(arms.len());
+    for chunk in arms.chunks(LANES) {
+        let Some(first) = chunk.first() else {
+            continue;
+        };
+        let (p, q) = (first.a.len(), first.b.len());
+        let same = chunk.iter().all(|a| a.a.len() == p && a.b.len() == q);
+        let nz = w.len().checked_sub(p).filter(|nz| *nz > 0);
+        let (Some(nz), true) = (nz, same) else {
+            out.extend(chunk.iter().map(|a| exact_residuals(a, w)));
+            continue;
+        };
+        // Unused lanes repeat the first model.
+        let gzs: Vec<Vec<f64>> = (0..LANES)
+            .map(|i| ma_autocovariances(chunk.get(i).unwrap_or(first)))
+            .collect();
+        let lanes: Vec<[f64; LANES]> = (0..=q)
+            .map(|d| std::array::from_fn(|i| gzs[i][d]))
+            .collect();
+        let (l, ok) = band_cholesky::<LANES>(&lanes, nz, q);
+        for (i, arma) in chunk.iter().enumerate() {
+            if !ok[i] {
+                out.push(None);
+                continue;
+            }
+            let li: Vec<f64> = l.iter().map(|v| v[i]).collect();
+            out.push(residuals_from_factor(arma, w, &li));
+        }
+    }
+    out
+}
+
+/// γ₀ … γ_q of the MA part θ(B) of `arma` (unit innovation variance).
+#[allow(clippy::indexing_slicing)]
+fn ma_autocovariances(arma: &Arma) -> Vec<f64> {
+    let q = arma.b.len();
+    let mc: Vec<f64> = std::iter::once(1.0)
+        .chain(arma.b.iter().map(|b| -b))
+        .collect();
+    (0..=q)
+        .map(|k| (0..=q - k).map(|j| mc[j] * mc[j + k]).sum())
+        .collect()
+}
+
+/// Banded Cholesky factors of the `nz` × `nz` banded Toeplitz matrices with
+/// autocovariances `gz` (γ₀ … γ_q, one lane per matrix): l[t·(q+1) + d] =
+/// L[t][t − d], and whether each lane is positive definite. The sums run over
+/// k ascending (d descending) as the textbook loop does, lane by lane.
+#[allow(clippy::indexing_slicing)]
+fn band_cholesky<const N: usize>(gz: &[[f64; N]], nz: usize, q: usize) -> (Vec<[f64; N]>, [bool; N]) {
+    let bw = q + 1;
+    let mut ok = [true; N];
+    let mut l = vec![[0.0; N]; nz * bw];
+    for t in 0..nz {
+        let mt = q.min(t);
+        let (prev, cur) = l.split_at_mut(t * bw);
+        let cur = &mut cur[..bw];
+        for d in (0..=mt).rev() {
+            let mut s = gz[d];
+            if d == 0 {
+                for v in cur[1..=mt].iter().rev() {
+                    for i in 0..N {
+                        s[i] -= v[i] * v[i];
+                    }
+                }
+                for i in 0..N {
+                    if s[i].is_nan() || s[i] <= 0.0 {
+                        // The lane is lost; 1 keeps the others' arithmetic
+                        // (lanes do not mix) free of NaN checks.
+                        ok[i] = false;
+                        s[i] = 1.0;
+                    }
+                    cur[0][i] = s[i].sqrt();
+                }
+            } else {
+                let c = t - d;
+                let lc = &prev[c * bw..(c + 1) * bw];
+                let (head, tail) = cur.split_at_mut(d + 1);
+                for (a, b) in tail[..mt - d].iter().rev().zip(lc[1..=mt - d].iter().rev()) {
+                    for i in 0..N {
+                        s[i] -= a[i] * b[i];
+                    }
+                }
+                for i in 0..N {
+                    head[d][i] = s[i] / lc[0][i];
+                }
+            }
+        }
+    }
+    (l, ok)
+}
+
+/// The rest of [`exact_residuals`] given the banded Cholesky factor `l` of Σ_z.
+#[allow(clippy::indexing_slicing)]
+fn residuals_from_factor(arma: &Arma, w: &[f64], l: &[f64]) -> Option<(Vec<f64>, f64)> {
     let n = w.len();
     let p = arma.a.len();
     let q = arma.b.len();
@@ -384,43 +532,11 @@ pub(crate) fn exact_residuals(arma: &Arma, w: &[f64]) -> Option<(Vec<f64>, f64)>
         .chain(arma.b.iter().map(|b| -b))
         .collect();
     let nz = n - p;
+    let bw = q + 1;
     // Bounds: t ≥ p ≥ i.
     let z: Vec<f64> = (p..n)
         .map(|t| w[t] - (1..=p).map(|i| arma.a[i - 1] * w[t - i]).sum::<f64>())
         .collect();
-    let gz: Vec<f64> = (0..=q)
-        .map(|k| (0..=q - k).map(|j| mc[j] * mc[j + k]).sum())
-        .collect();
-    // Banded Cholesky factor of Σ_z: l[t·bw + d] = L[t][t − d]. The sums run
-    // over k ascending (d descending) as the textbook loop does; the slices
-    // only spare the index checks.
-    let bw = q + 1;
-    let mut l = vec![0.0; nz * bw];
-    for t in 0..nz {
-        let mt = q.min(t);
-        let (prev, cur) = l.split_at_mut(t * bw);
-        let cur = &mut cur[..bw];
-        for d in (0..=mt).rev() {
-            let mut s = gz[d];
-            if d == 0 {
-                for v in cur[1..=mt].iter().rev() {
-                    s -= v * v;
-                }
-                if s.is_nan() || s <= 0.0 {
-                    return None;
-                }
-                cur[0] = s.sqrt();
-            } else {
-                let c = t - d;
-                let lc = &prev[c * bw..(c + 1) * bw];
-                let (head, tail) = cur.split_at_mut(d + 1);
-                for (a, b) in tail[..mt - d].iter().rev().zip(lc[1..=mt - d].iter().rev()) {
-                    s -= a * b;
-                }
-                head[d] = s / lc[0];
-            }
-        }
-    }
     let band_forward = |b: &mut [f64]| {
         for t in 0..nz {
             let mt = q.min(t);
@@ -514,6 +630,7 @@ pub(crate) fn exact_residuals(arma: &Arma, w: &[f64]) -> Option<(Vec<f64>, f64)>
 #[allow(clippy::indexing_slicing)]
 fn lmdif(
     fcn: &dyn Fn(&[f64], bool) -> Vec<f64>,
+    many: &dyn Fn(&[Vec<f64>]) -> Vec<Vec<f64>>,
     x: &mut Vec<f64>,
     ftol: f64,
     max_nliter: usize,
@@ -533,7 +650,7 @@ fn lmdif(
     let mut xnorm = 0.0;
     let mut diag = vec![0.0; m];
     loop {
-        let jac = jacobian(fcn, x, &fvec);
+        let jac = jacobian(many, x, &fvec);
         nfev += m;
         if jac.iter().any(|v| !v.is_finite()) {
             return -1;
@@ -664,19 +781,28 @@ fn lmdif(
     }
 }
 
-/// Forward-difference Jacobian of `fcn` at `x` (MINPACK's `fdjac2` with
-/// `epsfcn = 0`: step √ε·|xᵢ|, √ε at zero), column after column.
+/// Forward-difference Jacobian at `x` (MINPACK's `fdjac2` with `epsfcn = 0`:
+/// step √ε·|xᵢ|, √ε at zero), column after column; `many` evaluates the
+/// function at all the perturbed points at once.
 #[allow(clippy::indexing_slicing)]
-fn jacobian(fcn: &dyn Fn(&[f64], bool) -> Vec<f64>, x: &[f64], f0: &[f64]) -> Vec<f64> {
+fn jacobian(many: &dyn Fn(&[Vec<f64>]) -> Vec<Vec<f64>>, x: &[f64], f0: &[f64]) -> Vec<f64> {
     let m = x.len();
     let nr = f0.len();
     let eps = f64::EPSILON.sqrt();
+    let steps: Vec<f64> = x
+        .iter()
+        .map(|v| if *v == 0.0 { eps } else { eps * v.abs() })
+        .collect();
+    let points: Vec<Vec<f64>> = (0..m)
+        .map(|i| {
+            let mut t = x.to_vec();
+            t[i] += steps[i];
+            t
+        })
+        .collect();
+    let values = many(&points);
     let mut jac = vec![0.0; nr * m];
-    for i in 0..m {
-        let h = if x[i] == 0.0 { eps } else { eps * x[i].abs() };
-        let mut t = x.to_vec();
-        t[i] += h;
-        let f = fcn(&t, false);
+    for (i, (f, h)) in values.iter().zip(&steps).enumerate() {
         for (j, (a, b)) in f.iter().zip(f0).enumerate() {
             jac[i * nr + j] = (a - b) / h;
         }

@@ -282,13 +282,14 @@ pub(crate) fn best_candidate(
     }
     let delta = arima::differencing(&order, period);
     let deg = delta.len().saturating_sub(1);
-    let mut cands = Vec::new();
-    let mut w = Vec::new();
+    let (first, last) = search.span.unwrap_or((0, n.saturating_sub(1)));
+    let positions = (last.min(n.saturating_sub(1)) + 1).saturating_sub(first);
+    let mut cands = Vec::with_capacity(search.kinds.len() * positions);
+    let mut w = Vec::with_capacity(search.kinds.len() * positions * nn);
     // Where each candidate's differenced column has its first nonzero value:
     // the filtered column is (signed) zero before it, and so adds nothing to
     // the sums below.
-    let mut firsts = Vec::new();
-    let (first, last) = search.span.unwrap_or((0, n.saturating_sub(1)));
+    let mut firsts = Vec::with_capacity(cands.capacity());
     for &kind in &search.kinds {
         for t in first..=last.min(n.saturating_sub(1)) {
             let o = Outlier { kind, position: t };

@@ -427,6 +427,9 @@ impl RegArima {
             Ok((problem, est))
         };
         let mut found: Vec<Outlier> = Vec::new();
+        // The fit of the model with `found`, kept for the backward deletion
+        // (which starts from the same model as the last forward step).
+        let mut last_fit;
         // Forward addition, one outlier at a time.
         loop {
             let (problem, est) = fit(&found)?;
@@ -456,13 +459,19 @@ impl RegArima {
                     }
                     found.push(o);
                 }
-                _ => break,
+                _ => {
+                    last_fit = Some((problem, est));
+                    break;
+                }
             }
         }
         // Backward deletion, the least significant first.
         let k0 = base.len();
         while !found.is_empty() {
-            let (problem, est) = fit(&found)?;
+            let (problem, est) = match last_fit.take() {
+                Some(f) => f,
+                None => fit(&found)?,
+            };
             let k = k0 + found.len();
             let sigma2 = est.eval.sse / problem.n as f64;
             let mut weakest: Option<(usize, f64)> = None;
