@@ -631,10 +631,10 @@ pub(crate) fn filter(arma: &Arma, w: &[f64], n: usize, cols: usize) -> Option<Fi
                 pn[i * r + j] = val;
             }
         }
-        for i in 0..r {
-            for j in 0..i {
-                pn[i * r + j] = pn[j * r + i];
-            }
+        // Of the lower triangle only the first column is read (the gains and
+        // P[b][0] above); the rest of it is never used.
+        for j in 1..r {
+            pn[j * r] = pn[j];
         }
         std::mem::swap(&mut p, &mut pn);
         // Once the predicted covariance stops moving, so do the gains.

@@ -476,7 +476,11 @@ fn ma_autocovariances(arma: &Arma) -> Vec<f64> {
 /// L[t][t − d], and whether each lane is positive definite. The sums run over
 /// k ascending (d descending) as the textbook loop does, lane by lane.
 #[allow(clippy::indexing_slicing)]
-fn band_cholesky<const N: usize>(gz: &[[f64; N]], nz: usize, q: usize) -> (Vec<[f64; N]>, [bool; N]) {
+fn band_cholesky<const N: usize>(
+    gz: &[[f64; N]],
+    nz: usize,
+    q: usize,
+) -> (Vec<[f64; N]>, [bool; N]) {
     let bw = q + 1;
     let mut ok = [true; N];
     let mut l = vec![[0.0; N]; nz * bw];
