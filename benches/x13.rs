@@ -18,7 +18,11 @@
 //! - `x13_estimation/outlier_search_300`: the automatic AO/LS outlier search
 //!   (the program's default critical value) with a log airline model on the
 //!   same series with an additive outlier and a level shift put in, so that the
-//!   search adds outliers, refits and deletes.
+//!   search adds outliers, refits and deletes;
+//! - `x13_automdl/airline_300`: automatic model identification
+//!   (`AutoModel`, log, the program's defaults with the outlier search) on the
+//!   synthetic 300 months: dozens of estimations, the bulk of an automatic
+//!   run.
 //!
 //! A spec the crate does not run yet is reported and skipped, not timed.
 //! `benches/compare_x13.py` runs the program on the same specs and data (one
@@ -32,7 +36,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use econseries::Month;
 use econseries::x13::regressors::{RegressorOptions, Regressors, Span, Variable};
 use econseries::x13::spec::X13Spec;
-use econseries::x13::{ArimaOrder, OutlierSearch, RegArima, Transform};
+use econseries::x13::{ArimaOrder, AutoModel, OutlierSearch, RegArima, Transform};
 use rayon::prelude::*;
 
 mod common;
@@ -170,6 +174,21 @@ fn bench_estimation(c: &mut Criterion) {
                     .expect("fit")
                     .outliers()
                     .len(),
+            )
+        })
+    });
+    group.finish();
+    let mut group = c.benchmark_group("x13_automdl");
+    group.sample_size(10);
+    let auto = AutoModel::new().transform(Transform::Log);
+    group.bench_function("airline_300", |b| {
+        b.iter(|| {
+            black_box(
+                auto.fit_slice(black_box(&values), 12, (2000, 1))
+                    .expect("automdl")
+                    .fit()
+                    .likelihood()
+                    .aicc,
             )
         })
     });

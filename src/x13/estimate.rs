@@ -626,6 +626,9 @@ fn residuals_from_factor(arma: &Arma, w: &[f64], l: &[f64]) -> Option<(Vec<f64>,
     Some((out, logdet))
 }
 
+/// The residual vector at several points at once (the Jacobian's).
+type MultiResiduals<'a> = dyn Fn(&[Vec<f64>]) -> Vec<Vec<f64>> + 'a;
+
 /// MINPACK's `lmdif` as the program runs it (`ftol` given, `xtol` and `gtol`
 /// zero, forward-difference Jacobian with step √ε·|x|, `mode=1`, `factor=100`):
 /// updates `x` and `nliter` (successful iterations, counted across calls),
@@ -634,7 +637,7 @@ fn residuals_from_factor(arma: &Arma, w: &[f64], l: &[f64]) -> Option<(Vec<f64>,
 #[allow(clippy::indexing_slicing)]
 fn lmdif(
     fcn: &dyn Fn(&[f64], bool) -> Vec<f64>,
-    many: &dyn Fn(&[Vec<f64>]) -> Vec<Vec<f64>>,
+    many: &MultiResiduals<'_>,
     x: &mut Vec<f64>,
     ftol: f64,
     max_nliter: usize,
@@ -789,7 +792,7 @@ fn lmdif(
 /// step √ε·|xᵢ|, √ε at zero), column after column; `many` evaluates the
 /// function at all the perturbed points at once.
 #[allow(clippy::indexing_slicing)]
-fn jacobian(many: &dyn Fn(&[Vec<f64>]) -> Vec<Vec<f64>>, x: &[f64], f0: &[f64]) -> Vec<f64> {
+fn jacobian(many: &MultiResiduals<'_>, x: &[f64], f0: &[f64]) -> Vec<f64> {
     let m = x.len();
     let nr = f0.len();
     let eps = f64::EPSILON.sqrt();
