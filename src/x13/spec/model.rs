@@ -83,13 +83,15 @@ pub(super) struct ModelStep {
 
 impl ModelStep {
     /// A component's effect over the span (the neutral value without it).
-    pub(super) fn effect(&self, c: Component, n: usize) -> Vec<f64> {
-        let neutral = if self.log { 1.0 } else { 0.0 };
+    /// `mult`: whether the final tables are multiplicative (the effects
+    /// are factors whenever there are effects under the log).
+    pub(super) fn effect(&self, c: Component, n: usize, mult: bool) -> Vec<f64> {
+        let neutral = if mult { 1.0 } else { 0.0 };
         let mut out = vec![neutral; n];
         for (k, v) in &self.effects {
             if *k == c {
                 for (o, x) in out.iter_mut().zip(v.iter().skip(self.back)) {
-                    *o = if self.log { *o * x } else { *o + x };
+                    *o = if mult { *o * x } else { *o + x };
                 }
             }
         }
@@ -102,6 +104,21 @@ impl ModelStep {
         }
         out
     }
+}
+
+/// A model ready to fit, with what its effects need afterwards.
+#[derive(Clone, Debug)]
+struct Prepared {
+    model: RegArima,
+    cols: Vec<Column>,
+    outliers: Vec<(OutlierKind, usize)>,
+    constant: bool,
+    leap: Option<Vec<f64>>,
+    back: usize,
+    fore: usize,
+    period: usize,
+    start: (i32, u32),
+    transform: Transform,
 }
 
 impl X13Spec {
@@ -133,8 +150,45 @@ impl X13Spec {
     }
 
     /// Fits the model to `y` (the span's values divided by the prior
-    /// factors) and splits its effects.
-    pub(super) fn model_step(&self, span: &Span, y: &[f64], log: bool) -> Result<ModelStep> {
+    /// factors) on the scale of `transform` (none, log or power; an
+    /// automatic choice is made before, by
+    /// [`choose_transform`](X13Spec::choose_transform)) and splits its
+    /// effects.
+    /// `start`: ARMA starting values (the last fit of the automatic
+    /// transformation's test, from which the program estimates the chosen
+    /// model again when nothing else is searched).
+    pub(super) fn model_step(
+        &self,
+        span: &Span,
+        y: &[f64],
+        transform: Transform,
+        start: Option<Vec<f64>>,
+    ) -> Result<ModelStep> {
+        if let Some(r) = &self.regression
+            && !r.aictest.is_empty()
+        {
+            return self.aictest_step(r, span, y, transform);
+        }
+        let mut p = self.prepare(span, y, transform)?;
+        if let Some(s) = start
+            && self.outlier.is_none()
+        {
+            p.model = p.model.initial_arma(s);
+        }
+        let fit = p.model.fit_slice(y, p.period, p.start)?;
+        Ok(self.finish(p, fit, y))
+    }
+
+    /// The model's fit alone, without its effects and pre-adjusted series
+    /// (what the AICC tests compare).
+    fn fit_only(&self, span: &Span, y: &[f64], transform: Transform) -> Result<RegArimaFit> {
+        let p = self.prepare(span, y, transform)?;
+        p.model.fit_slice(y, p.period, p.start)
+    }
+
+    /// The regARIMA model of the specs, ready to fit.
+    fn prepare(&self, span: &Span, y: &[f64], transform: Transform) -> Result<Prepared> {
+        let log = matches!(transform, Transform::Log);
         let Some(arima) = &self.arima else {
             let present = [
                 ("regression", self.regression.is_some()),
@@ -184,9 +238,6 @@ impl X13Spec {
         let mut leap_adjust = false;
         let prior = self.transform.as_ref().and_then(|t| t.adjust);
         if let Some(r) = &self.regression {
-            if !r.aictest.is_empty() {
-                return self.aictest_step(r, span, y, log);
-            }
             if r.centeruser.is_some() {
                 return Err(self.unsupported("regression", "centeruser"));
             }
@@ -329,7 +380,7 @@ impl X13Spec {
             }
         }
         let mut model = RegArima::new(order)
-            .transform(if log { Transform::Log } else { Transform::None })
+            .transform(transform)
             .constant(constant)
             .forecasts(fore)
             .backcasts(back);
@@ -362,6 +413,78 @@ impl X13Spec {
                 })
                 .collect()
         });
+        let start = (span.start().year(), span.start().period());
+        // The model divides by the same leap-year factors and counts their
+        // Jacobian in the likelihood, as the program's AICC does.
+        let model = model.leap_year_adjust(leap.is_some());
+        Ok(Prepared {
+            model,
+            cols,
+            outliers,
+            constant,
+            leap,
+            back,
+            fore,
+            period,
+            start,
+            transform,
+        })
+    }
+
+    /// The fitted model's regression effects split by component and the
+    /// series X-11 adjusts.
+    fn finish(&self, p: Prepared, fit: RegArimaFit, y: &[f64]) -> ModelStep {
+        let Prepared {
+            cols,
+            outliers,
+            constant,
+            leap,
+            back,
+            fore,
+            period,
+            transform,
+            ..
+        } = p;
+        let log = matches!(transform, Transform::Log);
+        let n = y.len();
+        let total = back + n + fore;
+        let mut k = usize::from(constant);
+        let found: Vec<String> = fit
+            .regression()
+            .iter()
+            .skip(k + outliers.len())
+            .take(fit.outliers().len().saturating_sub(outliers.len()))
+            .map(|c| c.name.clone())
+            .collect();
+        if let Transform::Power(_) = transform {
+            // The program removes no regression effect under a power
+            // transformation ("regARIMA preadjustment factors are only
+            // produced for either the log or no transformation"): X-11
+            // adjusts the series extended by the model's forecasts and
+            // backcasts on the series' scale.
+            let value = |f: Option<&crate::x13::Forecast>| f.map_or(f64::NAN, |f| f.value);
+            let preadjusted = (0..total)
+                .map(|i| {
+                    if i < back {
+                        value(fit.backcasts().get(i))
+                    } else if i < back + n {
+                        y.get(i - back).copied().unwrap_or(f64::NAN)
+                    } else {
+                        value(fit.forecasts().get(i - back - n))
+                    }
+                })
+                .collect();
+            return ModelStep {
+                fit,
+                back,
+                fore,
+                preadjusted,
+                effects: Vec::new(),
+                log: false,
+                leap: None,
+                found,
+            };
+        }
         // The series over the span less the leap-year factors.
         let ys: Vec<f64> = match &leap {
             Some(l) => y
@@ -371,25 +494,11 @@ impl X13Spec {
                 .collect(),
             None => y.to_vec(),
         };
-        let start = (span.start().year(), span.start().period());
-        // The model divides by the same leap-year factors and counts their
-        // Jacobian in the likelihood, as the program's AICC does.
-        let fit = model
-            .leap_year_adjust(leap.is_some())
-            .fit_slice(y, period, start)?;
 
         // The regression effects, component by component, on the model's
         // scale, over backcasts + span + forecasts.
-        let total = ext.len();
         let coef = fit.regression();
-        let mut k = usize::from(constant);
         let mut effects: Vec<(Component, Vec<f64>)> = Vec::new();
-        let found: Vec<String> = coef
-            .iter()
-            .skip(k + outliers.len())
-            .take(fit.outliers().len().saturating_sub(outliers.len()))
-            .map(|c| c.name.clone())
-            .collect();
         for o in fit.outliers() {
             let beta = coef.get(k).map_or(0.0, |c| c.estimate);
             k += 1;
@@ -440,7 +549,7 @@ impl X13Spec {
                 }
             }
         }
-        Ok(ModelStep {
+        ModelStep {
             fit,
             back,
             fore,
@@ -449,38 +558,78 @@ impl X13Spec {
             log,
             leap,
             found,
-        })
+        }
     }
 
     /// `aictest=`: the calendar effects kept by the program's AICC tests
-    /// ([`AicTests`]), each candidate fitted as the rest of the spec says,
-    /// then the model with the effects kept. With an outlier search the
-    /// program's order of tests and search is not reproduced: refused.
+    /// ([`AicTests`]), each candidate fitted as the rest of the spec says
+    /// but without the outlier search, then the model with the effects kept
+    /// and the search. The program's order (build 62's output with a fixed
+    /// ARIMA model: the tests' AICCs printed before the outlier search,
+    /// equal to fits without outliers, and not run again after it).
     fn aictest_step(
         &self,
         r: &RegressionSpec,
         span: &Span,
         y: &[f64],
-        log: bool,
+        transform: Transform,
     ) -> Result<ModelStep> {
-        if self.outlier.is_some() {
-            return Err(self.unsupported("regression", "aictest"));
-        }
         let tests = AicTests::from_spec(&r.aictest, r.aicdiff)
             .map_err(|_| self.unsupported("regression", "aictest"))?;
-        let with = |variables: &Regressors| {
+        let with = |variables: &Regressors, search: bool| {
             let mut spec = self.clone();
             if let Some(reg) = spec.regression.as_mut() {
                 reg.variables = variables.clone();
                 reg.aictest.clear();
                 reg.aicdiff = 0.0;
             }
+            if !search {
+                spec.outlier = None;
+            }
             spec
         };
         let choice = tests.run(&r.variables, |v| {
-            Ok(with(v).model_step(span, y, log)?.fit.likelihood().aicc)
+            Ok(with(v, false)
+                .fit_only(span, y, transform)?
+                .likelihood()
+                .aicc)
         })?;
-        with(choice.regressors()).model_step(span, y, log)
+        with(choice.regressors(), true).model_step(span, y, transform, None)
+    }
+
+    /// The transformation of `function=auto`: the model of the specs (its
+    /// `variables`, without the AICC tests of `aictest` and without the
+    /// outlier search) fitted to the series and to its log, the log kept
+    /// unless the untransformed model's AICC is lower by more than
+    /// `-aicdiff` (2 by default). Under the log, `td` and `td1coef` come
+    /// with the leap-year pre-adjustment; without it, with the leap-year
+    /// regressor (build 62's np of the two fits). A series with a value
+    /// that is not positive is not transformed.
+    ///
+    /// Returns the choice and the log fit's ARMA estimates.
+    pub(super) fn choose_transform(
+        &self,
+        span: &Span,
+        y: &[f64],
+        aicdiff: f64,
+    ) -> Result<(Transform, Vec<f64>)> {
+        if y.iter().any(|v| *v <= 0.0) {
+            return Ok((Transform::None, Vec::new()));
+        }
+        let mut spec = self.clone();
+        spec.outlier = None;
+        if let Some(reg) = spec.regression.as_mut() {
+            reg.aictest.clear();
+        }
+        let none = spec.fit_only(span, y, Transform::None)?.likelihood().aicc;
+        let log_fit = spec.fit_only(span, y, Transform::Log)?;
+        let last = log_fit.arma().iter().map(|c| c.estimate).collect();
+        let chosen = if none - log_fit.likelihood().aicc < aicdiff {
+            Transform::None
+        } else {
+            Transform::Log
+        };
+        Ok((chosen, last))
     }
 
     fn order(&self, arima: &ArimaSpec, per: u32) -> Result<ArimaOrder> {

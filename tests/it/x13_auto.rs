@@ -1,0 +1,304 @@
+//! Spec runs with the program's automatic choices (`transform{function=auto}`,
+//! `power=`, `regression{aictest=…}` with `outlier{}`) against the Census
+//! program, build 62.
+//!
+//! Source: tests/fixtures/x13/auto/{cases,estimates,d11}.csv, written by
+//! tests/fixtures/x13/auto/make_auto.py (its header describes the specs au,
+//! an, pw, ao, aa, dflt and the variants `est`, the spec as written, and
+//! `fix`, the same spec with its ARMA coefficients fixed at the est run's).
+//!
+//! Tolerances: D11 within 1e-5 relative (the fixture has 10 significant
+//! digits), coefficients within 1e-4 absolute. Counts of equal cases are
+//! printed and held as floors; every difference is listed.
+
+use std::collections::{BTreeMap, HashMap};
+
+use econseries::x13::Transform;
+use econseries::x13::spec::{X13Run, X13Spec};
+
+use crate::x13_model::spec_text;
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/x13/auto");
+
+/// A row of cases.csv.
+pub(crate) struct Case {
+    pub(crate) case: String,
+    pub(crate) series: String,
+    pub(crate) spec: String,
+    pub(crate) variant: String,
+    /// "ok" or the program's error.
+    pub(crate) status: String,
+    pub(crate) transform: String,
+    pub(crate) model: String,
+    /// The program's regression groups other than outliers.
+    pub(crate) regressors: Vec<String>,
+    pub(crate) outliers: Vec<String>,
+    pub(crate) body: String,
+}
+
+fn data_lines(file: &str) -> Vec<String> {
+    std::fs::read_to_string(format!("{DIR}/{file}"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .map(str::to_owned)
+        .collect()
+}
+
+fn list(s: &str) -> Vec<String> {
+    s.split(';')
+        .filter(|x| !x.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+pub(crate) fn cases() -> Vec<Case> {
+    data_lines("cases.csv")
+        .iter()
+        .map(|l| {
+            let f: Vec<&str> = l.splitn(13, ',').collect();
+            Case {
+                case: f[0].to_owned(),
+                series: f[1].to_owned(),
+                spec: f[2].to_owned(),
+                variant: f[3].to_owned(),
+                status: f[4].to_owned(),
+                transform: f[5].to_owned(),
+                model: f[6].to_owned(),
+                regressors: list(f[7]),
+                outliers: list(f[8]),
+                body: f[12].to_owned(),
+            }
+        })
+        .collect()
+}
+
+pub(crate) fn d11() -> HashMap<(String, String), Vec<f64>> {
+    data_lines("d11.csv")
+        .iter()
+        .map(|l| {
+            let f: Vec<&str> = l.splitn(3, ',').collect();
+            let v = f[2].split(';').map(|x| x.parse().unwrap()).collect();
+            ((f[0].to_owned(), f[1].to_owned()), v)
+        })
+        .collect()
+}
+
+fn estimates() -> HashMap<(String, String), Vec<(String, f64)>> {
+    let mut m: HashMap<(String, String), Vec<(String, f64)>> = HashMap::new();
+    for l in data_lines("estimates.csv") {
+        let f: Vec<&str> = l.split(',').collect();
+        m.entry((f[0].to_owned(), f[1].to_owned()))
+            .or_default()
+            .push((f[2].to_owned(), f[3].parse().unwrap()));
+    }
+    m
+}
+
+/// The program's name of the transformation chosen.
+pub(crate) fn transform_name(run: &X13Run) -> &'static str {
+    match run.model().map(|m| m.transform()) {
+        Some(Transform::Log) => "log",
+        Some(Transform::Power(_)) => "power",
+        _ => "none",
+    }
+}
+
+/// The program's regression groups of a run's coefficients (outliers and
+/// the constant aside, which the .est table groups the same way).
+pub(crate) fn groups(run: &X13Run) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let found = run.outliers_found();
+    for c in run.model().map_or(&[][..], |m| m.regression()) {
+        if found.contains(&c.name) {
+            continue;
+        }
+        let g = match c.name.as_str() {
+            "Mon" | "Tue" | "Wed" | "Thu" | "Fri" | "Sat" => "Trading Day".to_owned(),
+            "Weekday" => "1-Coefficient Trading Day".to_owned(),
+            other => other.to_owned(),
+        };
+        if !out.contains(&g) {
+            out.push(g);
+        }
+    }
+    out
+}
+
+/// Worst relative difference of two series of the same length.
+pub(crate) fn worst(ours: &[f64], theirs: &[f64]) -> f64 {
+    if ours.len() != theirs.len() {
+        return f64::INFINITY;
+    }
+    ours.iter()
+        .zip(theirs)
+        .map(|(a, b)| ((a - b) / b.abs().max(1e-300)).abs())
+        .fold(0.0, f64::max)
+}
+
+fn sorted(v: &[String]) -> Vec<String> {
+    let mut v = v.to_vec();
+    v.sort();
+    v
+}
+
+/// Source: tests/fixtures/x13/auto/make_auto.py, specs au, an and pw.
+#[test]
+fn automatic_and_power_transforms_equal_the_program() {
+    let d11 = d11();
+    let est = estimates();
+    // (spec, variant) -> [cases, transform equal, D11 within 1e-5, coefficients within 1e-4]
+    let mut counts: BTreeMap<(String, String), [usize; 4]> = BTreeMap::new();
+    let mut differences = Vec::new();
+    for c in cases()
+        .iter()
+        .filter(|c| matches!(c.spec.as_str(), "au" | "an" | "pw"))
+    {
+        let spec = X13Spec::parse(&spec_text(&c.series, &c.body)).unwrap();
+        let run = spec.run();
+        let key = (c.spec.clone(), c.variant.clone());
+        if c.status != "ok" {
+            // The program refused: so must the run, or it is listed.
+            if run.is_ok() {
+                differences.push(format!(
+                    "{} {}: the program refused ({})",
+                    c.case, c.variant, c.status
+                ));
+            }
+            continue;
+        }
+        let count = counts.entry(key).or_default();
+        count[0] += 1;
+        let run = match run {
+            Ok(r) => r,
+            Err(e) => {
+                differences.push(format!("{} {}: error {e}", c.case, c.variant));
+                continue;
+            }
+        };
+        let t = transform_name(&run);
+        if t == c.transform {
+            count[1] += 1;
+        } else {
+            differences.push(format!(
+                "{} {}: transform {t}, program {}",
+                c.case, c.variant, c.transform
+            ));
+        }
+        let w = worst(run.adjusted(), &d11[&(c.case.clone(), c.variant.clone())]);
+        if w <= 1e-5 {
+            count[2] += 1;
+        } else {
+            differences.push(format!("{} {}: D11 off by {w:.2e}", c.case, c.variant));
+        }
+        let fit = run.model().unwrap();
+        let ours: Vec<(String, f64)> = fit
+            .arma()
+            .iter()
+            .chain(fit.regression())
+            .map(|k| (k.name.clone(), k.estimate))
+            .collect();
+        let theirs = &est[&(c.case.clone(), c.variant.clone())];
+        let close = theirs.iter().all(|(n, e)| {
+            ours.iter()
+                .find(|(m, _)| m.eq_ignore_ascii_case(n))
+                .is_some_and(|(_, v)| (v - e).abs() <= 1e-4)
+        });
+        if close {
+            count[3] += 1;
+        }
+    }
+    println!("spec variant: cases, transform equal, D11 within 1e-5, coefficients within 1e-4");
+    for ((s, v), n) in &counts {
+        println!("{s} {v}: {n:?}");
+    }
+    for d in &differences {
+        println!("  {d}");
+    }
+    // Floors at the level reached (the printed counts): the transform
+    // always; D11 and coefficients with the differences listed above.
+    // au fix misses R_datasets_ldeaths, whose MA is fixed at 0.99999999995
+    // (a unit root: the regression's GLS is ill-conditioned, its estimates
+    // differ by 2e-4); pw misses R_fpp2_h02 and R_datasets_Seatbelts_PetrolPrice
+    // in the last three D11 values (the forecasts of series below 1).
+    let floors = [
+        ("an", "est", 67, 64, 65),
+        ("an", "fix", 67, 67, 67),
+        ("au", "est", 67, 63, 64),
+        ("au", "fix", 67, 66, 66),
+        ("pw", "est", 52, 50, 52),
+        ("pw", "fix", 52, 50, 52),
+    ];
+    for (s, v, all, d11, coef) in floors {
+        let n = counts[&(s.to_owned(), v.to_owned())];
+        assert_eq!(n[0], all, "{s} {v}: cases");
+        assert_eq!(n[1], all, "{s} {v}: transform");
+        assert!(n[2] >= d11, "{s} {v}: D11 {n:?}");
+        assert!(n[3] >= coef, "{s} {v}: coefficients {n:?}");
+    }
+}
+
+/// Source: tests/fixtures/x13/auto/make_auto.py, specs ao (log or none with
+/// `aictest=(td easter)` and `outlier{}`) and aa (the same with
+/// `function=auto`).
+#[test]
+fn aictest_with_outlier_search_equals_the_program() {
+    let d11 = d11();
+    // spec -> [cases, transform, regressors kept, outliers, all three, D11 within 1e-5]
+    let mut counts: BTreeMap<String, [usize; 6]> = BTreeMap::new();
+    let mut differences = Vec::new();
+    for c in cases()
+        .iter()
+        .filter(|c| matches!(c.spec.as_str(), "ao" | "aa") && c.status == "ok")
+    {
+        let n = counts.entry(c.spec.clone()).or_default();
+        n[0] += 1;
+        let run = match X13Spec::parse(&spec_text(&c.series, &c.body))
+            .unwrap()
+            .run()
+        {
+            Ok(r) => r,
+            Err(e) => {
+                differences.push(format!("{}: error {e}", c.case));
+                continue;
+            }
+        };
+        let t = transform_name(&run) == c.transform;
+        let g = sorted(&groups(&run)) == sorted(&c.regressors);
+        let o = sorted(run.outliers_found()) == sorted(&c.outliers);
+        let w = worst(run.adjusted(), &d11[&(c.case.clone(), c.variant.clone())]);
+        for (k, ok) in [t, g, o, t && g && o, w <= 1e-5].into_iter().enumerate() {
+            n[k + 1] += usize::from(ok);
+        }
+        if !(t && g && o) {
+            differences.push(format!(
+                "{}: transform {} ({}), regressors {:?} ({:?}), outliers {:?} ({:?})",
+                c.case,
+                transform_name(&run),
+                c.transform,
+                groups(&run),
+                c.regressors,
+                run.outliers_found(),
+                c.outliers
+            ));
+        } else if w > 1e-5 {
+            differences.push(format!("{}: D11 off by {w:.2e}", c.case));
+        }
+    }
+    println!("spec: cases, transform, regressors kept, outliers, all three equal, D11 within 1e-5");
+    for (s, n) in &counts {
+        println!("{s}: {n:?}");
+    }
+    for d in &differences {
+        println!("  {d}");
+    }
+    // The tests choose the program's regressors in every case; the
+    // outliers differ where the search itself does (the listed cases, most
+    // of them quarterly), below the 95%: floors at the level reached.
+    for (s, all, outliers, d11) in [("aa", 66, 60, 54), ("ao", 66, 58, 53)] {
+        let n = counts[s];
+        assert_eq!(n[..3], [all, all, all], "{s}: {n:?}");
+        assert!(n[4] >= outliers && n[5] >= d11, "{s}: {n:?}");
+    }
+}
