@@ -179,33 +179,118 @@ impl AutoModel {
     }
 
     /// Identifies and fits a model to plain values (`period` 12 or 4,
-    /// `start` as in [`RegArima::fit_slice`]).
+    /// `start` as in [`RegArima::fit_slice`]), with no regressors: the
+    /// [`fit_with`](AutoModel::fit_with) of a plain model with this
+    /// [`transform`](AutoModel::transform).
     ///
     /// # Errors
     /// Those of [`RegArima::fit_slice`]; [`Error::X13Estimation`] when no
     /// candidate model can be estimated.
     pub fn fit_slice(&self, y: &[f64], period: usize, start: (i32, u32)) -> Result<AutoModelFit> {
+        let base = RegArima::new(ArimaOrder::airline()).transform(self.transform);
+        self.fit_with(&base, y, period, start)
+    }
+
+    /// Identifies a model for `base`'s regression: `base` supplies the
+    /// transformation ([`Transform::Auto`] chooses with the default model
+    /// and `base`'s regressors first, as the program does), the leap-year
+    /// adjustment, user and calendar regressors, outliers given in advance,
+    /// forecasts and backcasts, the tolerance and iteration cap; its ARIMA
+    /// orders and any outlier search of its own are ignored. This
+    /// `AutoModel`'s settings govern the identification and the outlier
+    /// search ([`transform`](AutoModel::transform) is not used: `base`'s
+    /// transformation is). With a constant in `base` (the program's
+    /// `regression{variables=const}`) the mean is kept, not tested.
+    ///
+    /// The regressors take part in every estimation with a full model (the
+    /// default model, the outlier searches, the mean tests, the final
+    /// model); the unit-root tests and the ARMA search run on the series
+    /// less the regression effects estimated with the default model, as in
+    /// the program.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::x13::{ArimaOrder, AutoModel, RegArima, Transform};
+    ///
+    /// // Box and Jenkins' airline passengers 1949–1954, with a user
+    /// // regressor (a level shift from 1953 on, as a plain column).
+    /// let y = [112., 118., 132., 129., 121., 135., 148., 148., 136., 119., 104., 118.,
+    ///          115., 126., 141., 135., 125., 149., 170., 170., 158., 133., 114., 140.,
+    ///          145., 150., 178., 163., 172., 178., 199., 199., 184., 162., 146., 166.,
+    ///          171., 180., 193., 181., 183., 218., 230., 242., 209., 191., 172., 194.,
+    ///          196., 196., 236., 235., 229., 243., 264., 272., 237., 211., 180., 201.,
+    ///          204., 188., 235., 227., 234., 264., 302., 293., 259., 229., 203., 229.];
+    /// // The regressor covers the span and the 12 forecasts.
+    /// let shift: Vec<f64> = (0..y.len() + 12).map(|i| if i >= 48 { 1.0 } else { 0.0 }).collect();
+    /// let base = RegArima::new(ArimaOrder::airline())
+    ///     .transform(Transform::Log)
+    ///     .regressor("shift1953", shift)
+    ///     .forecasts(12);
+    /// let auto = AutoModel::new().fit_with(&base, &y, 12, (1949, 1))?;
+    /// assert!(auto.fit().regression().iter().any(|c| c.name == "shift1953"));
+    /// assert_eq!(auto.fit().forecasts().len(), 12);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Those of [`RegArima::fit_slice`] for `base`; [`Error::X13Estimation`]
+    /// when no candidate model can be estimated.
+    pub fn fit_with(
+        &self,
+        base: &RegArima,
+        y: &[f64],
+        period: usize,
+        start: (i32, u32),
+    ) -> Result<AutoModelFit> {
         let n = y.len();
-        let t = match self.transform {
-            Transform::Auto => RegArima::new(ArimaOrder::airline())
-                .transform(Transform::Auto)
+        let t = match base.transform_setting() {
+            Transform::Auto => base
+                .span_only(n)
+                .order(ArimaOrder::airline())
                 .fit_slice(y, period, start)?
                 .transform(),
             other => other,
         };
+        let force_mean = base.has_constant();
+        let check_mean = self.check_mean && !force_mean;
         let cv0 = self.critical.unwrap_or_else(|| default_critical_value(n));
         let id = Identify {
             auto: self,
+            base: base.span_only(n).transform(t),
+            check_mean,
             y,
             period,
             start,
-            t,
         };
+        let result = self.identify(&id, cv0, force_mean)?;
+        let (forecasts, backcasts) = base.horizons();
+        if forecasts + backcasts == 0 {
+            return Ok(result);
+        }
+        // The final model once more with the forecasts and backcasts (the
+        // same span, so the same estimates).
+        let fit = base
+            .clone()
+            .transform(t)
+            .order(result.fit.order())
+            .constant(result.mean)
+            .with_outlier_list(result.fit.outliers().to_vec())
+            .fit_slice(y, period, start)?;
+        Ok(AutoModelFit { fit, ..result })
+    }
+
+    /// The identification proper, on the span.
+    fn identify(&self, id: &Identify<'_>, cv0: f64, force_mean: bool) -> Result<AutoModelFit> {
+        let period = id.period;
         let airline = ArimaOrder::airline();
         // 1. The default model: the mean, the outliers, the mean again.
-        let mut mean0 = self.check_mean && id.mean_significant(airline, &[], 1.96)?;
+        let mut mean0 = if id.check_mean {
+            id.mean_significant(airline, &[], 1.96)?
+        } else {
+            force_mean
+        };
         let mut air = id.with_outliers(airline, mean0, cv0)?;
-        if mean0 && !constant_significant(&air, 1.96) {
+        if id.check_mean && mean0 && !constant_significant(&air, 1.96) {
             mean0 = false;
             air = id.fixed(airline, false, air.outliers())?;
         }
@@ -229,7 +314,7 @@ impl AutoModel {
             let first = best.first().map_or(order, |c| c.order);
             // 4. Outliers searched for anew with the chosen model, the mean again.
             let mut fit = id.with_outliers(order, mean, cv)?;
-            if mean && !constant_significant(&fit, 1.96) {
+            if id.check_mean && mean && !constant_significant(&fit, 1.96) {
                 mean = false;
                 fit = id.fixed(order, false, fit.outliers())?;
             }
@@ -324,10 +409,13 @@ fn constant_significant(fit: &RegArimaFit, cv: f64) -> bool {
 /// The series and settings of one identification.
 struct Identify<'a> {
     auto: &'a AutoModel,
+    /// The user's model on the chosen scale, without forecasts.
+    base: RegArima,
+    /// Whether the mean is tested (not when the user's model has one).
+    check_mean: bool,
     y: &'a [f64],
     period: usize,
     start: (i32, u32),
-    t: Transform,
 }
 
 impl Identify<'_> {
@@ -408,17 +496,18 @@ impl Identify<'_> {
 
     /// A model with given outliers (and the mean when `mean`).
     fn fixed(&self, order: ArimaOrder, mean: bool, outliers: &[Outlier]) -> Result<RegArimaFit> {
-        let mut b = RegArima::new(order).transform(self.t).constant(mean);
-        for o in outliers {
-            b = b.outlier(o.kind, o.position);
-        }
-        b.fit_slice(self.y, self.period, self.start)
+        self.base
+            .clone()
+            .order(order)
+            .constant(mean)
+            .with_outlier_list(outliers.to_vec())
+            .fit_slice(self.y, self.period, self.start)
     }
 
     /// A model with its outliers searched for at `cv` (none searched when
     /// the run has no outlier search).
     fn with_outliers(&self, order: ArimaOrder, mean: bool, cv: f64) -> Result<RegArimaFit> {
-        let mut b = RegArima::new(order).transform(self.t).constant(mean);
+        let mut b = self.base.clone().order(order).constant(mean);
         if let Some(kinds) = &self.auto.outliers {
             b = b.outlier_search(OutlierSearch::new(cv).kinds(kinds.clone()));
         }
@@ -541,7 +630,7 @@ impl Identify<'_> {
         }
         // The mean, for the differencing chosen.
         let mut mean = mean0;
-        if self.auto.check_mean {
+        if self.check_mean {
             let n = u.len();
             if d + sd == 0 {
                 let m = u.iter().sum::<f64>() / n as f64;
