@@ -142,7 +142,6 @@ const DATA: &str = "series{start=2000.1 data=(1 2 3 4 5 6 7 8 9 10 11 12 13 14 1
 #[test]
 fn what_needs_regarima_is_named_with_its_line() {
     for (tail, line, spec, argument) in [
-        ("automdl{}\nx11{}", 3, "automdl", None),
         ("x11{\n appendfcst=yes}", 4, "x11", Some("appendfcst")),
         ("x11{final=(ao)}", 3, "x11", Some("final")),
     ] {
@@ -169,13 +168,13 @@ fn what_needs_regarima_is_named_with_its_line() {
             "{tail}: {p:?}"
         );
     }
-    let e = X13Spec::parse(&format!("{DATA}x11{{}}\nautomdl{{}}"))
+    let e = X13Spec::parse(&format!("{DATA}x11{{}}\nautomdl{{diff=(1 1)}}"))
         .unwrap()
         .run()
         .unwrap_err();
     assert_eq!(
         e.to_string(),
-        "spec file line 4: the automdl spec is not supported in spec runs yet"
+        "spec file line 4: argument diff of the automdl spec is not supported"
     );
     assert_eq!(e.line(), Some(4));
 }

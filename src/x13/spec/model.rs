@@ -19,12 +19,13 @@
 use crate::error::{Error, Result, SpecProblem};
 use crate::x13::regressors::{Effect, RegressorOptions, Regressors, Span, SpecDate, Variable};
 use crate::x13::{
-    AicTests, ArimaOrder, ArmaCoefficients, OutlierKind, OutlierSearch, RegArima, RegArimaFit,
-    Transform,
+    AicTests, ArimaOrder, ArmaCoefficients, AutoModel, AutoModelFit, OutlierKind, OutlierSearch,
+    RegArima, RegArimaFit, Transform,
 };
 
 use super::{
-    ArimaSpec, Exact, OutlierMethod, OutlierSpec, OutlierType, RegressionSpec, UserType, X13Spec,
+    ArimaModel, ArimaSpec, AutomdlSpec, Exact, OutlierMethod, OutlierSpec, OutlierType,
+    RegressionSpec, UserType, X13Spec,
 };
 
 /// Where a regression effect goes among the program's tables.
@@ -144,6 +145,7 @@ impl X13Spec {
     pub(super) fn has_model(&self) -> bool {
         self.regression.is_some()
             || self.arima.is_some()
+            || self.automdl.is_some()
             || self.outlier.is_some()
             || self.forecast.is_some()
             || self.estimate.is_some()
@@ -164,6 +166,9 @@ impl X13Spec {
         transform: Transform,
         start: Option<Vec<f64>>,
     ) -> Result<ModelStep> {
+        if let Some(a) = &self.automdl {
+            return self.automdl_step(a, span, y, transform);
+        }
         if let Some(r) = &self.regression
             && !r.aictest.is_empty()
         {
@@ -206,7 +211,7 @@ impl X13Spec {
                 None,
                 SpecProblem::Missing {
                     spec: spec.into(),
-                    argument: "an arima spec (the regARIMA model; automdl is not supported yet)",
+                    argument: "an arima or automdl spec (the regARIMA model)",
                 },
             ));
         };
@@ -621,6 +626,10 @@ impl X13Spec {
         if let Some(reg) = spec.regression.as_mut() {
             reg.aictest.clear();
         }
+        if spec.automdl.take().is_some() {
+            // The program's test with automdl: its default model.
+            spec.arima = Some(ArimaSpec::new(ArimaModel::airline()));
+        }
         let none = spec.fit_only(span, y, Transform::None)?.likelihood().aicc;
         let log_fit = spec.fit_only(span, y, Transform::Log)?;
         let last = log_fit.arma().iter().map(|c| c.estimate).collect();
@@ -630,6 +639,136 @@ impl X13Spec {
             Transform::Log
         };
         Ok((chosen, last))
+    }
+
+    /// `automdl{}`: the program's automatic model ([`AutoModel`]) with the
+    /// regressors of the `regression` spec and the outlier search of the
+    /// `outlier` spec. With `aictest=`, the program's order (from build
+    /// 62's `.udg`: its AICC differences are those of the identified model,
+    /// with its mean, without outliers): the tests with the default
+    /// airline model first, the identification with the effects kept,
+    /// the tests again with the model identified (before its final checks),
+    /// and the identification again if they keep other effects.
+    fn automdl_step(
+        &self,
+        a: &AutomdlSpec,
+        span: &Span,
+        y: &[f64],
+        transform: Transform,
+    ) -> Result<ModelStep> {
+        let defaults = AutomdlSpec::default();
+        let refuse = [
+            ("diff", a.diff.is_some()),
+            ("acceptdefault", a.acceptdefault),
+            ("balanced", a.balanced),
+            ("hrinitial", a.hrinitial),
+            ("armalimit", a.armalimit != defaults.armalimit),
+            ("rejectfcst", a.rejectfcst),
+            ("fcstlim", a.fcstlim != defaults.fcstlim),
+            ("urfinal", a.urfinal != defaults.urfinal),
+        ];
+        if let Some((arg, _)) = refuse.iter().find(|(_, r)| *r) {
+            return Err(self.unsupported("automdl", arg));
+        }
+        let mut auto = AutoModel::new()
+            .max_order(a.maxorder.0 as usize, a.maxorder.1 as usize)
+            .max_diff(a.maxdiff.0 as usize, a.maxdiff.1 as usize)
+            .mixed(a.mixed)
+            .check_mean(a.checkmu)
+            .ljung_box_limit(a.ljungboxlimit);
+        if a.reducecv != defaults.reducecv {
+            auto = auto.reduce_cv(a.reducecv);
+        }
+        let n = y.len();
+        auto = match &self.outlier {
+            Some(o) => {
+                let search = self.search(o, n)?;
+                let given = o.critical.iter().any(Option::is_some);
+                let auto = auto.outliers(Some(search.kinds));
+                if given {
+                    auto.critical(search.critical)
+                } else {
+                    auto
+                }
+            }
+            None => auto.outliers(None),
+        };
+        // The spec with a fixed model in place of automdl: `order` with the
+        // regressors `variables` (and the mean), no tests, with or without
+        // the outlier search.
+        let with = |order: ArimaOrder, variables: Option<&Regressors>, search: bool| {
+            let mut spec = self.clone();
+            spec.automdl = None;
+            let u = |x: usize| x as u32;
+            spec.arima = Some(ArimaSpec::new(ArimaModel::new(
+                (u(order.p), u(order.d), u(order.q)),
+                (u(order.sp), u(order.sd), u(order.sq)),
+            )));
+            if let (Some(reg), Some(v)) = (spec.regression.as_mut(), variables) {
+                reg.variables = v.clone();
+                reg.aictest.clear();
+                reg.aicdiff = 0.0;
+            }
+            if !search {
+                spec.outlier = None;
+            }
+            spec
+        };
+        let tests = match &self.regression {
+            Some(r) if !r.aictest.is_empty() => Some((
+                AicTests::from_spec(&r.aictest, r.aicdiff)
+                    .map_err(|_| self.unsupported("regression", "aictest"))?,
+                r.variables.clone(),
+            )),
+            _ => None,
+        };
+        let test = |order: ArimaOrder, from: &Regressors| -> Result<Regressors> {
+            let Some((t, _)) = &tests else {
+                return Ok(from.clone());
+            };
+            Ok(t.run(from, |v| {
+                Ok(with(order, Some(v), false)
+                    .fit_only(span, y, transform)?
+                    .likelihood()
+                    .aicc)
+            })?
+            .regressors()
+            .clone())
+        };
+        let identify = |variables: &Regressors| -> Result<(Prepared, AutoModelFit)> {
+            let p =
+                with(ArimaOrder::airline(), Some(variables), false).prepare(span, y, transform)?;
+            let fit = auto.fit_with(&p.model, y, p.period, p.start)?;
+            Ok((p, fit))
+        };
+        let given = tests
+            .as_ref()
+            .map(|(_, v)| v.clone())
+            .or_else(|| self.regression.as_ref().map(|r| r.variables.clone()))
+            .unwrap_or_default();
+        let mut kept = test(ArimaOrder::airline(), &given)?;
+        let (mut p, mut fit) = identify(&kept)?;
+        if tests.is_some() {
+            let mut base = kept.clone();
+            if fit.mean() && !base.contains(&Variable::Constant) {
+                base = base.with(Variable::Constant);
+            }
+            let mut again = test(fit.first(), &base)?;
+            if fit.mean() && !kept.contains(&Variable::Constant) {
+                again = again.without_effect(Effect::Constant);
+            }
+            if again != kept {
+                kept = again;
+                (p, fit) = identify(&kept)?;
+            }
+        }
+        let fit = fit.fit().clone();
+        // The identified model's constant comes first among its regressors.
+        p.constant = fit
+            .regression()
+            .first()
+            .is_some_and(|c| c.name == "Constant");
+        Ok(self.finish(p, fit, y))
     }
 
     fn order(&self, arima: &ArimaSpec, per: u32) -> Result<ArimaOrder> {

@@ -278,9 +278,6 @@ impl X13Spec {
     ///   [`RegArima::fit_slice`](crate::x13::RegArima::fit_slice) and
     ///   [`X11::fit_slice`](crate::seasonal::X11::fit_slice).
     pub fn run(&self) -> Result<X13Run> {
-        if self.automdl.is_some() {
-            return Err(self.not_yet("automdl", None));
-        }
         if self.series.modelspan.is_some() {
             return Err(self.not_yet("series", Some("modelspan")));
         }
