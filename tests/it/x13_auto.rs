@@ -447,3 +447,25 @@ fn automdl_arguments_not_implemented_are_named_with_their_line() {
     assert!(order.p <= 1 && order.q <= 1 && order.d <= 1, "{order}");
     assert!(!(order.p > 0 && order.q > 0), "mixed=no: {order}");
 }
+
+/// A model without regression effects and without the log, under a
+/// multiplicative X-11: the final tables are multiplicative (D11 = A1 / D16),
+/// as the program's (checked by hand against build 62 on AirPassengers:
+/// D11 within 1.6e-9).
+#[test]
+fn a_model_without_effects_keeps_a_multiplicative_x11() {
+    let text = spec_text(
+        "R_datasets_AirPassengers",
+        "arima{model=(0 1 1)(0 1 1)} x11{}",
+    );
+    let run = X13Spec::parse(&text).unwrap().run().unwrap();
+    for ((a, d11), d16) in run
+        .original()
+        .iter()
+        .zip(run.adjusted())
+        .zip(run.combined())
+    {
+        assert!((a / d16 - d11).abs() <= 1e-12 * a, "{a} {d11} {d16}");
+    }
+    assert!(run.combined().iter().all(|f| (0.7..1.3).contains(f)));
+}
