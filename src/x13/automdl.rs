@@ -442,10 +442,32 @@ impl Identify<'_> {
             n.sp -= 1;
             n.sd += 1;
         }
+        // A new difference takes the constant out of the model (unless the
+        // user's model has it), as the program reports.
+        let mean = result.mean && !self.check_mean;
         if n != o
-            && let Ok(fit) = self.fixed(n, result.mean, result.fit.outliers())
+            && let Ok(fit) = self.fixed(n, mean, result.fit.outliers())
         {
             result.fit = fit;
+            result.mean = mean;
+        }
+        // Overdifferencing: a regular MA polynomial with a root within 0.001
+        // of one (θ(1) = 1 − Σθ ≈ 0) cancels a regular difference.
+        let o = result.fit.order();
+        if o.d > 0 && o.q > 0 {
+            let ma: f64 = result
+                .fit
+                .arma()
+                .get(o.p + o.sp..o.p + o.sp + o.q)
+                .map_or(0.0, |c| c.iter().map(|c| c.estimate).sum());
+            if (ma - 1.0).abs() < 0.001 {
+                let mut n = o;
+                n.d -= 1;
+                n.q -= 1;
+                if let Ok(fit) = self.fixed(n, result.mean, result.fit.outliers()) {
+                    result.fit = fit;
+                }
+            }
         }
         let o = result.fit.order();
         if o.arma_count() <= 1 {
