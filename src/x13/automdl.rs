@@ -326,6 +326,18 @@ impl AutoModel {
             let (order0, mu0, fit0) = &prev;
             if order != *order0 || mean != *mu0 {
                 let rvr = fit.likelihood().variance.sqrt();
+                // The earlier model with the outliers just found.
+                let again = if fit0.outliers() == fit.outliers() {
+                    None
+                } else {
+                    id.fixed(*order0, *mu0, fit.outliers()).ok()
+                };
+                let fit0 = again.as_ref().unwrap_or(fit0);
+                let plbox0 = if again.is_some() {
+                    ljung_box_confidence(fit0, period)
+                } else {
+                    plbox0
+                };
                 let rvr0 = fit0.likelihood().variance.sqrt();
                 let fct = 1.0 / (1.0 - 0.0125);
                 let ar1 = fit.arma().first().map_or(0.0, |c| c.estimate);

@@ -351,10 +351,10 @@ fn automdl_chooses_the_programs_model() {
     if full {
         assert!(close * 100 >= 70 * n_coef, "{close} of {n_coef}");
     }
-    // 45 of 63 in a release build (docs/x13.md); the issue asks for 95%.
+    // 47 of 63 in a release build (docs/x13.md); the issue asks for 95%.
     if full {
-        assert!(same_model >= 45, "{same_model} of {n}");
-        assert!(same_all >= 35, "{same_all} of {n}");
+        assert!(same_model >= 47, "{same_model} of {n}");
+        assert!(same_all >= 37, "{same_all} of {n}");
         assert!(same_first >= 49, "{same_first} of {n}");
     } else {
         assert!(same_model * 100 >= 50 * n, "{same_model} of {n}");
@@ -399,6 +399,9 @@ fn automdl_with_regressors_chooses_the_programs_model() {
             base = base.regressor(c.name.clone(), c.values.clone());
         }
         n += 1;
+        if std::env::var("AUTOMDL_TRACE").is_ok() {
+            eprintln!("SERIES {}", f[0]);
+        }
         let auto = match AutoModel::new().fit_with(&base, &values, period, start) {
             Ok(a) => a,
             Err(e) => {
@@ -440,10 +443,10 @@ fn automdl_with_regressors_chooses_the_programs_model() {
         println!("  {d}");
     }
     assert!(n >= if full { 50 } else { 8 }, "{n}");
-    // 37 of 56 in a release build (docs/x13.md).
+    // 41 of 56 in a release build (docs/x13.md).
     if full {
-        assert!(same_model >= 37, "{same_model} of {n}");
-        assert!(same_all >= 26, "{same_all} of {n}");
+        assert!(same_model >= 41, "{same_model} of {n}");
+        assert!(same_all >= 27, "{same_all} of {n}");
     } else {
         assert!(same_model * 100 >= 50 * n, "{same_model} of {n}");
     }
