@@ -75,6 +75,7 @@
 //! # Ok::<(), econseries::Error>(())
 //! ```
 
+mod adjust;
 mod batches;
 mod events;
 mod files;

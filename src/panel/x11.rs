@@ -2,18 +2,13 @@
 
 use ::polars::prelude::DataFrame;
 
-use super::{Panel, frame, with_period};
-use crate::error::{Error, Result};
-use crate::period::Frequency;
+use super::{Panel, with_period};
+use crate::error::Result;
 use crate::seasonal::{Table, X11};
 
-/// The output columns of [`Panel::x11`], in order, and the tables they hold.
-const COLUMNS: [(&str, Table); 4] = [
-    ("seasonal", Table::D10),
-    ("adjusted", Table::D11),
-    ("trend", Table::D12),
-    ("irregular", Table::D13),
-];
+/// The tables of the output columns `seasonal`, `adjusted`, `trend` and
+/// `irregular`.
+const TABLES: [Table; 4] = [Table::D10, Table::D11, Table::D12, Table::D13];
 
 impl Panel {
     /// X-11 seasonal adjustment of every series, in parallel: the key
@@ -54,36 +49,12 @@ impl Panel {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn x11(&self, x11: &X11) -> Result<DataFrame> {
-        if self.frequency == Frequency::Annual {
-            return Err(Error::FrequencyMismatch {
-                expected: Frequency::Monthly,
-                found: Frequency::Annual,
-            });
-        }
-        let rows = with_period!(self.frequency, P => {
-            self.map_rows_as([f64::NAN; 4], |g, index, out| {
-                let s = self.build::<P>(g);
-                let fit = x11.fit(&s)?;
+        self.adjustment_frame(|g| {
+            with_period!(self.frequency, P => {
+                let fit = x11.fit(&self.build::<P>(g))?;
                 let fit = fit.as_fit();
-                let tables = COLUMNS.map(|(_, t)| fit.table(t));
-                for (o, &i) in out.iter_mut().zip(index) {
-                    let k = (i - g.start) as usize;
-                    for (v, t) in o.iter_mut().zip(&tables) {
-                        *v = t.get(k).copied().unwrap_or(f64::NAN);
-                    }
-                }
-                Ok(())
-            })?
-        });
-        let mut cols = self.keys.columns().to_vec();
-        cols.push(self.period.clone());
-        for (j, (name, _)) in COLUMNS.iter().enumerate() {
-            let v: Vec<f64> = rows
-                .iter()
-                .map(|r| r.get(j).copied().unwrap_or(f64::NAN))
-                .collect();
-            cols.push(frame::floats(name, &self.in_input_order(&v)));
-        }
-        Ok(DataFrame::new(self.period.len(), cols)?)
+                Ok((0, TABLES.map(|t| fit.table(t).to_vec())))
+            })
+        })
     }
 }

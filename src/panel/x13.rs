@@ -2,14 +2,10 @@
 
 use ::polars::prelude::DataFrame;
 
-use super::{Panel, frame, with_period};
-use crate::error::{Error, Result};
-use crate::period::Frequency;
+use super::{Panel, with_period};
+use crate::error::Result;
 use crate::x13::regressors::Span;
 use crate::x13::spec::X13Spec;
-
-/// The output columns of [`Panel::x13`], in order.
-const COLUMNS: [&str; 4] = ["seasonal", "adjusted", "trend", "irregular"];
 
 impl Panel {
     /// Runs a spec template ([`X13Spec::parse_template`]) on every series,
@@ -52,16 +48,9 @@ impl Panel {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn x13(&self, template: &X13Spec) -> Result<DataFrame> {
-        if self.frequency == Frequency::Annual {
-            return Err(Error::FrequencyMismatch {
-                expected: Frequency::Monthly,
-                found: Frequency::Annual,
-            });
-        }
-        let rows = with_period!(self.frequency, P => {
-            self.map_rows_as([f64::NAN; 4], |g, index, out| {
-                let s = self.build::<P>(g);
-                let spec = template.with_series(&s)?;
+        self.adjustment_frame(|g| {
+            with_period!(self.frequency, P => {
+                let spec = template.with_series(&self.build::<P>(g))?;
                 let run = spec.run()?;
                 // The run covers the template's span: its first period's
                 // offset from the series' start.
@@ -72,27 +61,8 @@ impl Panel {
                 )?;
                 let from = all.offset(run.span().start());
                 let tables = [run.seasonal(), run.adjusted(), run.trend(), run.irregular()];
-                for (o, &i) in out.iter_mut().zip(index) {
-                    let k = i64::from(i - g.start) - from;
-                    for (v, t) in o.iter_mut().zip(&tables) {
-                        *v = usize::try_from(k)
-                            .ok()
-                            .and_then(|k| t.get(k).copied())
-                            .unwrap_or(f64::NAN);
-                    }
-                }
-                Ok(())
-            })?
-        });
-        let mut cols = self.keys.columns().to_vec();
-        cols.push(self.period.clone());
-        for (j, name) in COLUMNS.iter().enumerate() {
-            let v: Vec<f64> = rows
-                .iter()
-                .map(|r| r.get(j).copied().unwrap_or(f64::NAN))
-                .collect();
-            cols.push(frame::floats(name, &self.in_input_order(&v)));
-        }
-        Ok(DataFrame::new(self.period.len(), cols)?)
+                Ok((from, tables.map(<[f64]>::to_vec)))
+            })
+        })
     }
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use crate::cli_support::econ;
+use crate::fixtures::program_table;
 
 fn runs() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/x13/runs")
@@ -14,24 +15,6 @@ fn runs() -> PathBuf {
 
 fn text(bytes: &[u8]) -> &str {
     std::str::from_utf8(bytes).expect("utf-8")
-}
-
-/// The program's values of `table` for `case`, in date order.
-fn program(case: &str, table: &str) -> Vec<f64> {
-    let csv = std::fs::read_to_string(runs().join("runs.csv")).expect("fixture");
-    let mut lines = csv.lines().skip(1);
-    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
-    let col = header.iter().position(|h| *h == table).expect("table");
-    lines
-        .filter(|l| l.starts_with(&format!("{case},")))
-        .map(|l| {
-            l.split(',')
-                .nth(col)
-                .expect("cell")
-                .parse()
-                .expect("number")
-        })
-        .collect()
 }
 
 fn close(ours: &[f64], theirs: &[f64]) {
@@ -66,7 +49,7 @@ fn x13_writes_the_programs_final_tables() {
         let (periods, ours) = column(&o, k + 1);
         assert_eq!(periods.len(), 204);
         assert_eq!(periods.last().map(String::as_str), Some("2008-06"));
-        close(&ours, &program(case, table));
+        close(&ours, &program_table(case, table));
     }
     // Quarterly, additive.
     let case = "us_real_gdp_gdpc1_quarterly_1947_2025q1_add";
@@ -74,7 +57,7 @@ fn x13_writes_the_programs_final_tables() {
     let o = econ(&["x13", spec.to_str().unwrap()], b"");
     let (periods, d11) = column(&o, 2);
     assert_eq!(periods[0], "1947-Q1");
-    close(&d11, &program(case, "d11"));
+    close(&d11, &program_table(case, "d11"));
 }
 
 #[test]
@@ -110,7 +93,7 @@ fn x13_saves_the_tables_the_spec_names() {
         let values: Vec<f64> = lines
             .map(|l| l.split(',').nth(1).unwrap().parse().unwrap())
             .collect();
-        close(&values, &program(case, table));
+        close(&values, &program_table(case, table));
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -221,7 +204,7 @@ fn panel_x13_runs_a_template_per_series() {
             .filter(|l| l.starts_with(&format!("{case},")))
             .map(|l| l.split(',').nth(3).unwrap().parse().unwrap())
             .collect();
-        close(&d11, &program(case, "d11"));
+        close(&d11, &program_table(case, "d11"));
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -240,3 +240,58 @@ pub(crate) fn runs<P: Period>(
         .map(|(_, e)| (e.compared_with.expect("a run has a first period"), *e))
         .collect()
 }
+
+/// The data rows of a reference program's CSV fixture under
+/// `tests/fixtures/` (`dir/file`): `#` comment lines and the header row
+/// skipped, fields split at commas outside double quotes (quotes dropped).
+#[track_caller]
+pub(crate) fn csv_rows(path: &str) -> Vec<Vec<String>> {
+    read(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(path),
+    )
+    .lines()
+    .filter(|l| !l.starts_with('#'))
+    .skip(1)
+    .map(csv_fields)
+    .collect()
+}
+
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => out.push(String::new()),
+            c => out.last_mut().map_or((), |f| f.push(c)),
+        }
+    }
+    out
+}
+
+/// The values of one table (a column of `tests/fixtures/x13/runs/runs.csv`,
+/// the program's X-11 and X-13 runs) for one case, in date order.
+#[cfg(any(feature = "cli", feature = "panel"))]
+#[track_caller]
+pub(crate) fn program_table(case: &str, table: &str) -> Vec<f64> {
+    let text =
+        read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/x13/runs/runs.csv"));
+    let mut lines = text.lines().filter(|l| !l.starts_with('#'));
+    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    let col = header
+        .iter()
+        .position(|h| *h == table)
+        .unwrap_or_else(|| panic!("runs.csv has no table {table}"));
+    lines
+        .filter(|l| l.split(',').next() == Some(case))
+        .map(|l| {
+            l.split(',')
+                .nth(col)
+                .expect("cell")
+                .parse()
+                .expect("number")
+        })
+        .collect()
+}

@@ -7,6 +7,8 @@
 use std::path::{Path, PathBuf};
 
 use econseries::Error;
+
+use crate::fixtures::program_table;
 use econseries::panel::{Panel, PanelColumns};
 use econseries::x13::spec::X13Spec;
 use polars::prelude::{Column, DataFrame};
@@ -24,23 +26,6 @@ const CASES: [&str; 4] = [
     "R_datasets_fdeaths_lom",
     "us_exports_goods_to_china_census_monthly_2001_2019_lom",
 ];
-
-fn program(case: &str, table: &str) -> Vec<f64> {
-    let csv = std::fs::read_to_string(runs().join("runs.csv")).expect("fixture");
-    let mut lines = csv.lines().skip(1);
-    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
-    let col = header.iter().position(|h| *h == table).expect("table");
-    lines
-        .filter(|l| l.starts_with(&format!("{case},")))
-        .map(|l| {
-            l.split(',')
-                .nth(col)
-                .expect("cell")
-                .parse()
-                .expect("number")
-        })
-        .collect()
-}
 
 /// The long table of the cases' data (rows reversed: the panel sorts them).
 fn table(cases: &[&str], poison: Option<&str>) -> Res<DataFrame> {
@@ -121,7 +106,7 @@ fn panel_x13_equals_the_program() -> Res {
                 .map(|(_, x)| *x)
                 .collect();
             ours.reverse();
-            let theirs = program(case, table);
+            let theirs = program_table(case, table);
             assert_eq!(ours.len(), theirs.len(), "{case}");
             for (a, b) in ours.iter().zip(&theirs) {
                 assert!(

@@ -7,9 +7,9 @@
 
 use std::collections::HashMap;
 
+use crate::fixtures::csv_rows;
 use econseries::x13::{ArimaOrder, OutlierKind, OutlierSearch, RegArima, RegArimaFit, Transform};
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/regarima");
 const SERIES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/x11/series");
 
 #[derive(Clone, Debug)]
@@ -29,12 +29,7 @@ pub(crate) struct Case {
 }
 
 fn rows(file: &str) -> Vec<Vec<String>> {
-    let text = std::fs::read_to_string(format!("{DIR}/{file}")).unwrap();
-    text.lines()
-        .filter(|l| !l.starts_with('#'))
-        .skip(1)
-        .map(|l| l.split(',').map(str::to_string).collect())
-        .collect()
+    csv_rows(&format!("regarima/{file}"))
 }
 
 fn num(s: &str) -> f64 {

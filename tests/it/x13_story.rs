@@ -16,30 +16,10 @@ use econseries::x13::regressors::{
 use econseries::x13::spec::{RegressionSpec, UserType, X13Run, X13Spec};
 use econseries::{Month, Series};
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/x13/story");
+use crate::fixtures::csv_rows;
 
 fn rows(file: &str) -> Vec<Vec<String>> {
-    std::fs::read_to_string(format!("{DIR}/{file}"))
-        .unwrap()
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .skip(1)
-        .map(fields)
-        .collect()
-}
-
-/// A CSV line's fields; the window labels are quoted (they hold commas).
-fn fields(line: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut quoted = false;
-    for c in line.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => out.push(String::new()),
-            c => out.last_mut().unwrap().push(c),
-        }
-    }
-    out
+    csv_rows(&format!("x13/story/{file}"))
 }
 
 fn series(name: &str) -> Series<Month> {
