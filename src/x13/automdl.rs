@@ -14,9 +14,10 @@
 //! 3. the ARMA orders are chosen by BIC within `maxorder` (2 1): seasonal
 //!    orders with the regular part (3 0), regular orders with the best
 //!    seasonal part, seasonal orders again, then the program's preference
-//!    for fewer parameters among models within a small BIC distance;
-//! 4. outliers are searched for again with the chosen model, the mean is
-//!    tested again;
+//!    for fewer parameters among models within a small BIC distance (the
+//!    search leaves the mean out, as the program's does);
+//! 4. outliers are searched for again with the chosen model and the mean
+//!    the unit-root step decided (kept whatever its t-value then);
 //! 5. the model is accepted when the confidence of its Ljung–Box Q is below
 //!    `ljungboxlimit` (0.95); otherwise the identification is repeated with
 //!    the critical value reduced by `reducecv` (14.286%), and if the model
@@ -308,22 +309,35 @@ impl AutoModel {
             // default model) for the identification and adds the outliers
             // back afterwards.
             let u = id.linearized(&outliers, mean0)?;
-            let (d, sd, mut mean) = id.differencing(&u, mean0)?;
+            let (d, sd, mean) = id.differencing(&u, mean0)?;
             // 3. ARMA orders by BIC, on the series less the outliers' effects.
-            let (order, best) = id.arma_orders(d, sd, mean, &u)?;
+            // The program's ARMA search leaves the mean out even when the
+            // test kept it (its BIC values equal those of fits without the
+            // constant, with the same np; checked with fixed-model runs of
+            // the binary); the mean returns in the model estimated next.
+            let (order, best) = id.arma_orders(d, sd, false, &u)?;
             let first = best.first().map_or(order, |c| c.order);
-            // 4. Outliers searched for anew with the chosen model, the mean again.
+            // 4. Outliers searched for anew with the chosen model.
             let mut fit = id.with_outliers(order, mean, cv)?;
-            if id.check_mean && mean && !constant_significant(&fit, 1.96) {
-                mean = false;
-                fit = id.fixed(order, false, fit.outliers())?;
-            }
+            let mut mean = mean;
             let mut plbox = ljung_box_confidence(&fit, period);
             let mut default_taken = false;
             // 5. The program's comparison with the earlier model.
             let (order0, mu0, fit0) = &prev;
             if order != *order0 || mean != *mu0 {
                 let rvr = fit.likelihood().variance.sqrt();
+                // The earlier model with the outliers just found.
+                let again = if fit0.outliers() == fit.outliers() {
+                    None
+                } else {
+                    id.fixed(*order0, *mu0, fit.outliers()).ok()
+                };
+                let fit0 = again.as_ref().unwrap_or(fit0);
+                let plbox0 = if again.is_some() {
+                    ljung_box_confidence(fit0, period)
+                } else {
+                    plbox0
+                };
                 let rvr0 = fit0.likelihood().variance.sqrt();
                 let fct = 1.0 / (1.0 - 0.0125);
                 let ar1 = fit.arma().first().map_or(0.0, |c| c.estimate);
@@ -440,10 +454,32 @@ impl Identify<'_> {
             n.sp -= 1;
             n.sd += 1;
         }
+        // A new difference takes the constant out of the model (unless the
+        // user's model has it), as the program reports.
+        let mean = result.mean && !self.check_mean;
         if n != o
-            && let Ok(fit) = self.fixed(n, result.mean, result.fit.outliers())
+            && let Ok(fit) = self.fixed(n, mean, result.fit.outliers())
         {
             result.fit = fit;
+            result.mean = mean;
+        }
+        // Overdifferencing: a regular MA polynomial with a root within 0.001
+        // of one (θ(1) = 1 − Σθ ≈ 0) cancels a regular difference.
+        let o = result.fit.order();
+        if o.d > 0 && o.q > 0 {
+            let ma: f64 = result
+                .fit
+                .arma()
+                .get(o.p + o.sp..o.p + o.sp + o.q)
+                .map_or(0.0, |c| c.iter().map(|c| c.estimate).sum());
+            if (ma - 1.0).abs() < 0.001 {
+                let mut n = o;
+                n.d -= 1;
+                n.q -= 1;
+                if let Ok(fit) = self.fixed(n, result.mean, result.fit.outliers()) {
+                    result.fit = fit;
+                }
+            }
         }
         let o = result.fit.order();
         if o.arma_count() <= 1 {

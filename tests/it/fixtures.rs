@@ -273,6 +273,7 @@ fn csv_fields(line: &str) -> Vec<String> {
 
 /// The values of one table (a column of `tests/fixtures/x13/runs/runs.csv`,
 /// the program's runs) for one case, in date order.
+#[cfg(any(feature = "cli", feature = "panel"))]
 #[track_caller]
 pub(crate) fn program_table(case: &str, table: &str) -> Vec<f64> {
     let text =

@@ -231,9 +231,16 @@ fn automdl_chooses_the_programs_model() {
         .iter()
         .filter(|c| c.case == "auto" && c.ok)
     {
+        // AUTOMDL_ONLY=a,b runs those series alone (diagnostics).
+        if std::env::var("AUTOMDL_ONLY").is_ok_and(|o| !o.split(',').any(|s| s == c.series)) {
+            continue;
+        }
         let (start, period, values) = super::regarima::series(&c.series);
         if !full && values.len() > 120 {
             continue;
+        }
+        if std::env::var("AUTOMDL_TRACE").is_ok() {
+            eprintln!("SERIES {}", c.series);
         }
         let positive = values.iter().all(|v| *v > 0.0);
         let res = AutoModel::new()
@@ -344,8 +351,14 @@ fn automdl_chooses_the_programs_model() {
     if full {
         assert!(close * 100 >= 70 * n_coef, "{close} of {n_coef}");
     }
-    // 39 of 63 in a release build (docs/x13.md); the issue asks for 95%.
-    assert!(same_model * 100 >= 50 * n, "{same_model} of {n}");
+    // 47 of 63 in a release build (docs/x13.md); the issue asks for 95%.
+    if full {
+        assert!(same_model >= 47, "{same_model} of {n}");
+        assert!(same_all >= 37, "{same_all} of {n}");
+        assert!(same_first >= 49, "{same_first} of {n}");
+    } else {
+        assert!(same_model * 100 >= 50 * n, "{same_model} of {n}");
+    }
 }
 
 /// `transform{function=log} regression{variables=(td easter[8])} automdl{}
@@ -386,6 +399,9 @@ fn automdl_with_regressors_chooses_the_programs_model() {
             base = base.regressor(c.name.clone(), c.values.clone());
         }
         n += 1;
+        if std::env::var("AUTOMDL_TRACE").is_ok() {
+            eprintln!("SERIES {}", f[0]);
+        }
         let auto = match AutoModel::new().fit_with(&base, &values, period, start) {
             Ok(a) => a,
             Err(e) => {
@@ -427,6 +443,11 @@ fn automdl_with_regressors_chooses_the_programs_model() {
         println!("  {d}");
     }
     assert!(n >= if full { 50 } else { 8 }, "{n}");
-    // 34 of 56 in a release build (docs/x13.md).
-    assert!(same_model * 100 >= 60 * n, "{same_model} of {n}");
+    // 41 of 56 in a release build (docs/x13.md).
+    if full {
+        assert!(same_model >= 41, "{same_model} of {n}");
+        assert!(same_all >= 27, "{same_all} of {n}");
+    } else {
+        assert!(same_model * 100 >= 50 * n, "{same_model} of {n}");
+    }
 }

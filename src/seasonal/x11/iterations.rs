@@ -79,6 +79,9 @@ pub(crate) struct Plan {
     /// trend filter's I/C ratios and the moving seasonality ratio are
     /// computed on it.
     pub(crate) span: (usize, usize),
+    /// The range the quality statistics cover: the series without its
+    /// backcasts and forecasts.
+    pub(crate) quality: (usize, usize),
 }
 
 /// The filter D10 used.

@@ -287,6 +287,9 @@ pub struct X11 {
     /// left out of the trend filter's I/C ratios and the moving seasonality
     /// ratio, as the program does.
     forecasts: usize,
+    /// Leading values that extend the series (regARIMA backcasts): with the
+    /// forecasts, left out of the quality statistics (F2, F3).
+    backcasts: usize,
 }
 
 impl Default for X11 {
@@ -308,6 +311,7 @@ impl X11 {
             upper: 2.5,
             calendar: CalendarSigma::None,
             forecasts: 0,
+            backcasts: 0,
         }
     }
 
@@ -318,6 +322,14 @@ impl X11 {
     /// those of the series without the forecasts, and with the backcasts).
     pub(crate) const fn forecast_extended(mut self, fore: usize) -> X11 {
         self.forecasts = fore;
+        self
+    }
+
+    /// The series given to [`fit_slice`](X11::fit_slice) starts with `back`
+    /// backcasts: the quality statistics (M1–M11, Q, Q2) leave them and the
+    /// forecasts out, as the program computes them on the series' span.
+    pub(crate) const fn backcast_extended(mut self, back: usize) -> X11 {
+        self.backcasts = back;
         self
     }
 
@@ -560,6 +572,10 @@ impl X11 {
             upper: self.upper,
             calendar,
             span: (0, n.saturating_sub(self.forecasts)),
+            quality: (
+                self.backcasts.min(n.saturating_sub(self.forecasts)),
+                n.saturating_sub(self.forecasts),
+            ),
             cochran_centre: if self.mode == X11Mode::Additive {
                 0.0
             } else {
@@ -615,6 +631,10 @@ pub struct X11Fit {
     forecast: Vec<f64>,
     facts: Facts,
     diagnostics: OnceLock<X11Diagnostics>,
+    /// The regARIMA model's calendar components (trading day, holiday) over
+    /// the quality range, which X-11 did not see: the F2/F3 statistics
+    /// count them.
+    regression: Vec<Vec<f64>>,
 }
 
 impl X11Fit {
@@ -700,6 +720,7 @@ impl X11Fit {
             ic: run.ic,
             trend_lengths: run.trend_lengths,
             span: plan.span,
+            quality: plan.quality,
         };
         X11Fit {
             mode,
@@ -711,6 +732,7 @@ impl X11Fit {
             forecast,
             facts,
             diagnostics: OnceLock::new(),
+            regression: Vec::new(),
         }
     }
 
@@ -727,8 +749,10 @@ impl X11Fit {
         };
         // Bounds: a ≤ b ≤ n from the positions above.
         let f_b1 = quality::stable_f(&t.b3[a..b], p);
-        let f_stable = quality::stable_f(&t.d8, p);
-        let f_moving = quality::moving_f(&t.d8, f.first, p, f.kernel_mul);
+        let (qa, qb) = f.quality;
+        let d8 = t.d8.get(qa..qb).unwrap_or(&t.d8);
+        let f_stable = quality::stable_f(d8, p);
+        let f_moving = quality::moving_f(d8, (f.first + qa) % p, p, f.kernel_mul);
         let table = msr::msr_table(
             t.d9_series.get(f.span.0..f.span.1).unwrap_or(&t.d9_series),
             (f.first + f.span.0) % p,
@@ -750,14 +774,19 @@ impl X11Fit {
                 .collect()
         });
         let [e1, _, e3] = &self.e;
+        let cut = |x: &'_ [f64]| -> Vec<f64> { x.get(qa..qb).unwrap_or(x).to_vec() };
+        let (e1, e3, d10, d12, d13) = (cut(e1), cut(e3), cut(&t.d10), cut(&t.d12), cut(&t.d13));
+        let valid = valid.map(|v| v.get(qa..qb).unwrap_or(&v).to_vec());
         let scores = quality::scores(&quality::Inputs {
             period: p,
             mul: self.mode != X11Mode::Additive,
-            e1,
-            e3,
-            d10: &t.d10,
-            d12: &t.d12,
-            d13: &t.d13,
+            e1: &e1,
+            e3: &e3,
+            d10: &d10,
+            d10_moving: t.d10.get(..qb).unwrap_or(&t.d10),
+            d12: &d12,
+            d13: &d13,
+            regression: &self.regression,
             ic,
             msr,
             m6_counts: f.m6_counts,
@@ -860,6 +889,19 @@ impl X11Fit {
     pub fn diagnostics(&self) -> &X11Diagnostics {
         self.diagnostics.get_or_init(|| self.compute_diagnostics())
     }
+
+    /// The calendar components (trading day, holiday) a regARIMA model
+    /// removed before X-11, each over the series without its backcasts and
+    /// forecasts, as factors or additive effects as the mode: M1 then
+    /// weighs them beside the irregular, trend-cycle and seasonal changes,
+    /// and M2's original series has them, as the program's statistics do
+    /// (found against build 62; outlier and user effects are not counted
+    /// there).
+    pub(crate) fn with_calendar_components(mut self, components: Vec<Vec<f64>>) -> X11Fit {
+        self.regression = components;
+        self.diagnostics = OnceLock::new();
+        self
+    }
 }
 
 /// What the diagnostics need to know of the run besides its tables.
@@ -876,6 +918,7 @@ struct Facts {
     trend_lengths: [usize; 4],
     /// The series without its regARIMA extension.
     span: (usize, usize),
+    quality: (usize, usize),
 }
 
 /// The quality statistics (tables F2, F3), the moving seasonality ratio

@@ -142,8 +142,15 @@ pub(crate) struct Inputs<'a> {
     pub(crate) e1: &'a [f64],
     pub(crate) e3: &'a [f64],
     pub(crate) d10: &'a [f64],
+    /// D10 for M8–M11: with the backcasts of an extended series (the
+    /// program's choice; the other statistics leave them out).
+    pub(crate) d10_moving: &'a [f64],
     pub(crate) d12: &'a [f64],
     pub(crate) d13: &'a [f64],
+    /// Calendar components removed before X-11 (trading day, holiday; see
+    /// `X11Fit::with_calendar_components`): M1 counts each beside I, C
+    /// and S, and M2's original series has them.
+    pub(crate) regression: &'a [Vec<f64>],
     /// D12's I/C ratio as printed.
     pub(crate) ic: f64,
     /// The printed MSR.
@@ -223,12 +230,28 @@ pub(crate) fn scores(inp: &Inputs<'_>) -> Scores {
     let mi = sq(mean_abs_change(inp.e3, lag, mul, valid));
     let mt = sq(mean_abs_change(inp.d12, lag, mul, valid));
     let ms = sq(mean_abs_change(inp.d10, lag, mul, valid));
-    m[0] = Some(10.0 * mi / (mt + mi + ms));
+    let mr: f64 = inp
+        .regression
+        .iter()
+        .map(|r| sq(mean_abs_change(r, lag, mul, valid)))
+        .sum();
+    m[0] = Some(10.0 * mi / (mt + mi + ms + mr));
 
     let ln = |x: &[f64]| -> Vec<f64> { x.iter().map(|v| if mul { v.ln() } else { *v }).collect() };
     let c = ln(inp.d12);
     let line = linear_fit(&c);
-    let o: Vec<f64> = ln(inp.e1)
+    // O is the original series: E1 with the calendar effects put back.
+    let mut e1 = inp.e1.to_vec();
+    for r in inp.regression {
+        for (o, f) in e1.iter_mut().zip(r) {
+            if mul {
+                *o *= f;
+            } else {
+                *o += f;
+            }
+        }
+    }
+    let o: Vec<f64> = ln(&e1)
         .iter()
         .zip(&line)
         .enumerate()
@@ -293,8 +316,10 @@ pub(crate) fn scores(inp: &Inputs<'_>) -> Scores {
     let short = n / p < 6 || inp.stable;
     if !short {
         let centre = if mul { 1.0 } else { 0.0 };
-        let rms = (inp.d10.iter().map(|v| sq(v - centre)).sum::<f64>() / nf).sqrt();
-        let s: Vec<f64> = inp.d10.iter().map(|v| v / rms).collect();
+        let d10 = inp.d10_moving;
+        let n = d10.len();
+        let rms = (d10.iter().map(|v| sq(v - centre)).sum::<f64>() / n as f64).sqrt();
+        let s: Vec<f64> = d10.iter().map(|v| v / rms).collect();
         let yoy: f64 = s
             .iter()
             .zip(s.iter().skip(p))

@@ -433,7 +433,7 @@ impl X13Spec {
             Some(s) => (s.preadjusted.as_slice(), s.back, s.fore),
             None => (b1.as_slice(), 0, 0),
         };
-        let settings = settings.forecast_extended(fore);
+        let settings = settings.forecast_extended(fore).backcast_extended(back);
         let per = span.per_year() as usize;
         let first = (span.start().period() as usize - 1 + per * back - back) % per;
         let fit = settings
@@ -491,6 +491,8 @@ impl X13Spec {
         };
         let td = step.effect(Component::TradingDay, n, mult);
         let hol = step.effect(Component::Holiday, n, mult);
+        // The quality statistics weigh the calendar effects X-11 did not see.
+        let calendar = vec![td.clone(), hol.clone()];
         let ao = step.effect(Component::Ao, n, mult);
         let ls = step.effect(Component::LevelShift, n, mult);
         let tc = step.effect(Component::Tc, n, mult);
@@ -530,7 +532,7 @@ impl X13Spec {
             span,
             original: values.to_vec(),
             prior,
-            fit,
+            fit: fit.with_calendar_components(calendar),
             d16,
             model: Some(Box::new(ModelRun { step, tables })),
         })
