@@ -14,9 +14,10 @@
 //! 3. the ARMA orders are chosen by BIC within `maxorder` (2 1): seasonal
 //!    orders with the regular part (3 0), regular orders with the best
 //!    seasonal part, seasonal orders again, then the program's preference
-//!    for fewer parameters among models within a small BIC distance;
-//! 4. outliers are searched for again with the chosen model, the mean is
-//!    tested again;
+//!    for fewer parameters among models within a small BIC distance (the
+//!    search leaves the mean out, as the program's does);
+//! 4. outliers are searched for again with the chosen model and the mean
+//!    the unit-root step decided (kept whatever its t-value then);
 //! 5. the model is accepted when the confidence of its Ljung–Box Q is below
 //!    `ljungboxlimit` (0.95); otherwise the identification is repeated with
 //!    the critical value reduced by `reducecv` (14.286%), and if the model
@@ -179,33 +180,118 @@ impl AutoModel {
     }
 
     /// Identifies and fits a model to plain values (`period` 12 or 4,
-    /// `start` as in [`RegArima::fit_slice`]).
+    /// `start` as in [`RegArima::fit_slice`]), with no regressors: the
+    /// [`fit_with`](AutoModel::fit_with) of a plain model with this
+    /// [`transform`](AutoModel::transform).
     ///
     /// # Errors
     /// Those of [`RegArima::fit_slice`]; [`Error::X13Estimation`] when no
     /// candidate model can be estimated.
     pub fn fit_slice(&self, y: &[f64], period: usize, start: (i32, u32)) -> Result<AutoModelFit> {
+        let base = RegArima::new(ArimaOrder::airline()).transform(self.transform);
+        self.fit_with(&base, y, period, start)
+    }
+
+    /// Identifies a model for `base`'s regression: `base` supplies the
+    /// transformation ([`Transform::Auto`] chooses with the default model
+    /// and `base`'s regressors first, as the program does), the leap-year
+    /// adjustment, user and calendar regressors, outliers given in advance,
+    /// forecasts and backcasts, the tolerance and iteration cap; its ARIMA
+    /// orders and any outlier search of its own are ignored. This
+    /// `AutoModel`'s settings govern the identification and the outlier
+    /// search ([`transform`](AutoModel::transform) is not used: `base`'s
+    /// transformation is). With a constant in `base` (the program's
+    /// `regression{variables=const}`) the mean is kept, not tested.
+    ///
+    /// The regressors take part in every estimation with a full model (the
+    /// default model, the outlier searches, the mean tests, the final
+    /// model); the unit-root tests and the ARMA search run on the series
+    /// less the regression effects estimated with the default model, as in
+    /// the program.
+    ///
+    /// # Example
+    /// ```
+    /// use econseries::x13::{ArimaOrder, AutoModel, RegArima, Transform};
+    ///
+    /// // Box and Jenkins' airline passengers 1949–1954, with a user
+    /// // regressor (a level shift from 1953 on, as a plain column).
+    /// let y = [112., 118., 132., 129., 121., 135., 148., 148., 136., 119., 104., 118.,
+    ///          115., 126., 141., 135., 125., 149., 170., 170., 158., 133., 114., 140.,
+    ///          145., 150., 178., 163., 172., 178., 199., 199., 184., 162., 146., 166.,
+    ///          171., 180., 193., 181., 183., 218., 230., 242., 209., 191., 172., 194.,
+    ///          196., 196., 236., 235., 229., 243., 264., 272., 237., 211., 180., 201.,
+    ///          204., 188., 235., 227., 234., 264., 302., 293., 259., 229., 203., 229.];
+    /// // The regressor covers the span and the 12 forecasts.
+    /// let shift: Vec<f64> = (0..y.len() + 12).map(|i| if i >= 48 { 1.0 } else { 0.0 }).collect();
+    /// let base = RegArima::new(ArimaOrder::airline())
+    ///     .transform(Transform::Log)
+    ///     .regressor("shift1953", shift)
+    ///     .forecasts(12);
+    /// let auto = AutoModel::new().fit_with(&base, &y, 12, (1949, 1))?;
+    /// assert!(auto.fit().regression().iter().any(|c| c.name == "shift1953"));
+    /// assert_eq!(auto.fit().forecasts().len(), 12);
+    /// # Ok::<(), econseries::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Those of [`RegArima::fit_slice`] for `base`; [`Error::X13Estimation`]
+    /// when no candidate model can be estimated.
+    pub fn fit_with(
+        &self,
+        base: &RegArima,
+        y: &[f64],
+        period: usize,
+        start: (i32, u32),
+    ) -> Result<AutoModelFit> {
         let n = y.len();
-        let t = match self.transform {
-            Transform::Auto => RegArima::new(ArimaOrder::airline())
-                .transform(Transform::Auto)
+        let t = match base.transform_setting() {
+            Transform::Auto => base
+                .span_only(n)
+                .order(ArimaOrder::airline())
                 .fit_slice(y, period, start)?
                 .transform(),
             other => other,
         };
+        let force_mean = base.has_constant();
+        let check_mean = self.check_mean && !force_mean;
         let cv0 = self.critical.unwrap_or_else(|| default_critical_value(n));
         let id = Identify {
             auto: self,
+            base: base.span_only(n).transform(t),
+            check_mean,
             y,
             period,
             start,
-            t,
         };
+        let result = self.identify(&id, cv0, force_mean)?;
+        let (forecasts, backcasts) = base.horizons();
+        if forecasts + backcasts == 0 {
+            return Ok(result);
+        }
+        // The final model once more with the forecasts and backcasts (the
+        // same span, so the same estimates).
+        let fit = base
+            .clone()
+            .transform(t)
+            .order(result.fit.order())
+            .constant(result.mean)
+            .with_outlier_list(result.fit.outliers().to_vec())
+            .fit_slice(y, period, start)?;
+        Ok(AutoModelFit { fit, ..result })
+    }
+
+    /// The identification proper, on the span.
+    fn identify(&self, id: &Identify<'_>, cv0: f64, force_mean: bool) -> Result<AutoModelFit> {
+        let period = id.period;
         let airline = ArimaOrder::airline();
         // 1. The default model: the mean, the outliers, the mean again.
-        let mut mean0 = self.check_mean && id.mean_significant(airline, &[], 1.96)?;
+        let mut mean0 = if id.check_mean {
+            id.mean_significant(airline, &[], 1.96)?
+        } else {
+            force_mean
+        };
         let mut air = id.with_outliers(airline, mean0, cv0)?;
-        if mean0 && !constant_significant(&air, 1.96) {
+        if id.check_mean && mean0 && !constant_significant(&air, 1.96) {
             mean0 = false;
             air = id.fixed(airline, false, air.outliers())?;
         }
@@ -223,22 +309,35 @@ impl AutoModel {
             // default model) for the identification and adds the outliers
             // back afterwards.
             let u = id.linearized(&outliers, mean0)?;
-            let (d, sd, mut mean) = id.differencing(&u, mean0)?;
+            let (d, sd, mean) = id.differencing(&u, mean0)?;
             // 3. ARMA orders by BIC, on the series less the outliers' effects.
-            let (order, best) = id.arma_orders(d, sd, mean, &u)?;
+            // The program's ARMA search leaves the mean out even when the
+            // test kept it (its BIC values equal those of fits without the
+            // constant, with the same np; checked with fixed-model runs of
+            // the binary); the mean returns in the model estimated next.
+            let (order, best) = id.arma_orders(d, sd, false, &u)?;
             let first = best.first().map_or(order, |c| c.order);
-            // 4. Outliers searched for anew with the chosen model, the mean again.
+            // 4. Outliers searched for anew with the chosen model.
             let mut fit = id.with_outliers(order, mean, cv)?;
-            if mean && !constant_significant(&fit, 1.96) {
-                mean = false;
-                fit = id.fixed(order, false, fit.outliers())?;
-            }
+            let mut mean = mean;
             let mut plbox = ljung_box_confidence(&fit, period);
             let mut default_taken = false;
             // 5. The program's comparison with the earlier model.
             let (order0, mu0, fit0) = &prev;
             if order != *order0 || mean != *mu0 {
                 let rvr = fit.likelihood().variance.sqrt();
+                // The earlier model with the outliers just found.
+                let again = if fit0.outliers() == fit.outliers() {
+                    None
+                } else {
+                    id.fixed(*order0, *mu0, fit.outliers()).ok()
+                };
+                let fit0 = again.as_ref().unwrap_or(fit0);
+                let plbox0 = if again.is_some() {
+                    ljung_box_confidence(fit0, period)
+                } else {
+                    plbox0
+                };
                 let rvr0 = fit0.likelihood().variance.sqrt();
                 let fct = 1.0 / (1.0 - 0.0125);
                 let ar1 = fit.arma().first().map_or(0.0, |c| c.estimate);
@@ -324,10 +423,13 @@ fn constant_significant(fit: &RegArimaFit, cv: f64) -> bool {
 /// The series and settings of one identification.
 struct Identify<'a> {
     auto: &'a AutoModel,
+    /// The user's model on the chosen scale, without forecasts.
+    base: RegArima,
+    /// Whether the mean is tested (not when the user's model has one).
+    check_mean: bool,
     y: &'a [f64],
     period: usize,
     start: (i32, u32),
-    t: Transform,
 }
 
 impl Identify<'_> {
@@ -352,10 +454,32 @@ impl Identify<'_> {
             n.sp -= 1;
             n.sd += 1;
         }
+        // A new difference takes the constant out of the model (unless the
+        // user's model has it), as the program reports.
+        let mean = result.mean && !self.check_mean;
         if n != o
-            && let Ok(fit) = self.fixed(n, result.mean, result.fit.outliers())
+            && let Ok(fit) = self.fixed(n, mean, result.fit.outliers())
         {
             result.fit = fit;
+            result.mean = mean;
+        }
+        // Overdifferencing: a regular MA polynomial with a root within 0.001
+        // of one (θ(1) = 1 − Σθ ≈ 0) cancels a regular difference.
+        let o = result.fit.order();
+        if o.d > 0 && o.q > 0 {
+            let ma: f64 = result
+                .fit
+                .arma()
+                .get(o.p + o.sp..o.p + o.sp + o.q)
+                .map_or(0.0, |c| c.iter().map(|c| c.estimate).sum());
+            if (ma - 1.0).abs() < 0.001 {
+                let mut n = o;
+                n.d -= 1;
+                n.q -= 1;
+                if let Ok(fit) = self.fixed(n, result.mean, result.fit.outliers()) {
+                    result.fit = fit;
+                }
+            }
         }
         let o = result.fit.order();
         if o.arma_count() <= 1 {
@@ -408,17 +532,18 @@ impl Identify<'_> {
 
     /// A model with given outliers (and the mean when `mean`).
     fn fixed(&self, order: ArimaOrder, mean: bool, outliers: &[Outlier]) -> Result<RegArimaFit> {
-        let mut b = RegArima::new(order).transform(self.t).constant(mean);
-        for o in outliers {
-            b = b.outlier(o.kind, o.position);
-        }
-        b.fit_slice(self.y, self.period, self.start)
+        self.base
+            .clone()
+            .order(order)
+            .constant(mean)
+            .with_outlier_list(outliers.to_vec())
+            .fit_slice(self.y, self.period, self.start)
     }
 
     /// A model with its outliers searched for at `cv` (none searched when
     /// the run has no outlier search).
     fn with_outliers(&self, order: ArimaOrder, mean: bool, cv: f64) -> Result<RegArimaFit> {
-        let mut b = RegArima::new(order).transform(self.t).constant(mean);
+        let mut b = self.base.clone().order(order).constant(mean);
         if let Some(kinds) = &self.auto.outliers {
             b = b.outlier_search(OutlierSearch::new(cv).kinds(kinds.clone()));
         }
@@ -541,7 +666,7 @@ impl Identify<'_> {
         }
         // The mean, for the differencing chosen.
         let mut mean = mean0;
-        if self.auto.check_mean {
+        if self.check_mean {
             let n = u.len();
             if d + sd == 0 {
                 let m = u.iter().sum::<f64>() / n as f64;

@@ -272,6 +272,50 @@ impl RegArima {
         self
     }
 
+    /// The transformation as configured (`Auto` before it is chosen).
+    pub(crate) fn transform_setting(&self) -> Transform {
+        self.transform
+    }
+
+    /// Whether the model has the `const` regressor.
+    pub(crate) fn has_constant(&self) -> bool {
+        self.constant
+    }
+
+    /// Forecasts and backcasts asked for.
+    pub(crate) fn horizons(&self) -> (usize, usize) {
+        (self.forecasts, self.backcasts)
+    }
+
+    /// The outliers in the model, replacing those given before.
+    pub(crate) fn with_outlier_list(mut self, outliers: Vec<Outlier>) -> RegArima {
+        self.outliers = outliers;
+        self
+    }
+
+    /// The same model without an outlier search, fixed coefficients or start
+    /// values, and without forecasts or backcasts (the user regressors cut
+    /// to the span of `n` observations): the model an automatic
+    /// identification estimates many times over, where forecasts would be
+    /// wasted work.
+    pub(crate) fn span_only(&self, n: usize) -> RegArima {
+        let b = self.backcasts;
+        let mut out = self.clone();
+        out.search = None;
+        out.fixed = None;
+        out.start = None;
+        out.forecasts = 0;
+        out.backcasts = 0;
+        for (_, v) in &mut out.regressors {
+            // A regressor of the wrong length is left as it is: the fit
+            // reports it.
+            if v.len() == b + n + self.forecasts {
+                *v = v.get(b..b + n).map(<[f64]>::to_vec).unwrap_or_default();
+            }
+        }
+        out
+    }
+
     /// Fits a monthly or quarterly series.
     ///
     /// A missing value is handled as the program does (`series{missingcode=}`):

@@ -127,7 +127,7 @@ fn x13_diagnostics_and_errors() {
     std::fs::write(
         &bad,
         "series{start=2000.1 data=(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24\n\
-         25 26 27 28 29 30 31 32 33 34 35 36)}\nx11{}\nautomdl{}\n",
+         25 26 27 28 29 30 31 32 33 34 35 36)}\nx11{}\nautomdl{diff=(1 1)}\n",
     )
     .unwrap();
     let o = econ(&["x13", bad.to_str().unwrap()], b"");
@@ -136,7 +136,7 @@ fn x13_diagnostics_and_errors() {
     let err = text(&o.stderr);
     assert!(
         err.contains(
-            "reg.spc: spec file line 4: the automdl spec is not supported in spec runs yet"
+            "reg.spc: spec file line 4: argument diff of the automdl spec is not supported"
         ),
         "{err}"
     );

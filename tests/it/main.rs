@@ -25,6 +25,7 @@ mod transform;
 mod vintage;
 mod x11;
 mod x11_properties;
+mod x13_auto;
 mod x13_model;
 mod x13_regressors;
 mod x13_run;

@@ -133,12 +133,12 @@ fn panel_x13_names_the_series_it_rejects() -> Res {
         }
         other => panic!("{other:?}"),
     }
-    // A template that needs regARIMA fails for the first series, naming it.
-    let template = X13Spec::parse_template("automdl{} x11{}")?;
+    // A template the run does not support fails for the first series, naming it.
+    let template = X13Spec::parse_template("x11{final=(ao)}")?;
     let e = panel.x13(&template).unwrap_err();
     assert!(
         e.to_string()
-            .contains("the automdl spec is not supported in spec runs yet"),
+            .contains("argument final of the x11 spec is not supported in spec runs yet"),
         "{e}"
     );
     // A quarterly template on a monthly panel.

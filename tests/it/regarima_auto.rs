@@ -231,9 +231,16 @@ fn automdl_chooses_the_programs_model() {
         .iter()
         .filter(|c| c.case == "auto" && c.ok)
     {
+        // AUTOMDL_ONLY=a,b runs those series alone (diagnostics).
+        if std::env::var("AUTOMDL_ONLY").is_ok_and(|o| !o.split(',').any(|s| s == c.series)) {
+            continue;
+        }
         let (start, period, values) = super::regarima::series(&c.series);
         if !full && values.len() > 120 {
             continue;
+        }
+        if std::env::var("AUTOMDL_TRACE").is_ok() {
+            eprintln!("SERIES {}", c.series);
         }
         let positive = values.iter().all(|v| *v > 0.0);
         let res = AutoModel::new()
@@ -344,6 +351,103 @@ fn automdl_chooses_the_programs_model() {
     if full {
         assert!(close * 100 >= 70 * n_coef, "{close} of {n_coef}");
     }
-    // 39 of 63 in a release build (docs/x13.md); the issue asks for 95%.
-    assert!(same_model * 100 >= 50 * n, "{same_model} of {n}");
+    // 47 of 63 in a release build (docs/x13.md); the issue asks for 95%.
+    if full {
+        assert!(same_model >= 47, "{same_model} of {n}");
+        assert!(same_all >= 37, "{same_all} of {n}");
+        assert!(same_first >= 49, "{same_first} of {n}");
+    } else {
+        assert!(same_model * 100 >= 50 * n, "{same_model} of {n}");
+    }
+}
+
+/// `transform{function=log} regression{variables=(td easter[8])} automdl{}
+/// outlier{}` on every positive series (tests/fixtures/regarima/
+/// make_automdl_regression_fixtures.py): the identification with the
+/// regressors in the model ([`AutoModel::fit_with`]), the final model and
+/// the regression (regressors, outliers, constant) against the program's.
+/// Measured: see docs/x13.md.
+#[test]
+fn automdl_with_regressors_chooses_the_programs_model() {
+    use econseries::x13::regressors::{RegressorOptions, Regressors, Span, Variable};
+    use econseries::{Month, Quarter};
+    let full = !cfg!(debug_assertions) || std::env::var("REGARIMA_FULL").is_ok();
+    let text = std::fs::read_to_string(format!("{DIR}/automdl_regression_cases.csv")).unwrap();
+    let (mut n, mut same_model, mut same_all) = (0, 0, 0);
+    let mut diffs = Vec::new();
+    for l in text.lines().filter(|l| !l.starts_with('#')).skip(1) {
+        let f: Vec<&str> = l.splitn(5, ',').collect();
+        if f[1] != "ok" {
+            continue;
+        }
+        let (start, period, values) = super::regarima::series(f[0]);
+        if !full && values.len() > 120 {
+            continue;
+        }
+        let span = if period == 12 {
+            Span::new(Month::new(start.0, start.1).unwrap(), values.len()).unwrap()
+        } else {
+            Span::new(Quarter::new(start.0, start.1).unwrap(), values.len()).unwrap()
+        };
+        let x = Regressors::new([Variable::TradingDay, Variable::Easter(8)])
+            .matrix(&span, &RegressorOptions::new().log(true))
+            .unwrap();
+        let mut base = RegArima::new(ArimaOrder::airline())
+            .transform(Transform::Log)
+            .leap_year_adjust(true);
+        for c in x.columns() {
+            base = base.regressor(c.name.clone(), c.values.clone());
+        }
+        n += 1;
+        if std::env::var("AUTOMDL_TRACE").is_ok() {
+            eprintln!("SERIES {}", f[0]);
+        }
+        let auto = match AutoModel::new().fit_with(&base, &values, period, start) {
+            Ok(a) => a,
+            Err(e) => {
+                diffs.push(format!("{}: {e}", f[0]));
+                continue;
+            }
+        };
+        let model = auto.fit().order().to_string();
+        let model_ok = model == full_model(f[2]);
+        let mut mine: Vec<String> = auto
+            .fit()
+            .regression()
+            .iter()
+            .map(|k| k.name.clone())
+            .collect();
+        mine.sort();
+        let mut theirs: Vec<String> = f[3].split_whitespace().map(str::to_string).collect();
+        theirs.sort();
+        same_model += usize::from(model_ok);
+        if model_ok && mine == theirs {
+            same_all += 1;
+        } else {
+            let only = |a: &[String], b: &[String]| -> Vec<String> {
+                a.iter().filter(|v| !b.contains(v)).cloned().collect()
+            };
+            diffs.push(format!(
+                "{}: {model} vs {}; ours only {:?}, theirs only {:?}",
+                f[0],
+                f[2],
+                only(&mine, &theirs),
+                only(&theirs, &mine)
+            ));
+        }
+    }
+    println!(
+        "automdl with td easter[8]: {n} series; model {same_model}, model and regression {same_all}"
+    );
+    for d in &diffs {
+        println!("  {d}");
+    }
+    assert!(n >= if full { 50 } else { 8 }, "{n}");
+    // 41 of 56 in a release build (docs/x13.md).
+    if full {
+        assert!(same_model >= 41, "{same_model} of {n}");
+        assert!(same_all >= 27, "{same_all} of {n}");
+    } else {
+        assert!(same_model * 100 >= 50 * n, "{same_model} of {n}");
+    }
 }

@@ -543,7 +543,7 @@ fn what_the_model_run_does_not_do_is_named_with_its_line() {
     let d = data();
     for (tail, line, argument) in [
         (
-            "arima{model=(0 1 1)(0 1 1)}\nregression{aictest=td variables=td} outlier{} x11{}",
+            "arima{model=(0 1 1)(0 1 1)}\nregression{aictest=(td lom)} outlier{} x11{}",
             3,
             "aictest",
         ),

@@ -142,14 +142,6 @@ const DATA: &str = "series{start=2000.1 data=(1 2 3 4 5 6 7 8 9 10 11 12 13 14 1
 #[test]
 fn what_needs_regarima_is_named_with_its_line() {
     for (tail, line, spec, argument) in [
-        ("automdl{}\nx11{}", 3, "automdl", None),
-        (
-            "transform{\nfunction=auto} x11{}",
-            4,
-            "transform",
-            Some("function"),
-        ),
-        ("transform{power=0.5} x11{}", 3, "transform", Some("power")),
         ("x11{\n appendfcst=yes}", 4, "x11", Some("appendfcst")),
         ("x11{final=(ao)}", 3, "x11", Some("final")),
     ] {
@@ -164,13 +156,25 @@ fn what_needs_regarima_is_named_with_its_line() {
             "{tail}"
         );
     }
-    let e = X13Spec::parse(&format!("{DATA}x11{{}}\nautomdl{{}}"))
+    // The automatic and power transformations need a regARIMA model.
+    for (tail, line) in [
+        ("transform{\nfunction=auto} x11{}", 4),
+        ("transform{power=0.5} x11{}", 3),
+    ] {
+        let (l, p) = spec_error(&format!("{DATA}{tail}"));
+        assert_eq!(l, line, "{tail}");
+        assert!(
+            matches!(p, SpecProblem::Missing { ref spec, .. } if &**spec == "arima"),
+            "{tail}: {p:?}"
+        );
+    }
+    let e = X13Spec::parse(&format!("{DATA}x11{{}}\nautomdl{{diff=(1 1)}}"))
         .unwrap()
         .run()
         .unwrap_err();
     assert_eq!(
         e.to_string(),
-        "spec file line 4: the automdl spec is not supported in spec runs yet"
+        "spec file line 4: argument diff of the automdl spec is not supported"
     );
     assert_eq!(e.line(), Some(4));
 }

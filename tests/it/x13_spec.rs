@@ -93,7 +93,7 @@ fn regarima_specs_are_described_not_run() {
     let text = "series{start=2000.1 data=(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24\n\
                 25 26 27 28 29 30 31 32 33 34 35 36)}\n\
                 transform{function=auto} regression{variables=(td easter[8] ao2001.05) aictest=(td easter)}\n\
-                automdl{maxorder=(3 1)} outlier{types=all critical=4.0} forecast{maxlead=24} x11{}";
+                automdl{maxorder=(3 1)} outlier{types=all critical=4.0} forecast{maxlead=24} x11{appendfcst=yes}";
     let spec = X13Spec::parse(text).unwrap();
     assert_eq!(spec.automdl.as_ref().map(|a| a.maxorder), Some((3, 1)));
     assert_eq!(
@@ -102,7 +102,7 @@ fn regarima_specs_are_described_not_run() {
     );
     match spec.x11_fit() {
         Err(Error::Spec { line: 4, problem }) => assert!(
-            matches!(*problem, SpecProblem::NeedsRegarima { ref spec, argument: None } if &**spec == "automdl"),
+            matches!(*problem, SpecProblem::NeedsRegarima { ref spec, argument: Some(ref a) } if &**spec == "x11" && &**a == "appendfcst"),
             "{problem:?}"
         ),
         other => panic!("{other:?}"),

@@ -16,10 +16,10 @@
 //! either ([`SpecProblem::UnknownSpec`], [`SpecProblem::UnknownArgument`]),
 //! and any bad value are errors naming the line.
 //!
-//! [`X13Spec::run`] runs `series`, `transform` with `none` or `log` and its
-//! prior adjustments, a regARIMA model from `regression`, `arima`,
-//! `estimate`, `forecast` and `outlier`, and `x11`, as the program does;
-//! `automdl` and the automatic transform are
+//! [`X13Spec::run`] runs `series`, `transform` (`none`, `log`, `auto`,
+//! `power`) and its prior adjustments, a regARIMA model from `regression`
+//! (with `aictest` of `td` and `easter`), `arima`, `estimate`, `forecast`
+//! and `outlier`, and `x11`, as the program does; `automdl` is
 //! [`SpecProblem::NeedsRegarima`] naming the spec and line, and an argument
 //! of the model specs the run does not implement is
 //! [`SpecProblem::UnsupportedArgument`].
@@ -137,6 +137,13 @@ impl PartialEq for SpecLines {
 }
 
 impl SpecLines {
+    /// Whether the spec file gives `spec`'s `argument`.
+    fn has(&self, spec: &str, argument: &str) -> bool {
+        self.0
+            .iter()
+            .any(|(s, a, _)| s == spec && a.as_deref() == Some(argument))
+    }
+
     /// The line of `spec`'s `argument`, else of `spec`, else 0.
     fn line(&self, spec: &str, argument: Option<&str>) -> u32 {
         let find = |arg: Option<&str>| {

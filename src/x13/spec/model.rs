@@ -19,12 +19,13 @@
 use crate::error::{Error, Result, SpecProblem};
 use crate::x13::regressors::{Effect, RegressorOptions, Regressors, Span, SpecDate, Variable};
 use crate::x13::{
-    AicTests, ArimaOrder, ArmaCoefficients, OutlierKind, OutlierSearch, RegArima, RegArimaFit,
-    Transform,
+    AicTests, ArimaOrder, ArmaCoefficients, AutoModel, AutoModelFit, OutlierKind, OutlierSearch,
+    RegArima, RegArimaFit, Transform,
 };
 
 use super::{
-    ArimaSpec, Exact, OutlierMethod, OutlierSpec, OutlierType, RegressionSpec, UserType, X13Spec,
+    ArimaModel, ArimaSpec, AutomdlSpec, Exact, OutlierMethod, OutlierSpec, OutlierType,
+    RegressionSpec, UserType, X13Spec,
 };
 
 /// Where a regression effect goes among the program's tables.
@@ -83,13 +84,15 @@ pub(super) struct ModelStep {
 
 impl ModelStep {
     /// A component's effect over the span (the neutral value without it).
-    pub(super) fn effect(&self, c: Component, n: usize) -> Vec<f64> {
-        let neutral = if self.log { 1.0 } else { 0.0 };
+    /// `mult`: whether the final tables are multiplicative (the effects
+    /// are factors whenever there are effects under the log).
+    pub(super) fn effect(&self, c: Component, n: usize, mult: bool) -> Vec<f64> {
+        let neutral = if mult { 1.0 } else { 0.0 };
         let mut out = vec![neutral; n];
         for (k, v) in &self.effects {
             if *k == c {
                 for (o, x) in out.iter_mut().zip(v.iter().skip(self.back)) {
-                    *o = if self.log { *o * x } else { *o + x };
+                    *o = if mult { *o * x } else { *o + x };
                 }
             }
         }
@@ -102,6 +105,21 @@ impl ModelStep {
         }
         out
     }
+}
+
+/// A model ready to fit, with what its effects need afterwards.
+#[derive(Clone, Debug)]
+struct Prepared {
+    model: RegArima,
+    cols: Vec<Column>,
+    outliers: Vec<(OutlierKind, usize)>,
+    constant: bool,
+    leap: Option<Vec<f64>>,
+    back: usize,
+    fore: usize,
+    period: usize,
+    start: (i32, u32),
+    transform: Transform,
 }
 
 impl X13Spec {
@@ -127,14 +145,55 @@ impl X13Spec {
     pub(super) fn has_model(&self) -> bool {
         self.regression.is_some()
             || self.arima.is_some()
+            || self.automdl.is_some()
             || self.outlier.is_some()
             || self.forecast.is_some()
             || self.estimate.is_some()
     }
 
     /// Fits the model to `y` (the span's values divided by the prior
-    /// factors) and splits its effects.
-    pub(super) fn model_step(&self, span: &Span, y: &[f64], log: bool) -> Result<ModelStep> {
+    /// factors) on the scale of `transform` (none, log or power; an
+    /// automatic choice is made before, by
+    /// [`choose_transform`](X13Spec::choose_transform)) and splits its
+    /// effects.
+    /// `start`: ARMA starting values (the last fit of the automatic
+    /// transformation's test, from which the program estimates the chosen
+    /// model again when nothing else is searched).
+    pub(super) fn model_step(
+        &self,
+        span: &Span,
+        y: &[f64],
+        transform: Transform,
+        start: Option<Vec<f64>>,
+    ) -> Result<ModelStep> {
+        if let Some(a) = &self.automdl {
+            return self.automdl_step(a, span, y, transform);
+        }
+        if let Some(r) = &self.regression
+            && !r.aictest.is_empty()
+        {
+            return self.aictest_step(r, span, y, transform);
+        }
+        let mut p = self.prepare(span, y, transform)?;
+        if let Some(s) = start
+            && self.outlier.is_none()
+        {
+            p.model = p.model.initial_arma(s);
+        }
+        let fit = p.model.fit_slice(y, p.period, p.start)?;
+        Ok(self.finish(p, fit, y))
+    }
+
+    /// The model's fit alone, without its effects and pre-adjusted series
+    /// (what the AICC tests compare).
+    fn fit_only(&self, span: &Span, y: &[f64], transform: Transform) -> Result<RegArimaFit> {
+        let p = self.prepare(span, y, transform)?;
+        p.model.fit_slice(y, p.period, p.start)
+    }
+
+    /// The regARIMA model of the specs, ready to fit.
+    fn prepare(&self, span: &Span, y: &[f64], transform: Transform) -> Result<Prepared> {
+        let log = matches!(transform, Transform::Log);
         let Some(arima) = &self.arima else {
             let present = [
                 ("regression", self.regression.is_some()),
@@ -152,7 +211,7 @@ impl X13Spec {
                 None,
                 SpecProblem::Missing {
                     spec: spec.into(),
-                    argument: "an arima spec (the regARIMA model; automdl is not supported yet)",
+                    argument: "an arima or automdl spec (the regARIMA model)",
                 },
             ));
         };
@@ -184,9 +243,6 @@ impl X13Spec {
         let mut leap_adjust = false;
         let prior = self.transform.as_ref().and_then(|t| t.adjust);
         if let Some(r) = &self.regression {
-            if !r.aictest.is_empty() {
-                return self.aictest_step(r, span, y, log);
-            }
             if r.centeruser.is_some() {
                 return Err(self.unsupported("regression", "centeruser"));
             }
@@ -329,7 +385,7 @@ impl X13Spec {
             }
         }
         let mut model = RegArima::new(order)
-            .transform(if log { Transform::Log } else { Transform::None })
+            .transform(transform)
             .constant(constant)
             .forecasts(fore)
             .backcasts(back);
@@ -362,6 +418,78 @@ impl X13Spec {
                 })
                 .collect()
         });
+        let start = (span.start().year(), span.start().period());
+        // The model divides by the same leap-year factors and counts their
+        // Jacobian in the likelihood, as the program's AICC does.
+        let model = model.leap_year_adjust(leap.is_some());
+        Ok(Prepared {
+            model,
+            cols,
+            outliers,
+            constant,
+            leap,
+            back,
+            fore,
+            period,
+            start,
+            transform,
+        })
+    }
+
+    /// The fitted model's regression effects split by component and the
+    /// series X-11 adjusts.
+    fn finish(&self, p: Prepared, fit: RegArimaFit, y: &[f64]) -> ModelStep {
+        let Prepared {
+            cols,
+            outliers,
+            constant,
+            leap,
+            back,
+            fore,
+            period,
+            transform,
+            ..
+        } = p;
+        let log = matches!(transform, Transform::Log);
+        let n = y.len();
+        let total = back + n + fore;
+        let mut k = usize::from(constant);
+        let found: Vec<String> = fit
+            .regression()
+            .iter()
+            .skip(k + outliers.len())
+            .take(fit.outliers().len().saturating_sub(outliers.len()))
+            .map(|c| c.name.clone())
+            .collect();
+        if let Transform::Power(_) = transform {
+            // The program removes no regression effect under a power
+            // transformation ("regARIMA preadjustment factors are only
+            // produced for either the log or no transformation"): X-11
+            // adjusts the series extended by the model's forecasts and
+            // backcasts on the series' scale.
+            let value = |f: Option<&crate::x13::Forecast>| f.map_or(f64::NAN, |f| f.value);
+            let preadjusted = (0..total)
+                .map(|i| {
+                    if i < back {
+                        value(fit.backcasts().get(i))
+                    } else if i < back + n {
+                        y.get(i - back).copied().unwrap_or(f64::NAN)
+                    } else {
+                        value(fit.forecasts().get(i - back - n))
+                    }
+                })
+                .collect();
+            return ModelStep {
+                fit,
+                back,
+                fore,
+                preadjusted,
+                effects: Vec::new(),
+                log: false,
+                leap: None,
+                found,
+            };
+        }
         // The series over the span less the leap-year factors.
         let ys: Vec<f64> = match &leap {
             Some(l) => y
@@ -371,25 +499,11 @@ impl X13Spec {
                 .collect(),
             None => y.to_vec(),
         };
-        let start = (span.start().year(), span.start().period());
-        // The model divides by the same leap-year factors and counts their
-        // Jacobian in the likelihood, as the program's AICC does.
-        let fit = model
-            .leap_year_adjust(leap.is_some())
-            .fit_slice(y, period, start)?;
 
         // The regression effects, component by component, on the model's
         // scale, over backcasts + span + forecasts.
-        let total = ext.len();
         let coef = fit.regression();
-        let mut k = usize::from(constant);
         let mut effects: Vec<(Component, Vec<f64>)> = Vec::new();
-        let found: Vec<String> = coef
-            .iter()
-            .skip(k + outliers.len())
-            .take(fit.outliers().len().saturating_sub(outliers.len()))
-            .map(|c| c.name.clone())
-            .collect();
         for o in fit.outliers() {
             let beta = coef.get(k).map_or(0.0, |c| c.estimate);
             k += 1;
@@ -440,7 +554,7 @@ impl X13Spec {
                 }
             }
         }
-        Ok(ModelStep {
+        ModelStep {
             fit,
             back,
             fore,
@@ -449,38 +563,221 @@ impl X13Spec {
             log,
             leap,
             found,
-        })
+        }
     }
 
     /// `aictest=`: the calendar effects kept by the program's AICC tests
-    /// ([`AicTests`]), each candidate fitted as the rest of the spec says,
-    /// then the model with the effects kept. With an outlier search the
-    /// program's order of tests and search is not reproduced: refused.
+    /// ([`AicTests`]), each candidate fitted as the rest of the spec says
+    /// but without the outlier search, then the model with the effects kept
+    /// and the search. The program's order (build 62's output with a fixed
+    /// ARIMA model: the tests' AICCs printed before the outlier search,
+    /// equal to fits without outliers, and not run again after it).
     fn aictest_step(
         &self,
         r: &RegressionSpec,
         span: &Span,
         y: &[f64],
-        log: bool,
+        transform: Transform,
     ) -> Result<ModelStep> {
-        if self.outlier.is_some() {
-            return Err(self.unsupported("regression", "aictest"));
-        }
         let tests = AicTests::from_spec(&r.aictest, r.aicdiff)
             .map_err(|_| self.unsupported("regression", "aictest"))?;
-        let with = |variables: &Regressors| {
+        let with = |variables: &Regressors, search: bool| {
             let mut spec = self.clone();
             if let Some(reg) = spec.regression.as_mut() {
                 reg.variables = variables.clone();
                 reg.aictest.clear();
                 reg.aicdiff = 0.0;
             }
+            if !search {
+                spec.outlier = None;
+            }
             spec
         };
         let choice = tests.run(&r.variables, |v| {
-            Ok(with(v).model_step(span, y, log)?.fit.likelihood().aicc)
+            Ok(with(v, false)
+                .fit_only(span, y, transform)?
+                .likelihood()
+                .aicc)
         })?;
-        with(choice.regressors()).model_step(span, y, log)
+        with(choice.regressors(), true).model_step(span, y, transform, None)
+    }
+
+    /// The transformation of `function=auto`: the model of the specs (its
+    /// `variables`, without the AICC tests of `aictest` and without the
+    /// outlier search) fitted to the series and to its log, the log kept
+    /// unless the untransformed model's AICC is lower by more than
+    /// `-aicdiff` (2 by default). Under the log, `td` and `td1coef` come
+    /// with the leap-year pre-adjustment; without it, with the leap-year
+    /// regressor (build 62's np of the two fits). A series with a value
+    /// that is not positive is not transformed.
+    ///
+    /// Returns the choice and the log fit's ARMA estimates.
+    pub(super) fn choose_transform(
+        &self,
+        span: &Span,
+        y: &[f64],
+        aicdiff: f64,
+    ) -> Result<(Transform, Vec<f64>)> {
+        if y.iter().any(|v| *v <= 0.0) {
+            return Ok((Transform::None, Vec::new()));
+        }
+        let mut spec = self.clone();
+        spec.outlier = None;
+        if let Some(reg) = spec.regression.as_mut() {
+            reg.aictest.clear();
+        }
+        if spec.automdl.take().is_some() {
+            // The program's test with automdl: its default model.
+            spec.arima = Some(ArimaSpec::new(ArimaModel::airline()));
+        }
+        let none = spec.fit_only(span, y, Transform::None)?.likelihood().aicc;
+        let log_fit = spec.fit_only(span, y, Transform::Log)?;
+        let last = log_fit.arma().iter().map(|c| c.estimate).collect();
+        let chosen = if none - log_fit.likelihood().aicc < aicdiff {
+            Transform::None
+        } else {
+            Transform::Log
+        };
+        Ok((chosen, last))
+    }
+
+    /// `automdl{}`: the program's automatic model ([`AutoModel`]) with the
+    /// regressors of the `regression` spec and the outlier search of the
+    /// `outlier` spec. With `aictest=`, the program's order (from build
+    /// 62's `.udg`: its AICC differences are those of the identified model,
+    /// with its mean, without outliers): the tests with the default
+    /// airline model first, the identification with the effects kept,
+    /// the tests again with the model identified (before its final checks),
+    /// and the identification again if they keep other effects.
+    fn automdl_step(
+        &self,
+        a: &AutomdlSpec,
+        span: &Span,
+        y: &[f64],
+        transform: Transform,
+    ) -> Result<ModelStep> {
+        let defaults = AutomdlSpec::default();
+        let refuse = [
+            ("diff", a.diff.is_some()),
+            ("acceptdefault", a.acceptdefault),
+            ("balanced", a.balanced),
+            ("hrinitial", a.hrinitial),
+            ("armalimit", a.armalimit != defaults.armalimit),
+            ("rejectfcst", a.rejectfcst),
+            ("fcstlim", a.fcstlim != defaults.fcstlim),
+            ("urfinal", a.urfinal != defaults.urfinal),
+        ];
+        if let Some((arg, _)) = refuse.iter().find(|(_, r)| *r) {
+            return Err(self.unsupported("automdl", arg));
+        }
+        let mut auto = AutoModel::new()
+            .max_order(a.maxorder.0 as usize, a.maxorder.1 as usize)
+            .max_diff(a.maxdiff.0 as usize, a.maxdiff.1 as usize)
+            .mixed(a.mixed)
+            .check_mean(a.checkmu)
+            .ljung_box_limit(a.ljungboxlimit);
+        if a.reducecv != defaults.reducecv {
+            auto = auto.reduce_cv(a.reducecv);
+        }
+        let n = y.len();
+        auto = match &self.outlier {
+            Some(o) => {
+                let search = self.search(o, n)?;
+                let given = o.critical.iter().any(Option::is_some);
+                let auto = auto.outliers(Some(search.kinds));
+                if given {
+                    auto.critical(search.critical)
+                } else {
+                    auto
+                }
+            }
+            None => auto.outliers(None),
+        };
+        // The spec with a fixed model in place of automdl: `order` with the
+        // regressors `variables` (and the mean), no tests, with or without
+        // the outlier search.
+        let with = |order: ArimaOrder, variables: Option<&Regressors>, search: bool| {
+            let mut spec = self.clone();
+            spec.automdl = None;
+            let u = |x: usize| x as u32;
+            spec.arima = Some(ArimaSpec::new(ArimaModel::new(
+                (u(order.p), u(order.d), u(order.q)),
+                (u(order.sp), u(order.sd), u(order.sq)),
+            )));
+            if let (Some(reg), Some(v)) = (spec.regression.as_mut(), variables) {
+                reg.variables = v.clone();
+                reg.aictest.clear();
+                reg.aicdiff = 0.0;
+            }
+            if !search {
+                spec.outlier = None;
+            }
+            spec
+        };
+        let tests = match &self.regression {
+            Some(r) if !r.aictest.is_empty() => Some((
+                AicTests::from_spec(&r.aictest, r.aicdiff)
+                    .map_err(|_| self.unsupported("regression", "aictest"))?,
+                r.variables.clone(),
+            )),
+            _ => None,
+        };
+        let test = |order: ArimaOrder, from: &Regressors| -> Result<Regressors> {
+            let Some((t, _)) = &tests else {
+                return Ok(from.clone());
+            };
+            Ok(t.run(from, |v| {
+                Ok(with(order, Some(v), false)
+                    .fit_only(span, y, transform)?
+                    .likelihood()
+                    .aicc)
+            })?
+            .regressors()
+            .clone())
+        };
+        let identify = |variables: &Regressors| -> Result<(Prepared, AutoModelFit)> {
+            let p =
+                with(ArimaOrder::airline(), Some(variables), false).prepare(span, y, transform)?;
+            let fit = auto.fit_with(&p.model, y, p.period, p.start)?;
+            Ok((p, fit))
+        };
+        let given = tests
+            .as_ref()
+            .map(|(_, v)| v.clone())
+            .or_else(|| self.regression.as_ref().map(|r| r.variables.clone()))
+            .unwrap_or_default();
+        let mut kept = test(ArimaOrder::airline(), &given)?;
+        let (mut p, mut fit) = identify(&kept)?;
+        if tests.is_some() {
+            let mut base = kept.clone();
+            if fit.mean() && !base.contains(&Variable::Constant) {
+                base = base.with(Variable::Constant);
+            }
+            let mut again = test(fit.first(), &base)?;
+            if fit.mean() && !kept.contains(&Variable::Constant) {
+                again = again.without_effect(Effect::Constant);
+            }
+            // An effect the first tests dropped stays out (build 62 drops
+            // trading day on R_datasets_UKDriverDeaths and R_fpp2_ausbeer
+            // although its .udg gives the second test's AICC difference
+            // for it as positive).
+            for effect in [Effect::TradingDay, Effect::Easter] {
+                if !kept.variables().iter().any(|v| v.effect() == effect) {
+                    again = again.without_effect(effect);
+                }
+            }
+            if again != kept {
+                kept = again;
+                (p, fit) = identify(&kept)?;
+            }
+        }
+        let fit = fit.fit().clone();
+        // The identified model's constant comes first among its regressors.
+        p.constant = fit
+            .regression()
+            .first()
+            .is_some_and(|c| c.name == "Constant");
+        Ok(self.finish(p, fit, y))
     }
 
     fn order(&self, arima: &ArimaSpec, per: u32) -> Result<ArimaOrder> {

@@ -1,6 +1,6 @@
 //! Running a spec as the program does: `series`, `transform` with
-//! `function=none` or `log` (and the length-of-period or leap-year prior
-//! adjustment), a regARIMA model (`regression`, `arima`, `estimate`,
+//! `function=none`, `log`, `auto` or `power=` (and the length-of-period or
+//! leap-year prior adjustment), a regARIMA model (`regression`, `arima`, `estimate`,
 //! `forecast`, `outlier`; the model step is `model.rs`) and `x11` on the
 //! series less the model's regression effects, extended by its forecasts
 //! and backcasts.
@@ -18,7 +18,7 @@ use crate::x13::regressors::Span;
 
 use super::model::{Component, ModelStep};
 use super::{PriorAdjust, TransformFunction, X13Spec};
-use crate::x13::RegArimaFit;
+use crate::x13::{RegArimaFit, Transform};
 
 /// What a run of a spec file produced: the series (A1), the prior
 /// adjustment factors (A2) if any, the regARIMA model if the spec has one
@@ -245,7 +245,10 @@ impl X13Spec {
     }
 
     /// Runs the spec as the program does: `series`; `transform` with
-    /// `function=none` or `log` (given or by default) and optionally
+    /// `function=none`, `log` or `auto` (the AICC test of the model without
+    /// and with the log, margin `aicdiff`; X-11's mode follows the choice
+    /// unless `x11{mode=}` is given) or `power=` (no regression effect is
+    /// removed under a power, as in the program), and optionally
     /// `adjust=lom`, `loq` or `lpyear` (with `log`, as the program
     /// requires); a regARIMA model from `regression`, `arima`, `estimate`,
     /// `forecast` and `outlier` (see [`X13Run`]); and `x11` on the
@@ -254,16 +257,16 @@ impl X13Spec {
     ///
     /// # Errors
     /// - [`Error::Spec`] naming the spec (and argument) and its line: with
-    ///   [`SpecProblem::NeedsRegarima`] for `automdl`,
-    ///   `transform{function=auto}` or `power`, a transform `constant`,
+    ///   [`SpecProblem::NeedsRegarima`] for `automdl`, a transform `constant`,
     ///   `series{modelspan}`, and `x11{appendfcst, appendbcst, final}`; with
     ///   [`SpecProblem::UnsupportedArgument`] for an argument of the model
-    ///   specs the run does not implement (`regression{aictest}` with an
-    ///   outlier search, `estimate{exact=ma}`, `outlier{method=addall}`,
+    ///   specs the run does not implement (`aictest` of effects other
+    ///   than `td` and `easter`, `estimate{exact=ma}`, `outlier{method=addall}`,
     ///   initial ARMA values, …) or a variable it does not place
     ///   (`seasonal`, `sincos`, seasonal outliers); with
     ///   [`SpecProblem::Missing`] without an
-    ///   `x11` spec or with a model but no `arima` spec; with
+    ///   `x11` spec, with a model but no `arima` spec, or with an automatic
+    ///   or power transformation but no model; with
     ///   [`SpecProblem::Conflict`] for a prior adjustment without `log` or
     ///   with a length-of-period regressor, or a transform the X-11 mode
     ///   does not match; and with [`SpecProblem::UnsupportedTable`] for a
@@ -275,22 +278,31 @@ impl X13Spec {
     ///   [`RegArima::fit_slice`](crate::x13::RegArima::fit_slice) and
     ///   [`X11::fit_slice`](crate::seasonal::X11::fit_slice).
     pub fn run(&self) -> Result<X13Run> {
-        if self.automdl.is_some() {
-            return Err(self.not_yet("automdl", None));
-        }
         if self.series.modelspan.is_some() {
             return Err(self.not_yet("series", Some("modelspan")));
         }
-        let mut log = false;
         let mut adjust = None;
+        let mut function = TransformFunction::None;
         if let Some(t) = &self.transform {
-            match t.function {
-                TransformFunction::None => {}
-                TransformFunction::Log => log = true,
-                TransformFunction::Auto => return Err(self.not_yet("transform", Some("function"))),
-                TransformFunction::Power(_) => {
-                    return Err(self.not_yet("transform", Some("power")));
-                }
+            function = t.function;
+            let log = t.function == TransformFunction::Log;
+            if matches!(
+                t.function,
+                TransformFunction::Auto | TransformFunction::Power(_)
+            ) && !self.has_model()
+            {
+                let argument = if t.function == TransformFunction::Auto {
+                    "function"
+                } else {
+                    "power"
+                };
+                return Err(Error::Spec {
+                    line: self.lines.line("transform", Some(argument)),
+                    problem: Box::new(SpecProblem::Missing {
+                        spec: "arima".into(),
+                        argument: "to be given with an automatic or power transformation (its regARIMA model)",
+                    }),
+                });
             }
             if t.constant != 0.0 {
                 return Err(self.not_yet("transform", Some("constant")));
@@ -324,7 +336,37 @@ impl X13Spec {
         if !x.final_adjust.is_empty() {
             return Err(self.not_yet("x11", Some("final")));
         }
-        if adjust.is_some() && matches!(x.mode, X11Mode::Additive | X11Mode::PseudoAdditive) {
+        let (span, values) = self.data_in_span()?;
+        if let Some(i) = values.iter().position(|v| *v == self.series.missing_code) {
+            return Err(Error::Undefined {
+                operation: Operation::X11,
+                period: span.any_period(i)?,
+                reason: UndefinedReason::MissingValue,
+            });
+        }
+        let (transform, restart) = match function {
+            TransformFunction::Auto => {
+                let aicdiff = self.transform.as_ref().map_or(-2.0, |t| t.aicdiff);
+                let (t, last) = self.choose_transform(&span, values, aicdiff)?;
+                (t, Some(last).filter(|l| !l.is_empty()))
+            }
+            TransformFunction::Power(l) => (Transform::Power(l), None),
+            TransformFunction::Log => (Transform::Log, None),
+            TransformFunction::None => (Transform::None, None),
+        };
+        let log = transform == Transform::Log;
+        // Without a mode given, the program's X-11 follows the automatic
+        // choice: multiplicative after the log, additive without it.
+        let mut mode = x.mode;
+        if function == TransformFunction::Auto && !self.lines.has("x11", "mode") {
+            mode = if log {
+                X11Mode::Multiplicative
+            } else {
+                X11Mode::Additive
+            };
+        }
+        let settings = settings.mode(mode);
+        if adjust.is_some() && matches!(mode, X11Mode::Additive | X11Mode::PseudoAdditive) {
             // The program refuses both: prior factors divide the series.
             return Err(Error::Spec {
                 line: self.lines.line("x11", Some("mode")),
@@ -336,7 +378,7 @@ impl X13Spec {
         }
         let model = self.has_model();
         if model {
-            let clash = match x.mode {
+            let clash = match mode {
                 X11Mode::Additive => log.then_some("transform: function=log"),
                 X11Mode::PseudoAdditive => Some("a regARIMA model (not supported)"),
                 _ => None,
@@ -351,15 +393,9 @@ impl X13Spec {
                 });
             }
         }
-        let (span, values) = self.data_in_span()?;
-        if let Some(i) = values.iter().position(|v| *v == self.series.missing_code) {
-            return Err(Error::Undefined {
-                operation: Operation::X11,
-                period: span.any_period(i)?,
-                reason: UndefinedReason::MissingValue,
-            });
-        }
-        if log && let Some(i) = values.iter().position(|v| *v <= 0.0) {
+        if matches!(transform, Transform::Log | Transform::Power(_))
+            && let Some(i) = values.iter().position(|v| *v <= 0.0)
+        {
             return Err(Error::NotPositive {
                 operation: Operation::Log,
                 period: Some(span.any_period(i)?),
@@ -374,9 +410,9 @@ impl X13Spec {
             None => values.to_vec(),
         };
         let step = if model {
-            let step = self.model_step(&span, &b1, log)?;
+            let step = self.model_step(&span, &b1, transform, restart)?;
             if !log
-                && x.mode != X11Mode::Additive
+                && mode != X11Mode::Additive
                 && step.effects.iter().any(|(c, _)| *c != Component::Constant)
             {
                 // Additive regression effects cannot be removed from a
@@ -444,19 +480,21 @@ impl X13Spec {
             let all = fit.table(t);
             all.get(back..back + n).unwrap_or(all).to_vec()
         };
-        let mult = step.log;
+        // Effects are factors under the log; without effects (a power
+        // transformation, or a model with none) the mode decides.
+        let mult = step.log || (step.effects.is_empty() && mode != X11Mode::Additive);
         let combine = |a: &[f64], b: &[f64]| -> Vec<f64> {
             a.iter()
                 .zip(b)
                 .map(|(x, y)| if mult { x * y } else { x + y })
                 .collect()
         };
-        let td = step.effect(Component::TradingDay, n);
-        let hol = step.effect(Component::Holiday, n);
-        let ao = step.effect(Component::Ao, n);
-        let ls = step.effect(Component::LevelShift, n);
-        let tc = step.effect(Component::Tc, n);
-        let usr = step.effect(Component::User, n);
+        let td = step.effect(Component::TradingDay, n, mult);
+        let hol = step.effect(Component::Holiday, n, mult);
+        let ao = step.effect(Component::Ao, n, mult);
+        let ls = step.effect(Component::LevelShift, n, mult);
+        let tc = step.effect(Component::Tc, n, mult);
+        let usr = step.effect(Component::User, n, mult);
         // The quality statistics count effects X-11 did not see.
         let otl = combine(&combine(&ao, &ls), &tc);
         let effects = (vec![td.clone(), hol.clone()], ls.clone(), otl.clone());
