@@ -19,7 +19,7 @@ impl Panel {
     /// Each series' result is exactly [`X11::fit`]'s.
     ///
     /// # Errors
-    /// [`Error::FrequencyMismatch`] for an annual panel; [`Error::InSeries`]
+    /// [`Error::FrequencyMismatch`](crate::Error::FrequencyMismatch) for an annual panel; [`Error::InSeries`](crate::Error::InSeries)
     /// naming the first series (in order of first appearance) that X-11
     /// rejects, around the error [`X11::fit`] gives (a missing value, a
     /// value that is not positive in a multiplicative mode, fewer than three

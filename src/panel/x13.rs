@@ -18,8 +18,8 @@ impl Panel {
     /// `template.with_series(&series)?.run()`'s ([`X13Spec::run`]).
     ///
     /// # Errors
-    /// [`Error::FrequencyMismatch`] for an annual panel or one whose
-    /// frequency is not the template's `period`; [`Error::InSeries`] naming
+    /// [`Error::FrequencyMismatch`](crate::Error::FrequencyMismatch) for an annual panel or one whose
+    /// frequency is not the template's `period`; [`Error::InSeries`](crate::Error::InSeries) naming
     /// the first series (in order of first appearance) that the run
     /// rejects, around its error (a spec that needs what the run does not
     /// implement yet, such as `automdl`, a missing value, a value the transform or mode cannot

@@ -635,6 +635,8 @@ pub struct X11Fit {
     /// the quality range, which X-11 did not see: the F2/F3 statistics
     /// count them.
     regression: Vec<Vec<f64>>,
+    level_shift: Vec<f64>,
+    outliers: Vec<f64>,
 }
 
 impl X11Fit {
@@ -733,6 +735,8 @@ impl X11Fit {
             facts,
             diagnostics: OnceLock::new(),
             regression: Vec::new(),
+            level_shift: Vec::new(),
+            outliers: Vec::new(),
         }
     }
 
@@ -749,10 +753,11 @@ impl X11Fit {
         };
         // Bounds: a ≤ b ≤ n from the positions above.
         let f_b1 = quality::stable_f(&t.b3[a..b], p);
+        // The stable-seasonality F covers the span, the moving one the
+        // backcasts too (its years' degrees of freedom in the program's D8.A).
         let (qa, qb) = f.quality;
-        let d8 = t.d8.get(qa..qb).unwrap_or(&t.d8);
-        let f_stable = quality::stable_f(d8, p);
-        let f_moving = quality::moving_f(d8, (f.first + qa) % p, p, f.kernel_mul);
+        let f_stable = quality::stable_f(t.d8.get(qa..qb).unwrap_or(&t.d8), p);
+        let f_moving = quality::moving_f(t.d8.get(..qb).unwrap_or(&t.d8), f.first, p, f.kernel_mul);
         let table = msr::msr_table(
             t.d9_series.get(f.span.0..f.span.1).unwrap_or(&t.d9_series),
             (f.first + f.span.0) % p,
@@ -787,6 +792,9 @@ impl X11Fit {
             d12: &d12,
             d13: &d13,
             regression: &self.regression,
+            level_shift: &self.level_shift,
+            outliers: &self.outliers,
+            backcasts: qa,
             ic,
             msr,
             m6_counts: f.m6_counts,
@@ -890,15 +898,25 @@ impl X11Fit {
         self.diagnostics.get_or_init(|| self.compute_diagnostics())
     }
 
-    /// The calendar components (trading day, holiday) a regARIMA model
-    /// removed before X-11, each over the series without its backcasts and
-    /// forecasts, as factors or additive effects as the mode: M1 then
-    /// weighs them beside the irregular, trend-cycle and seasonal changes,
-    /// and M2's original series has them, as the program's statistics do
-    /// (found against build 62; outlier and user effects are not counted
-    /// there).
-    pub(crate) fn with_calendar_components(mut self, components: Vec<Vec<f64>>) -> X11Fit {
-        self.regression = components;
+    /// The regression effects a regARIMA model removed before X-11, each
+    /// over the series without its backcasts and forecasts, as factors or
+    /// additive effects as the mode: the calendar components (trading day,
+    /// holiday), the level shifts, and all outlier effects (AO, LS, TC
+    /// combined). The quality statistics then describe
+    /// the original series as the program's do (found against build 62):
+    /// M1 weighs each calendar component beside the irregular, trend-cycle
+    /// and seasonal changes; M2's original series has the calendar effects
+    /// and level shifts (not the AO and TC effects), and the outliers'
+    /// variance is left out of the original series'.
+    pub(crate) fn with_regression_effects(
+        mut self,
+        calendar: Vec<Vec<f64>>,
+        level_shift: Vec<f64>,
+        outliers: Vec<f64>,
+    ) -> X11Fit {
+        self.regression = calendar;
+        self.level_shift = level_shift;
+        self.outliers = outliers;
         self.diagnostics = OnceLock::new();
         self
     }

@@ -38,7 +38,10 @@
 //!   their terms of the variances);
 //! - the log-additive mode computes the F-tests on the logged SI ratios as
 //!   additive ones and the M statistics on the final tables as
-//!   multiplicative ones.
+//!   multiplicative ones;
+//! - after a regARIMA model, the statistics describe the series'
+//!   span and its original values: see `X11Fit::with_regression_effects`
+//!   and docs/x13.md ("The X-11 quality statistics of model runs").
 
 /// Mean absolute changes of `x` over lags 1..=`lags` (in percent of the
 /// earlier value when `mul`), over the pairs whose earlier value is valid:
@@ -148,9 +151,19 @@ pub(crate) struct Inputs<'a> {
     pub(crate) d12: &'a [f64],
     pub(crate) d13: &'a [f64],
     /// Calendar components removed before X-11 (trading day, holiday; see
-    /// `X11Fit::with_calendar_components`): M1 counts each beside I, C
+    /// `X11Fit::with_regression_effects`): M1 counts each beside I, C
     /// and S, and M2's original series has them.
     pub(crate) regression: &'a [Vec<f64>],
+    /// The level shifts a regARIMA model removed before X-11 (empty
+    /// without): the program's M2 puts them back into the original series
+    /// (not into the trend-cycle whose line detrends it).
+    pub(crate) level_shift: &'a [f64],
+    /// All outlier effects (AO, LS, TC) of a regARIMA model (empty
+    /// without): M2 leaves their variance out of the original series'.
+    pub(crate) outliers: &'a [f64],
+    /// Backcasts before the span: M4's formula counts them (the program's
+    /// run duration is the span's).
+    pub(crate) backcasts: usize,
     /// D12's I/C ratio as printed.
     pub(crate) ic: f64,
     /// The printed MSR.
@@ -238,10 +251,21 @@ pub(crate) fn scores(inp: &Inputs<'_>) -> Scores {
     m[0] = Some(10.0 * mi / (mt + mi + ms + mr));
 
     let ln = |x: &[f64]| -> Vec<f64> { x.iter().map(|v| if mul { v.ln() } else { *v }).collect() };
+    let put_back = |x: &[f64], f: &[f64]| -> Vec<f64> {
+        x.iter()
+            .zip(
+                f.iter()
+                    .chain(std::iter::repeat(&if mul { 1.0 } else { 0.0 })),
+            )
+            .map(|(a, b)| if mul { a * b } else { a + b })
+            .collect()
+    };
     let c = ln(inp.d12);
     let line = linear_fit(&c);
-    // O is the original series: E1 with the calendar effects put back.
-    let mut e1 = inp.e1.to_vec();
+    // O is the original series less AO and TC effects: E1 with the level
+    // shifts and calendar effects put back; the outliers' own variance is
+    // then left out of O's.
+    let mut e1 = put_back(inp.e1, inp.level_shift);
     for r in inp.regression {
         for (o, f) in e1.iter_mut().zip(r) {
             if mul {
@@ -266,16 +290,28 @@ pub(crate) fn scores(inp: &Inputs<'_>) -> Scores {
         .filter(|(i, _)| ok(*i))
         .map(|(_, v)| v * v)
         .sum();
-    m[1] = Some(10.0 * var_i / var_o);
+    let p_log: Vec<f64> = ln(inp.outliers)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| ok(*i))
+        .map(|(_, v)| v)
+        .collect();
+    let var_p = if p_log.is_empty() {
+        0.0
+    } else {
+        let mean = p_log.iter().sum::<f64>() / p_log.len() as f64;
+        p_log.iter().map(|v| sq(v - mean)).sum()
+    };
+    m[1] = Some(10.0 * var_i / (var_o - var_p));
 
     let ic = if p == 4 { 3.0 * inp.ic } else { inp.ic };
     m[2] = Some(0.5 * (ic - 1.0));
 
     let r = runs(inp.d13) as f64;
     let adr = (n - 1) as f64 / r;
-    let nf = n as f64;
+    let nb = (n + inp.backcasts) as f64;
     m[3] =
-        Some((3.0 * (nf - 1.0) / adr - (2.0 * nf - 1.0)).abs() / ((1.6 * nf - 2.9).sqrt() * 2.577));
+        Some((3.0 * (nb - 1.0) / adr - (2.0 * nb - 1.0)).abs() / ((1.6 * nb - 2.9).sqrt() * 2.577));
 
     let ratios: Vec<f64> = mean_abs_changes(inp.d13, p, mul, valid)
         .iter()

@@ -453,13 +453,13 @@ impl X13Spec {
         };
         let td = step.effect(Component::TradingDay, n);
         let hol = step.effect(Component::Holiday, n);
-        // The quality statistics weigh the calendar effects X-11 did not see.
-        let calendar = vec![td.clone(), hol.clone()];
         let ao = step.effect(Component::Ao, n);
         let ls = step.effect(Component::LevelShift, n);
         let tc = step.effect(Component::Tc, n);
         let usr = step.effect(Component::User, n);
+        // The quality statistics count effects X-11 did not see.
         let otl = combine(&combine(&ao, &ls), &tc);
+        let effects = (vec![td.clone(), hol.clone()], ls.clone(), otl.clone());
         let d18 = combine(&td, &hol);
         let d10 = x11(Table::D10);
         let mut d16 = combine(&d10, &d18);
@@ -494,7 +494,7 @@ impl X13Spec {
             span,
             original: values.to_vec(),
             prior,
-            fit: fit.with_calendar_components(calendar),
+            fit: fit.with_regression_effects(effects.0, effects.1, effects.2),
             d16,
             model: Some(Box::new(ModelRun { step, tables })),
         })
