@@ -566,6 +566,23 @@ impl X13Spec {
         }
     }
 
+    /// This spec with the regression variables `variables` in place of its
+    /// own and no AICC tests (`None`: its variables as they are), with or
+    /// without the outlier search: one candidate of the tests or of the
+    /// identification.
+    fn variant(&self, variables: Option<&Regressors>, search: bool) -> X13Spec {
+        let mut spec = self.clone();
+        if let (Some(reg), Some(v)) = (spec.regression.as_mut(), variables) {
+            reg.variables = v.clone();
+            reg.aictest.clear();
+            reg.aicdiff = 0.0;
+        }
+        if !search {
+            spec.outlier = None;
+        }
+        spec
+    }
+
     /// `aictest=`: the calendar effects kept by the program's AICC tests
     /// ([`AicTests`]), each candidate fitted as the rest of the spec says
     /// but without the outlier search, then the model with the effects kept
@@ -581,18 +598,7 @@ impl X13Spec {
     ) -> Result<ModelStep> {
         let tests = AicTests::from_spec(&r.aictest, r.aicdiff)
             .map_err(|_| self.unsupported("regression", "aictest"))?;
-        let with = |variables: &Regressors, search: bool| {
-            let mut spec = self.clone();
-            if let Some(reg) = spec.regression.as_mut() {
-                reg.variables = variables.clone();
-                reg.aictest.clear();
-                reg.aicdiff = 0.0;
-            }
-            if !search {
-                spec.outlier = None;
-            }
-            spec
-        };
+        let with = |variables: &Regressors, search: bool| self.variant(Some(variables), search);
         let choice = tests.run(&r.variables, |v| {
             Ok(with(v, false)
                 .fit_only(span, y, transform)?
@@ -697,21 +703,13 @@ impl X13Spec {
         // regressors `variables` (and the mean), no tests, with or without
         // the outlier search.
         let with = |order: ArimaOrder, variables: Option<&Regressors>, search: bool| {
-            let mut spec = self.clone();
+            let mut spec = self.variant(variables, search);
             spec.automdl = None;
             let u = |x: usize| x as u32;
             spec.arima = Some(ArimaSpec::new(ArimaModel::new(
                 (u(order.p), u(order.d), u(order.q)),
                 (u(order.sp), u(order.sd), u(order.sq)),
             )));
-            if let (Some(reg), Some(v)) = (spec.regression.as_mut(), variables) {
-                reg.variables = v.clone();
-                reg.aictest.clear();
-                reg.aicdiff = 0.0;
-            }
-            if !search {
-                spec.outlier = None;
-            }
             spec
         };
         let tests = match &self.regression {
